@@ -1,0 +1,29 @@
+// Builds dist/ from src/ with esbuild: one bundled entry (dist/cli.js) plus lazily loaded chunks,
+// one per command, so `cx list` never parses the prompt library. Type checking is `npm run typecheck`.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const result = await build({
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  define: { __CX_VERSION__: JSON.stringify(version) },
+  // Some bundled dependencies are CommonJS and call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __cxRequire } from 'node:module'; const require = __cxRequire(import.meta.url);" },
+});
+
+// Which output file holds which sources: the start-up test uses it to find the prompt library's chunk.
+writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));

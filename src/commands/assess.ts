@@ -1,0 +1,80 @@
+// cx assess <name> [--answers <file|->] [--json]
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { now } from '../clock.js';
+import { assess } from '../domain/assess.js';
+import type { Answers } from '../domain/model.js';
+import { displayName } from '../domain/names.js';
+import { checkAnswers } from '../domain/questionnaire.js';
+import { findPerson, previousAnswers, recordAssessment } from '../domain/roster.js';
+import { UsageError } from '../errors.js';
+import { paint } from '../render/color.js';
+import { personJson, renderProfile } from '../render/profile.js';
+import { day } from '../render/text.js';
+import { RosterStore } from '../store/roster-store.js';
+import { checkName, printJson } from './shared.js';
+
+export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
+  checkName(name);
+  const store = RosterStore.open();
+  // Read before asking anything: a roster cx cannot read stops the command before the questions.
+  const known = findPerson(store.read(), name);
+  const shownName = known?.name ?? displayName(name);
+
+  let answers: Answers;
+  if (options.answers !== undefined) {
+    answers = readAnswers(options.answers);
+  } else {
+    if (!process.stdin.isTTY) {
+      throw new UsageError(
+        'cx assess asks its questions in a terminal, and stdin is not one; give the answers with --answers <file> (or --answers - to read them from stdin); cx questions lists the questions',
+      );
+    }
+    const c = paint();
+    process.stdout.write(
+      known?.assessment
+        ? `Re-assessing ${c.bold(shownName)}, last assessed ${day(known.assessment.at)}: the previous answers are selected; Enter keeps one. Ctrl+C stops without saving.\n`
+        : `Assessing ${c.bold(shownName)}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.\n`,
+    );
+    const { askQuestions } = await import('../prompts/questionnaire.js');
+    answers = await askQuestions(shownName, previousAnswers(known));
+    process.stdout.write('\n');
+  }
+
+  const result = assess(answers);
+  // Read again just before writing, so a change made by another cx while the questions were open is kept.
+  const outcome = recordAssessment(store.read(), { name: shownName, answers, result, at: now(), newId: randomUUID });
+  store.write(outcome.roster);
+
+  if (options.json) {
+    const { blocker, evidence, conflicts, unknowns } = result;
+    return printJson({ ...personJson(outcome.person), result: { blocker, evidence, conflicts, unknowns } });
+  }
+  const { person, previous } = outcome;
+  process.stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
+  process.stderr.write(
+    paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${person.name} in the roster (cx where shows the file).\n`),
+  );
+}
+
+/** Reads and checks an answers file ("-" for stdin); any problem is a usage error and nothing is saved. */
+function readAnswers(source: string): Answers {
+  const label = source === '-' ? 'stdin' : source;
+  let text: string;
+  try {
+    text = readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new UsageError(`cannot read the answers file ${label}: ${why}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`the answers in ${label} are not valid JSON (${(error as Error).message}); nothing was saved`);
+  }
+  const checked = checkAnswers(raw);
+  if (!checked.ok) throw new UsageError(`bad answers in ${label}: ${checked.problems.join('; ')}; nothing was saved`);
+  return checked.answers;
+}

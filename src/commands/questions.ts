@@ -1,0 +1,28 @@
+import { QUESTIONS } from '../domain/questionnaire.js';
+import { paint } from '../render/color.js';
+import { SOMEONE } from '../render/profile.js';
+import { personalise } from '../domain/playbook.js';
+import { printJson } from './shared.js';
+
+export function questionsCommand(options: { json?: boolean }): void {
+  if (options.json) {
+    return printJson(
+      QUESTIONS.map(({ id, section, kind, text, choices, askedWhen }) => ({ id, section, kind, text, choices, askedWhen })),
+    );
+  }
+  const c = paint();
+  const out: string[] = [
+    'Answer these with cx assess <name>, or put { "id": "value" } pairs in a JSON file for --answers.',
+    'A question you leave out counts as "don\'t know".',
+  ];
+  for (const question of QUESTIONS) {
+    out.push('', `${c.bold(question.id)}  ${c.dim(`(${question.section}${question.kind === 'many' ? ', a list of values' : ''})`)}`);
+    out.push(`  ${personalise(question.text, SOMEONE)}`);
+    if (question.askedWhen.length > 0) {
+      out.push(c.dim(`  only when ${question.askedWhen.map((when) => `${when.question} is ${when.values.join(' or ')}`).join(', or ')}`));
+    }
+    if (question.kind === 'text') out.push(`    ${c.cyan('any text')}`);
+    for (const choice of question.choices) out.push(`    ${c.cyan(choice.value.padEnd(18))} ${choice.label}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}

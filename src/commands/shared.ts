@@ -1,0 +1,29 @@
+// What several commands need: the roster, a person by name (with "did you mean"), JSON output.
+import type { Roster, Stakeholder } from '../domain/model.js';
+import { closestNames, nameProblem } from '../domain/names.js';
+import { findPerson } from '../domain/roster.js';
+import { UsageError } from '../errors.js';
+import { inert } from '../render/text.js';
+
+/** Checks a name typed on the command line; throws a usage error saying what is wrong with it. */
+export function checkName(name: string): void {
+  const problem = nameProblem(name);
+  if (problem) throw new UsageError(`${problem}: ${JSON.stringify(inert(name))}`);
+}
+
+/** The person with this name, or a usage error that suggests the closest names in the roster. */
+export function requirePerson(roster: Roster, name: string): Stakeholder {
+  checkName(name);
+  const person = findPerson(roster, name);
+  if (person) return person;
+  if (roster.people.length === 0) {
+    throw new UsageError(`no one is in the roster yet; add "${inert(name.trim())}" with: cx assess "${inert(name.trim())}"`);
+  }
+  const close = closestNames(name, roster.people.map((p) => p.name));
+  const hint = close.length ? `did you mean ${close.map((n) => `"${inert(n)}"`).join(' or ')}?` : 'cx list shows who is in the roster';
+  throw new UsageError(`no one called "${inert(name.trim())}" in the roster; ${hint}`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

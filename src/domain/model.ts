@@ -1,0 +1,131 @@
+// The vocabulary of cx: stage, disposition, reason and tactic ids, and the shape of a stakeholder.
+// This module is the one place that knows the ids and how users may spell them.
+// Pure: no I/O, no colour, no process.*.
+
+export const STAGES = ['ignorance', 'skepticism', 'buy-in', 'commitment', 'action'] as const;
+export type StageId = (typeof STAGES)[number];
+
+export const DISPOSITIONS = ['advocate', 'fence-sitter', 'outlier'] as const;
+export type DispositionId = (typeof DISPOSITIONS)[number];
+
+/** Why a skeptical stakeholder doubts CX is worth it for them. */
+export const SKEPTICISM_REASONS = ['roi-unclear', 'resists-change'] as const;
+export type SkepticismReasonId = (typeof SKEPTICISM_REASONS)[number];
+
+/** Why an outlier does not want to take part. */
+export const OUTLIER_REASONS = ['already-doing-it', 'unclear-role', 'financial', 'operational', 'other'] as const;
+export type OutlierReasonId = (typeof OUTLIER_REASONS)[number];
+
+export const REASONS = [...SKEPTICISM_REASONS, ...OUTLIER_REASONS] as const;
+export type ReasonId = SkepticismReasonId | OutlierReasonId;
+
+export const TACTICS = [
+  'educate',
+  'business-case',
+  'outside-authority',
+  'scarcity',
+  'social-proof',
+  'nurture-followers',
+  'understand-why',
+  'co-lead',
+  'spotlight',
+  'enlist',
+] as const;
+export type TacticId = (typeof TACTICS)[number];
+
+export const INFLUENCES = ['low', 'medium', 'high'] as const;
+export type Influence = (typeof INFLUENCES)[number];
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** What made a change to a person's record. */
+export type ChangeSource = 'assess' | 'set' | 'import';
+
+/** One answer as stored: a choice value, several (checkbox questions), or free text. */
+export type AnswerValue = string | string[];
+export type Answers = Record<string, AnswerValue>;
+
+/** One field that moved, as kept in the history. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface HistoryEntry {
+  /** ISO timestamp of the change. */
+  at: string;
+  source: ChangeSource;
+  changes: FieldChange[];
+}
+
+/** The outcome of the last questionnaire, kept beside whatever the user set by hand. */
+export interface AssessmentRecord {
+  at: string;
+  answers: Answers;
+  stage: StageId;
+  disposition: DispositionId;
+  reasons: ReasonId[];
+  confidence: Confidence;
+}
+
+export interface Stakeholder {
+  /** Stable id, independent of the name (names are data, never keys). */
+  id: string;
+  /** Display name, as the user typed it (trimmed). */
+  name: string;
+  role?: string;
+  team?: string;
+  influence?: Influence;
+  /** The stage cx works with: the user's own judgement if they set one, otherwise the assessed one. */
+  stage: StageId | null;
+  disposition: DispositionId | null;
+  reasons: ReasonId[];
+  confidence: Confidence | null;
+  /** The last questionnaire's answers and result; absent for people never assessed. */
+  assessment?: AssessmentRecord;
+  createdAt: string;
+  updatedAt: string;
+  history: HistoryEntry[];
+}
+
+export interface Roster {
+  people: Stakeholder[];
+}
+
+const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (values as readonly string[]).includes(value);
+
+export const isStage = isOneOf(STAGES);
+export const isDisposition = isOneOf(DISPOSITIONS);
+export const isReason = isOneOf(REASONS);
+export const isSkepticismReason = isOneOf(SKEPTICISM_REASONS);
+export const isOutlierReason = isOneOf(OUTLIER_REASONS);
+export const isTactic = isOneOf(TACTICS);
+export const isInfluence = isOneOf(INFLUENCES);
+
+/** Folds case, spaces, dashes and underscores so "Buy In", "buy_in" and "BUYIN" meet. */
+const foldId = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * Reads a stage as a user may type it: its id in any case or spelling ("Buy-in", "buy_in", "BUY IN"),
+ * or its number on the ladder (1–5). Returns undefined for anything else.
+ */
+export function parseStage(text: string): StageId | undefined {
+  const trimmed = text.trim();
+  if (/^[1-5]$/.test(trimmed)) return STAGES[Number(trimmed) - 1];
+  const folded = foldId(trimmed);
+  return STAGES.find((stage) => foldId(stage) === folded);
+}
+
+/** Reads a disposition as a user may type it ("Fence sitter", "fencesitter", "ADVOCATE"). */
+export function parseDisposition(text: string): DispositionId | undefined {
+  const folded = foldId(text);
+  return DISPOSITIONS.find((disposition) => foldId(disposition) === folded);
+}
+
+/** 1 for Ignorance up to 5 for Action. */
+export const stageNumber = (stage: StageId): number => STAGES.indexOf(stage) + 1;

@@ -1,0 +1,392 @@
+// The coaching playbook of cx: what each stage, disposition and reason means, which tactics fit,
+// and the concrete things a CX leader can do this week. The one place that holds this text.
+// Pure: no I/O, no chalk, no process.*.
+
+import { isOutlierReason, isSkepticismReason } from './model.js';
+import type { DispositionId, ReasonId, StageId, TacticId } from './model.js';
+
+/** A way of moving a stakeholder, with things to do about it this week. */
+export interface Tactic {
+  id: TacticId;
+  name: string;
+  /** The principle behind the tactic, in one sentence. */
+  principle: string;
+  /** Who the tactic is for, as a short phrase. */
+  appliesTo: string;
+  /** At least three concrete actions; may contain the placeholder {name}. */
+  actions: string[];
+}
+
+/** One rung of the engagement ladder. */
+export interface StageGuide {
+  id: StageId;
+  /** 1 for Ignorance up to 5 for Action. */
+  number: number;
+  label: string;
+  /** The person's inner voice, without quotation marks. */
+  voice: string;
+  /** What is true of a person at this stage. */
+  truth: string;
+  /** What moving them up the ladder means. */
+  goal: string;
+  tactics: TacticId[];
+  /** Observable signs that they have reached the next stage (for Action: that they keep going and bring others). */
+  nextSignals: string[];
+}
+
+export interface DispositionGuide {
+  id: DispositionId;
+  label: string;
+  looksLike: string;
+  approach: string;
+  tactics: TacticId[];
+}
+
+export interface ReasonGuide {
+  id: ReasonId;
+  kind: 'skepticism' | 'outlier';
+  label: string;
+  description: string;
+  /** What to do about this reason; may contain the placeholder {name}. */
+  approach: string;
+}
+
+export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
+  educate: {
+    id: 'educate',
+    name: 'Educate and inform',
+    principle: 'Teach before you ask for anything: start with the CX Magic Question, which has them picture the customer experience they would love to offer and name what blocks it.',
+    appliesTo: 'Ignorance stage',
+    actions: [
+      'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
+      'Write down every obstacle {name} names in that conversation, in their words, and send them a three-line summary the next day.',
+      'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
+      'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
+    ],
+  },
+  'business-case': {
+    id: 'business-case',
+    name: 'Build the business case',
+    principle: 'Show the return in the measures they already answer for, such as their costs, their handle time or their revenue, not in satisfaction scores.',
+    appliesTo: 'Skepticism stage, when the return is unclear to them',
+    actions: [
+      'Ask {name} which two numbers they are judged on this year, and build the case around those.',
+      'Send {name} last quarter\'s three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.',
+      'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
+      'Ask the finance partner who supports {name} to check your figures before you present them, so the numbers are not yours alone.',
+    ],
+  },
+  'outside-authority': {
+    id: 'outside-authority',
+    name: 'Bring in an outside authority',
+    principle: 'People give more weight to a neutral outside expert than to the in-house champion (authority bias), so the expert must have nothing to gain from the outcome.',
+    appliesTo: 'Skepticism stage, when they resist change or resist you',
+    actions: [
+      'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
+      'Set up a 30-minute call or coffee between {name} and that person, and let the expert do the talking while you mostly listen.',
+      'Send {name} one short independent study or case from their own industry, without adding your own commentary.',
+      'Afterward, ask {name} what stood out for them rather than whether they now agree with you.',
+    ],
+  },
+  scarcity: {
+    id: 'scarcity',
+    name: 'Make a scarce, specific ask',
+    principle: 'Scarcity turns agreement into a decision: a true deadline, a budget window about to shut or a team with only a few places left makes waiting feel like losing out (keep the limits honest).',
+    appliesTo: 'Buy-in stage',
+    actions: [
+      'Ask {name} for one named thing: a person for the pilot team, two hours a week of their own time, or a share of next quarter\'s budget.',
+      'Tell {name} the date the request closes, such as the day the project team is fixed or budget planning locks, and confirm it in writing.',
+      'Cap the working group at a small number of seats and tell {name} how many are still open.',
+      'If {name} hesitates, offer a smaller version of the ask with the same deadline instead of moving the date.',
+    ],
+  },
+  'social-proof': {
+    id: 'social-proof',
+    name: 'Show what peers are doing',
+    principle: 'Social proof: seeing peers make progress, and get credit for it, pulls a person who has pledged support into actually doing the work.',
+    appliesTo: 'Commitment stage',
+    actions: [
+      'Send {name} a two-line note on what a peer at their level delivered this month, with one number that moved.',
+      'Invite {name} to the next session where a contributing team presents a quick win.',
+      'Put contributors\' progress, with their names, in an update {name} already reads, such as the leadership newsletter or the weekly operations report.',
+      'Ask {name} to pick the first small step their team will take and a date for it, and offer to announce it alongside the others.',
+    ],
+  },
+  'nurture-followers': {
+    id: 'nurture-followers',
+    name: 'Nurture your first followers',
+    principle: 'The people already doing the work are the early followers who make one champion into a movement: work with them as peers and let them take the credit.',
+    appliesTo: 'Action stage',
+    actions: [
+      'Thank {name} by name for one specific result, in a forum their own manager sees.',
+      'Ask {name} to present their results at the next leadership or team meeting, with you in the audience rather than at the front.',
+      'Bring {name} into planning the next step as an equal: ask what they would do next and what they need from you.',
+      'Ask {name} whether a colleague who has pledged support but not yet started can spend 20 minutes seeing their work.',
+    ],
+  },
+  'understand-why': {
+    id: 'understand-why',
+    name: 'Find out why',
+    principle: 'Find the real reason behind their hesitation or resistance before you act; it is rarely just temperament, and the right next step depends on it.',
+    appliesTo: 'Outliers and fence-sitters',
+    actions: [
+      'Book a one-to-one with {name}, with no slides, and ask what concerns them most about the program.',
+      'Ask {name} what would get harder for their team, or what they would lose, if the program went ahead as planned.',
+      'Ask someone {name} trusts whether there is history you may not know about, such as an earlier initiative that went badly for them.',
+      'Make one small, concrete ask of {name}, such as reviewing a single journey map, and note how they respond.',
+      'Record the reason {name} gives (cost, operations, already doing it, unclear role, or something else) so your next steps fit it.',
+    ],
+  },
+  'co-lead': {
+    id: 'co-lead',
+    name: 'Invite them to co-lead',
+    principle: 'Return the sense of ownership they think was taken from them: an outlier who co-leads the work has a stake in making it succeed.',
+    appliesTo: 'Outliers',
+    actions: [
+      'Offer {name} a co-lead role on the part of the work closest to their area, in a one-to-one before anyone else hears about it.',
+      'Ask {name} to set the agenda for the next working session.',
+      'Put {name}\'s name beside yours on the plan and on the status updates.',
+      'Ask {name} which part of the plan they would change, and act on at least one of their suggestions this week.',
+    ],
+  },
+  spotlight: {
+    id: 'spotlight',
+    name: 'Give them the spotlight',
+    principle: 'Recognize their part in public, so that taking part raises their standing instead of threatening it.',
+    appliesTo: 'Outliers',
+    actions: [
+      'Mention {name}\'s contribution by name in your next update to senior leaders.',
+      'Invite {name} to present their part of the work at the next program review.',
+      'When a result comes from their area, credit {name} and their team first, before the program.',
+      'Tell the manager {name} reports to, in writing, one specific thing {name} did that helped.',
+    ],
+  },
+  enlist: {
+    id: 'enlist',
+    name: 'Enlist them',
+    principle: 'Make advocates your early followers and your proof for others, give them credit, and keep them from taking all of your time.',
+    appliesTo: 'Advocates',
+    actions: [
+      'Ask {name} to bring one hesitant colleague to the next working session.',
+      'Ask {name} for a short quote or a result you can share with people who have pledged support but not yet started.',
+      'Give {name} a visible role, such as running one working session or owning one metric.',
+      'Limit your time with {name} this week and spend what you save on an outlier or a fence-sitter.',
+    ],
+  },
+};
+
+export const STAGE_GUIDES: Record<StageId, StageGuide> = {
+  ignorance: {
+    id: 'ignorance',
+    number: 1,
+    label: 'Ignorance',
+    voice: 'What is CX?',
+    truth: 'Knows the phrase but not the practice: does not yet see CX as a way to measure and manage what customers go through, or thinks their team has it covered already.',
+    goal: 'Help them understand what CX is and what it could change in their own area; hold off on asking for any commitment.',
+    tactics: ['educate'],
+    nextSignals: [
+      'They describe CX as something you measure and manage, not only as being nice to customers.',
+      'They ask how CX would apply to their own team or their own numbers.',
+      'They raise a specific doubt about cost, effort or return, which shows they know what they are weighing.',
+    ],
+  },
+  skepticism: {
+    id: 'skepticism',
+    number: 2,
+    label: 'Skepticism',
+    voice: 'Is CX right for me?',
+    truth: 'Understands what CX is but is not convinced it pays off for them, either because they cannot link it to their own goals or because they are wary of change, or of you.',
+    goal: 'Find out which doubt it is and answer it: in their own numbers if the return is unclear, through a neutral outside voice if they resist change.',
+    tactics: ['business-case', 'outside-authority'],
+    nextSignals: [
+      'They say, out loud or in writing, that CX matters for their area.',
+      'They repeat a figure from the business case or a point from the outside expert to you or to others.',
+      'Their questions move from whether to do it to who should do it and when.',
+    ],
+  },
+  'buy-in': {
+    id: 'buy-in',
+    number: 3,
+    label: 'Buy-in',
+    voice: 'Someone should do CX.',
+    truth: 'Likes the idea of CX, as a job for somebody else; nothing of theirs is on the line yet.',
+    goal: 'Turn agreement into a pledge of their own time, people or money with a specific ask and a real deadline.',
+    tactics: ['scarcity'],
+    nextSignals: [
+      'They name a person from their team to work on it.',
+      'They set aside hours in their calendar or money in their budget for it.',
+      'They agree to a date for their first contribution.',
+    ],
+  },
+  commitment: {
+    id: 'commitment',
+    number: 4,
+    label: 'Commitment',
+    voice: 'I\'ll contribute to CX.',
+    truth: 'Has promised time, people or money but not yet delivered on it; other priorities keep winning.',
+    goal: 'Turn the pledge into visible work by showing them peers who are already doing it and getting credit.',
+    tactics: ['social-proof'],
+    nextSignals: [
+      'Their team delivers a first piece of work, even a small one.',
+      'They report progress without being chased.',
+      'The people or money they pledged are actually being spent on the work.',
+    ],
+  },
+  action: {
+    id: 'action',
+    number: 5,
+    label: 'Action',
+    voice: 'I\'m doing CX.',
+    truth: 'Is doing the work and can point to progress.',
+    goal: 'Keep them going and make them the example others copy: work with them as peers, give them the credit and use their results to move others.',
+    tactics: ['nurture-followers'],
+    nextSignals: [
+      'They keep delivering, with progress reported at least once a month.',
+      'They bring a colleague or another team into the work without being asked.',
+      'They talk about the work as their own in leadership meetings.',
+    ],
+  },
+};
+
+export const DISPOSITION_GUIDES: Record<DispositionId, DispositionGuide> = {
+  advocate: {
+    id: 'advocate',
+    label: 'Advocate',
+    looksLike: 'Keen on the program and pulls others in; the people you naturally spend your time with.',
+    approach: 'Make them early followers and living proof for others, and credit them openly, but ration your time with them so the harder conversations happen too.',
+    tactics: ['enlist'],
+  },
+  'fence-sitter': {
+    id: 'fence-sitter',
+    label: 'Fence-sitter',
+    looksLike: 'Undecided and passive, waiting to see which way things go.',
+    approach: 'Find out what is holding them back, then make small, concrete asks that are easy to say yes to.',
+    tactics: ['understand-why'],
+  },
+  outlier: {
+    id: 'outlier',
+    label: 'Outlier',
+    looksLike: 'Would rather stay out of it, or actively pushes against the program.',
+    approach: 'Learn the reason first, then ask them to share the lead and put their part in the spotlight; ignored, one outlier tends to recruit others.',
+    tactics: ['understand-why', 'co-lead', 'spotlight'],
+  },
+};
+
+export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
+  'roi-unclear': {
+    id: 'roi-unclear',
+    kind: 'skepticism',
+    label: 'Return unclear',
+    description: 'Cannot connect CX to the goals they are measured on, such as cost, handle time or revenue.',
+    approach: 'Build the case in the numbers {name} answers for: pick their main metric and show what one CX fix would be worth in it.',
+  },
+  'resists-change': {
+    id: 'resists-change',
+    kind: 'skepticism',
+    label: 'Resists change',
+    description: 'Distrusts new ideas, or distrusts you as the person bringing them.',
+    approach: 'Step back as the messenger: bring in a neutral outside expert with nothing to gain, and let {name} hear the case from them.',
+  },
+  'already-doing-it': {
+    id: 'already-doing-it',
+    kind: 'outlier',
+    label: 'Already doing it',
+    description: 'Believes they already lead this work and sees the program as taking it from them.',
+    approach: 'Credit what {name} already does, by name and in front of others, and ask them to lead the work jointly with you rather than around them.',
+  },
+  'unclear-role': {
+    id: 'unclear-role',
+    kind: 'outlier',
+    label: 'Unclear about your role',
+    description: 'Does not understand what the CX leader does, or feels you are stepping onto their ground.',
+    approach: 'Explain to {name} what you own and what you do not, in writing if it helps, and agree where their area ends and the program begins.',
+  },
+  financial: {
+    id: 'financial',
+    kind: 'outlier',
+    label: 'Cost concerns',
+    description: 'Thinks the program costs too much for what it will return.',
+    approach: 'Bring {name} the cost figures: what the work would take from their budget, what today\'s problems already cost them, and a cheaper first step.',
+  },
+  operational: {
+    id: 'operational',
+    kind: 'outlier',
+    label: 'Won\'t work here',
+    description: 'Thinks the program will not work in their operation.',
+    approach: 'Offer {name} a small, time-boxed pilot inside their own operation, designed with their team, and agree up front how you will judge it.',
+  },
+  other: {
+    id: 'other',
+    kind: 'outlier',
+    label: 'Other reason',
+    description: 'A reason that does not fit the usual ones, or one you have not found yet.',
+    approach: 'Ask {name} directly what would need to be true for them to take part, and write down the answer in their words before you choose a next step.',
+  },
+};
+
+/** What tacticIdsFor needs to know about a stakeholder. */
+export interface TacticProfile {
+  stage: StageId | null;
+  disposition: DispositionId | null;
+  reasons: readonly ReasonId[];
+}
+
+function stageTactics(stage: StageId | null, reasons: readonly ReasonId[]): TacticId[] {
+  switch (stage) {
+    case null:
+      return [];
+    case 'ignorance':
+      return ['educate'];
+    case 'skepticism': {
+      const roi = reasons.includes('roi-unclear');
+      const resists = reasons.includes('resists-change');
+      if (!roi && !resists) return ['business-case', 'outside-authority'];
+      const tactics: TacticId[] = [];
+      if (roi) tactics.push('business-case');
+      if (resists) tactics.push('outside-authority');
+      return tactics;
+    }
+    case 'buy-in':
+      return ['scarcity'];
+    case 'commitment':
+      return ['social-proof'];
+    case 'action':
+      return ['nurture-followers'];
+  }
+}
+
+function dispositionTactics(disposition: DispositionId | null, reasons: readonly ReasonId[]): TacticId[] {
+  switch (disposition) {
+    case null:
+      return [];
+    case 'advocate':
+      return ['enlist'];
+    case 'fence-sitter':
+      return ['understand-why'];
+    case 'outlier':
+      return reasons.some(isOutlierReason) ? ['co-lead', 'spotlight'] : ['understand-why', 'co-lead', 'spotlight'];
+  }
+}
+
+/**
+ * The tactics for a stakeholder, in the order to try them, without duplicates.
+ * For an outlier the disposition's tactics come first (understand and include them before pushing up
+ * the ladder); for everyone else the stage's tactics come first.
+ * Only skepticism reasons narrow the stage tactics, and only outlier reasons narrow the outlier tactics.
+ */
+export function tacticIdsFor(profile: TacticProfile): TacticId[] {
+  const byStage = stageTactics(profile.stage, profile.reasons.filter(isSkepticismReason));
+  const byDisposition = dispositionTactics(profile.disposition, profile.reasons);
+  const ordered = profile.disposition === 'outlier' ? [...byDisposition, ...byStage] : [...byStage, ...byDisposition];
+  return [...new Set(ordered)];
+}
+
+/** The same as tacticIdsFor, as Tactic objects. */
+export function tacticsFor(profile: TacticProfile): Tactic[] {
+  return tacticIdsFor(profile).map((id) => TACTIC_GUIDES[id]);
+}
+
+/** Replaces every {name} in a text with the given name, taken literally. */
+export function personalise(text: string, name: string): string {
+  return text.split('{name}').join(name);
+}

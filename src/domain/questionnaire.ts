@@ -1,0 +1,269 @@
+// The questionnaire behind `cx assess`, as data. Question ids and choice values are a stable contract:
+// answers files (`cx assess --answers`) and saved assessments refer to them. Add, don't rename.
+// Pure: no I/O.
+
+import type { AnswerValue, Answers } from './model.js';
+
+export const UNKNOWN = 'unknown';
+
+export type QuestionId =
+  | 'understands'
+  | 'relevant'
+  | 'endorses'
+  | 'doubt-reason'
+  | 'pledged'
+  | 'acted'
+  | 'stance'
+  | 'participation'
+  | 'outlier-reasons'
+  | 'influence'
+  | 'role'
+  | 'team';
+
+/** `one`: pick one choice; `many`: pick any number (none picked means "don't know"); `text`: free text, may be empty. */
+export type QuestionKind = 'one' | 'many' | 'text';
+
+/** `stage` and `disposition` questions decide the assessment; `details` only describe the person. */
+export type Section = 'stage' | 'disposition' | 'details';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A follow-up is asked only when one of these earlier answers was given. */
+export interface Condition {
+  question: QuestionId;
+  values: string[];
+}
+
+export interface Question {
+  id: QuestionId;
+  section: Section;
+  kind: QuestionKind;
+  /** The question, with {name} for the person's name. */
+  text: string;
+  choices: Choice[];
+  /** Empty: always asked. Otherwise asked when any condition holds. */
+  askedWhen: Condition[];
+  /** The task to give the user when this answer is "don't know". */
+  findOut?: string;
+}
+
+const yesNo = (yes: string, no: string): Choice[] => [
+  { value: 'yes', label: yes },
+  { value: 'no', label: no },
+  { value: UNKNOWN, label: "Don't know" },
+];
+
+export const QUESTIONS: readonly Question[] = [
+  {
+    id: 'understands',
+    section: 'stage',
+    kind: 'one',
+    text: 'Does {name} understand CX as a discipline: measuring and managing the experience customers have?',
+    choices: [
+      { value: 'yes', label: 'Yes: they know it has its own methods, measures and work' },
+      { value: 'thinks-they-do-it', label: 'They think they already do it ("we talk to customers every day")' },
+      { value: 'no', label: 'No: they know the words, not the work' },
+      { value: UNKNOWN, label: "Don't know" },
+    ],
+    askedWhen: [],
+    findOut: 'Find out what {name} thinks CX is: ask them to describe the experience they want their customers to have.',
+  },
+  {
+    id: 'relevant',
+    section: 'stage',
+    kind: 'one',
+    text: 'Does {name} see CX as relevant to their own goals (their costs, targets or revenue)?',
+    choices: yesNo('Yes: they link it to their own numbers', 'No: they doubt it pays off for them'),
+    askedWhen: [],
+    findOut: 'Find out which of their own goals {name} would want CX to help with.',
+  },
+  {
+    id: 'endorses',
+    section: 'stage',
+    kind: 'one',
+    text: 'Has {name} said, in a meeting, an email or to their team, that the CX work should go ahead?',
+    choices: yesNo('Yes: they have backed it out loud', 'No: they have not backed it'),
+    askedWhen: [],
+    findOut: 'Find out whether {name} backs the CX work: ask them plainly whether it should go ahead.',
+  },
+  {
+    id: 'doubt-reason',
+    section: 'stage',
+    kind: 'one',
+    text: 'What seems to hold {name} back?',
+    choices: [
+      { value: 'roi-unclear', label: "They can't connect CX to their own results" },
+      { value: 'resists-change', label: 'They are wary of new ideas, or of the CX team' },
+      { value: UNKNOWN, label: 'Not sure yet' },
+    ],
+    askedWhen: [
+      { question: 'relevant', values: ['no'] },
+      { question: 'endorses', values: ['no'] },
+    ],
+    findOut: 'Find out what holds {name} back: the numbers, or the change itself.',
+  },
+  {
+    id: 'pledged',
+    section: 'stage',
+    kind: 'one',
+    text: 'In the last three months, has {name} committed time, people or money to CX work?',
+    choices: yesNo('Yes: a pledge of time, people or money that still stands', 'No: nothing pledged'),
+    askedWhen: [],
+    findOut: 'Find out whether {name} has put time, people or money behind CX, or only words.',
+  },
+  {
+    id: 'acted',
+    section: 'stage',
+    kind: 'one',
+    text: 'In the last four weeks, has {name} visibly acted on it (their team did CX work, they used customer feedback in a decision, they shipped a change)?',
+    choices: yesNo('Yes: there is something to point at', 'No: nothing visible yet'),
+    askedWhen: [],
+    findOut: 'Find out what {name} or their team has done for CX in the last four weeks.',
+  },
+  {
+    id: 'stance',
+    section: 'disposition',
+    kind: 'one',
+    text: 'When CX comes up, how does {name} respond?',
+    choices: [
+      { value: 'keen', label: 'Keen: they bring it up and pull others in' },
+      { value: 'neutral', label: 'Polite but passive: waiting to see' },
+      { value: 'resistant', label: 'Cool or opposed: they push back, stall or work around it' },
+      { value: UNKNOWN, label: "Don't know" },
+    ],
+    askedWhen: [],
+    findOut: 'Find out how {name} really feels about the CX work: watch the next meeting where it comes up.',
+  },
+  {
+    id: 'participation',
+    section: 'disposition',
+    kind: 'one',
+    text: 'The last time {name} was invited to take part in CX work, what did they do?',
+    choices: [
+      { value: 'recruits', label: 'Took part and brought others along' },
+      { value: 'joins', label: 'Took part when asked, no more' },
+      { value: 'declines', label: "Declined, delayed or didn't show up" },
+      { value: UNKNOWN, label: "Don't know, or not invited yet" },
+    ],
+    askedWhen: [],
+    findOut: 'Invite {name} to one small piece of CX work and see what they do.',
+  },
+  {
+    id: 'outlier-reasons',
+    section: 'disposition',
+    kind: 'many',
+    text: 'Why might {name} be holding back? (pick all that fit; none if you are not sure)',
+    choices: [
+      { value: 'already-doing-it', label: 'They feel they already lead this work and it is being taken from them' },
+      { value: 'unclear-role', label: "They don't see what the CX role is for, or feel it treads on their turf" },
+      { value: 'financial', label: 'They think it costs too much' },
+      { value: 'operational', label: "They think it won't work in their operation" },
+      { value: 'other', label: 'Something else' },
+    ],
+    askedWhen: [
+      { question: 'stance', values: ['resistant'] },
+      { question: 'participation', values: ['declines'] },
+    ],
+    findOut: 'Find out why {name} is holding back before anything else: ask, and listen.',
+  },
+  {
+    id: 'influence',
+    section: 'details',
+    kind: 'one',
+    text: "How much does {name}'s support matter to the programme's success?",
+    choices: [
+      { value: 'high', label: 'High' },
+      { value: 'medium', label: 'Medium' },
+      { value: 'low', label: 'Low' },
+      { value: UNKNOWN, label: 'Not sure' },
+    ],
+    askedWhen: [],
+  },
+  { id: 'role', section: 'details', kind: 'text', text: "{name}'s role (optional)", choices: [], askedWhen: [] },
+  { id: 'team', section: 'details', kind: 'text', text: "{name}'s team (optional)", choices: [], askedWhen: [] },
+];
+
+const byId = new Map<string, Question>(QUESTIONS.map((question) => [question.id, question]));
+
+export function questionById(id: QuestionId): Question {
+  const question = byId.get(id);
+  if (!question) throw new Error(`no question ${id}`);
+  return question;
+}
+
+/** Whether a question is asked, given the answers so far (follow-ups depend on earlier answers). */
+export function isAsked(question: Question, answers: Answers): boolean {
+  return (
+    question.askedWhen.length === 0 ||
+    question.askedWhen.some((condition) => {
+      const answer = answers[condition.question];
+      return typeof answer === 'string' && condition.values.includes(answer);
+    })
+  );
+}
+
+/** The answer to a one-choice question, "unknown" when missing. */
+export function answerOf(answers: Answers, id: QuestionId): string {
+  const answer = answers[id];
+  return typeof answer === 'string' && answer !== '' ? answer : UNKNOWN;
+}
+
+/** The answers to a many-choice question, [] when missing. */
+export function answersOf(answers: Answers, id: QuestionId): string[] {
+  const answer = answers[id];
+  if (Array.isArray(answer)) return answer;
+  return typeof answer === 'string' && answer !== '' && answer !== UNKNOWN ? [answer] : [];
+}
+
+export type AnswersCheck = { ok: true; answers: Answers } | { ok: false, problems: string[] };
+
+/**
+ * Checks answers from a file or a script: every key must be a question id and every value one of that
+ * question's choices. Missing answers stay missing (they count as "don't know"); answers to follow-ups
+ * that the other answers do not call for are dropped. A many-choice answer may be one value or a list.
+ */
+export function checkAnswers(raw: unknown): AnswersCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: ['answers must be a JSON object of { "questionId": "choice" }'] };
+  }
+  const problems: string[] = [];
+  const answers: Answers = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const question = byId.get(id);
+    if (!question) {
+      problems.push(`unknown question "${id}" (known: ${QUESTIONS.map((q) => q.id).join(', ')})`);
+      continue;
+    }
+    const checked = checkValue(question, value);
+    if (typeof checked === 'string') problems.push(checked);
+    else if (checked !== undefined) answers[question.id] = checked.value;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  for (const question of QUESTIONS) {
+    if (question.id in answers && !isAsked(question, answers)) delete answers[question.id];
+  }
+  return { ok: true, answers };
+}
+
+function checkValue(question: Question, value: unknown): { value: AnswerValue } | string | undefined {
+  const valid = question.choices.map((choice) => choice.value);
+  const invalid = (shown: unknown) =>
+    `"${question.id}" cannot be ${JSON.stringify(shown)}; choose one of: ${valid.join(', ')}`;
+  if (value === null) return undefined;
+  switch (question.kind) {
+    case 'text':
+      return typeof value === 'string' ? { value: value.trim() } : `"${question.id}" takes text, not ${JSON.stringify(value)}`;
+    case 'one':
+      return typeof value === 'string' && valid.includes(value) ? { value } : invalid(value);
+    case 'many': {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length === 1 && values[0] === UNKNOWN) return { value: [] };
+      const bad = values.find((item) => typeof item !== 'string' || !valid.includes(item));
+      if (bad !== undefined) return invalid(bad);
+      return { value: [...new Set(values as string[])] };
+    }
+  }
+}

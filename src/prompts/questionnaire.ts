@@ -1,0 +1,76 @@
+// The interactive questionnaire: the only module that loads the prompt library, and only `cx assess`
+// imports it (lazily), so no other command pays for it at start-up.
+import { checkbox, input, select } from '@inquirer/prompts';
+import type { Answers } from '../domain/model.js';
+import { personalise } from '../domain/playbook.js';
+import { QUESTIONS, UNKNOWN, answerOf, answersOf, isAsked } from '../domain/questionnaire.js';
+import { Interrupted } from '../errors.js';
+import { paint } from '../render/color.js';
+
+const scored = QUESTIONS.filter((question) => question.section !== 'details');
+
+/**
+ * Asks every question that applies, one at a time, with the previous answer (or "don't know")
+ * selected, so Enter all the way through completes an assessment. Ctrl+C throws Interrupted.
+ */
+export async function askQuestions(name: string, previous: Answers): Promise<Answers> {
+  const c = paint();
+  const answers: Answers = {};
+  let asked = 0;
+  let detailsIntroduced = false;
+  try {
+    for (const question of QUESTIONS) {
+      if (!isAsked(question, answers)) continue;
+      const text = personalise(question.text, name);
+      if (question.section === 'details') {
+        if (!detailsIntroduced) {
+          process.stdout.write(c.dim('Details (optional; Enter keeps what is shown):\n'));
+          detailsIntroduced = true;
+        }
+      }
+      // The total counts the follow-ups that the answers so far (or else the previous ones) call for.
+      const expected = { ...previous, ...answers };
+      const total = scored.filter((q) => isAsked(q, expected) || q.id in answers).length;
+      const message = question.section === 'details' ? text : `${c.dim(`(${++asked} of ${Math.max(total, asked)})`)} ${text}`;
+      switch (question.kind) {
+        case 'one': {
+          const before = answerOf(previous, question.id);
+          answers[question.id] = await select({
+            message,
+            choices: question.choices.map((choice) => ({ value: choice.value, name: choice.label })),
+            default: question.choices.some((choice) => choice.value === before) ? before : UNKNOWN,
+            loop: false,
+          });
+          break;
+        }
+        case 'many': {
+          const before = answersOf(previous, question.id);
+          answers[question.id] = await checkbox({
+            message,
+            choices: question.choices.map((choice) => ({
+              value: choice.value,
+              name: choice.label,
+              checked: before.includes(choice.value),
+            })),
+            loop: false,
+          });
+          break;
+        }
+        case 'text': {
+          const before = previous[question.id];
+          answers[question.id] = await input({
+            message,
+            ...(typeof before === 'string' && before !== '' ? { default: before, prefill: 'editable' as const } : {}),
+          });
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new Interrupted();
+    }
+    throw error;
+  }
+  return answers;
+}

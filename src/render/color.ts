@@ -1,0 +1,16 @@
+// The one place that decides whether cx prints colour. Off when NO_COLOR is set (to anything but an
+// empty string), with --no-color, or when stdout is not a terminal; FORCE_COLOR turns it on anyway.
+import { Chalk, type ChalkInstance, supportsColor } from 'chalk';
+
+let palette: ChalkInstance = new Chalk({ level: 0 });
+
+export function configureColor(options: { color?: boolean }): void {
+  const env = process.env;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const off =
+    (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || options.color === false || (!forced && !process.stdout.isTTY);
+  palette = new Chalk({ level: off ? 0 : supportsColor ? supportsColor.level : forced ? 1 : 0 });
+}
+
+/** The chalk instance every renderer uses. */
+export const paint = (): ChalkInstance => palette;

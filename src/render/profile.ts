@@ -1,0 +1,186 @@
+// How a stakeholder is shown: the profile after an assessment and in `cx show`, the tactics section
+// shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
+import type { Assessment } from '../domain/assess.js';
+import type { Stakeholder, StageId, HistoryEntry } from '../domain/model.js';
+import { STAGES } from '../domain/model.js';
+import {
+  DISPOSITION_GUIDES,
+  REASON_GUIDES,
+  STAGE_GUIDES,
+  type Tactic,
+  personalise,
+  tacticsFor,
+} from '../domain/playbook.js';
+import { UNKNOWN, questionById } from '../domain/questionnaire.js';
+import { paint } from './color.js';
+import { day, inert, textWidth, wrap } from './text.js';
+
+/** How to refer to a stakeholder in advice that is not about anyone in particular. */
+export const SOMEONE = 'the stakeholder';
+
+export interface ProfileView {
+  person: Stakeholder;
+  /** The assessment behind the person's stage, for the "why" section. */
+  result?: Assessment;
+  /** The record before this assessment, to say what moved. */
+  previous?: Stakeholder;
+  /** Show the history of changes (cx show). */
+  history?: boolean;
+}
+
+const stageLabel = (stage: StageId | null): string => (stage ? STAGE_GUIDES[stage].label : 'not assessed');
+
+export function renderProfile(view: ProfileView): string {
+  const c = paint();
+  const { person, result, previous } = view;
+  const name = inert(person.name);
+  const width = textWidth();
+  const out: string[] = [];
+  const about = [person.role, person.team].filter(Boolean).map((text) => inert(String(text)));
+  if (person.influence) about.push(`influence ${person.influence}`);
+  out.push(c.bold(name) + (about.length ? c.dim(`  (${about.join(', ')})`) : ''));
+  out.push('');
+
+  const field = (label: string, value: string) => `  ${c.dim(label.padEnd(13))}${value}`;
+  if (person.stage) {
+    const guide = STAGE_GUIDES[person.stage];
+    out.push(field('Stage', `${c.bold(guide.label)} ${c.dim(`(${guide.number} of ${STAGES.length})`)}  "${guide.voice}"`));
+  } else {
+    out.push(field('Stage', c.yellow('not assessed yet')));
+  }
+  const moved = movement(person, previous);
+  if (moved) out.push(field('', moved));
+  if (person.disposition) {
+    const reasons = person.reasons.map((id) => REASON_GUIDES[id].label.toLowerCase());
+    const label = DISPOSITION_GUIDES[person.disposition].label;
+    out.push(field('Disposition', c.bold(label) + (reasons.length ? `: ${reasons.join('; ')}` : '')));
+  }
+  if (person.confidence) {
+    const issues = result ? confidenceWhy(result) : '';
+    out.push(field('Confidence', `${confidenceColour(person.confidence)}${issues ? c.dim(`  ${issues}`) : ''}`));
+  }
+  if (person.assessment) out.push(field('Assessed', day(person.assessment.at)));
+
+  if (result) {
+    out.push('', c.bold('Why'));
+    for (const item of result.evidence) {
+      const isConflict = result.conflicts.includes(item);
+      const mark = isConflict ? c.red('!') : item.answer === UNKNOWN ? c.yellow('?') : c.green('·');
+      const answer = item.answer === UNKNOWN ? "don't know" : item.answer;
+      out.push(wrap(`${item.question} = ${answer}: ${item.finding}`, width, `  ${mark} `, '    '));
+    }
+    if (result.conflicts.length > 0) {
+      out.push(
+        '',
+        wrap(
+          `${c.red('Conflicting answers:')} cx keeps the lower stage (the first step not taken). Check the answers marked ! with ${name} or with someone who knows.`,
+          width,
+          '  ',
+        ),
+      );
+    }
+    const toFindOut = result.unknowns.map((id) => questionById(id).findOut).filter((text): text is string => !!text);
+    if (toFindOut.length > 0) {
+      out.push('', c.bold('To find out'));
+      for (const text of toFindOut) out.push(wrap(personalise(text, name), width, '  ? ', '    '));
+    }
+  }
+
+  if (person.reasons.length > 0) {
+    out.push('', c.bold('Their reasons'));
+    for (const reason of person.reasons) {
+      const guide = REASON_GUIDES[reason];
+      out.push(wrap(`${guide.label}: ${personalise(guide.approach, name)}`, width, '  • ', '    '));
+    }
+  }
+  const tactics = tacticsFor(person);
+  if (tactics.length > 0) {
+    out.push('', c.bold('What to do next'));
+    out.push(renderTactics(tactics, name, width, PROFILE_ACTIONS));
+  }
+  if (person.stage) {
+    const guide = STAGE_GUIDES[person.stage];
+    const next = person.stage === 'action' ? 'signs they keep it going' : `signs ${name} has reached ${STAGE_GUIDES[STAGES[guide.number] as StageId].label}`;
+    out.push('', c.bold(`Watch for ${next}`));
+    for (const signal of guide.nextSignals) out.push(wrap(signal, width, '  • ', '    '));
+  }
+  if (view.history && person.history.length > 0) {
+    out.push('', c.bold('History'));
+    for (const entry of person.history.slice(-10)) out.push(wrap(historyLine(entry), width, '  ', '             '));
+    if (person.history.length > 10) out.push(c.dim(`  (${person.history.length - 10} earlier changes: cx show --json lists them all)`));
+  }
+  return out.join('\n');
+}
+
+/** How many actions per tactic a profile shows; `cx tactics` shows them all. */
+const PROFILE_ACTIONS = 3;
+
+/** The numbered tactics with their principle and actions, personalised with a name. */
+export function renderTactics(tactics: Tactic[], name: string, width = textWidth(), most = Infinity): string {
+  const c = paint();
+  return tactics
+    .map((tactic, index) =>
+      [
+        `  ${index + 1}. ${c.bold(tactic.name)} ${c.dim(`[${tactic.id}]`)}`,
+        wrap(personalise(tactic.principle, name), width, '     ', '     '),
+        ...tactic.actions.slice(0, most).map((action) => wrap(personalise(action, name), width, '     - ', '       ')),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+function movement(person: Stakeholder, previous: Stakeholder | undefined): string | undefined {
+  if (!previous) return undefined;
+  const since = day(previous.assessment?.at ?? previous.updatedAt);
+  const parts: string[] = [];
+  if (previous.stage !== person.stage) parts.push(`${stageLabel(previous.stage)} → ${stageLabel(person.stage)}`);
+  if (previous.disposition !== person.disposition && previous.disposition && person.disposition) {
+    parts.push(`${DISPOSITION_GUIDES[previous.disposition].label} → ${DISPOSITION_GUIDES[person.disposition].label}`);
+  }
+  return parts.length > 0 ? `${parts.join(', ')} since ${since}` : `no change since ${since}`;
+}
+
+function confidenceWhy(result: Assessment): string {
+  const unknowns = result.unknowns.filter((id) => id !== 'doubt-reason' && id !== 'outlier-reasons').length;
+  const parts: string[] = [];
+  if (result.conflicts.length) parts.push(`${result.conflicts.length} conflicting answer${result.conflicts.length > 1 ? 's' : ''}`);
+  if (unknowns) parts.push(`${unknowns} "don't know"`);
+  return parts.join(', ');
+}
+
+function confidenceColour(confidence: string): string {
+  const c = paint();
+  return confidence === 'high' ? c.green(confidence) : confidence === 'medium' ? c.yellow(confidence) : c.red(confidence);
+}
+
+function historyLine(entry: HistoryEntry): string {
+  const what = entry.changes.length
+    ? entry.changes
+        .map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`)
+        .join('; ')
+    : 'no change';
+  return `${day(entry.at)}  ${entry.source.padEnd(6)} ${what}`;
+}
+
+const show = (value: unknown): string =>
+  value === null || value === undefined ? '–' : Array.isArray(value) ? (value.length ? value.join(', ') : '–') : inert(String(value));
+
+/** The `--json` form of a person: the record, name/stage/disposition first, plus the advice that applies now. */
+export function personJson(person: Stakeholder): Record<string, unknown> {
+  const { name, stage, disposition, reasons, confidence, ...rest } = person;
+  return {
+    name,
+    stage,
+    disposition,
+    reasons,
+    confidence,
+    ...rest,
+    tactics: tacticsFor(person).map((tactic) => ({
+      id: tactic.id,
+      name: tactic.name,
+      principle: tactic.principle,
+      actions: tactic.actions.map((action) => personalise(action, name)),
+    })),
+    nextSignals: stage ? STAGE_GUIDES[stage].nextSignals : [],
+  };
+}

@@ -1,0 +1,56 @@
+// Plain-text helpers shared by the renderers: inert printing of user data, wrapping, tables.
+import stringWidth from 'string-width';
+
+/**
+ * Text from the roster (names, notes, roles) printed inert: control characters, including the escape
+ * that starts terminal sequences, are shown as visible placeholders instead of being obeyed.
+ */
+export function inert(text: string): string {
+  return text.replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/** The width a terminal gives wrapped text: its columns up to 100, or 80 when not a terminal. */
+export function textWidth(): number {
+  const columns = process.stdout.columns;
+  return Math.max(40, Math.min(columns && columns > 0 ? columns : 80, 100));
+}
+
+/** Word-wraps text to a width, indenting the first line by `first` and the rest by `rest`. */
+export function wrap(text: string, width: number, first: string, rest = first): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = empty ? line + word : `${line} ${word}`;
+    if (!empty && stringWidth(candidate) > width) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line = candidate;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Pads to a display width, counting wide characters (CJK, emoji) as two columns. */
+export function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** A plain table: a header row, then one row per item, columns two spaces apart. */
+export function table(header: string[], rows: string[][], style: (header: string) => string = (h) => h): string {
+  const widths = header.map((title, column) =>
+    Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column] ?? ''))),
+  );
+  const line = (cells: string[], styleCell = (cell: string) => cell) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? styleCell(cell) : styleCell(pad(cell, widths[column] ?? 0))))
+      .join('  ')
+      .trimEnd();
+  return [line(header, style), ...rows.map((row) => line(row))].join('\n');
+}
+
+/** YYYY-MM-DD of an ISO timestamp. */
+export const day = (iso: string): string => iso.slice(0, 10);
