@@ -167,9 +167,8 @@ function judgeDisposition(
     return 'outlier';
   }
   if (signals.includes(1)) return 'advocate';
-  if (signals.length === 0) {
-    evidence.push({ question: 'stance', answer: UNKNOWN, finding: 'treated as a fence-sitter until you know more' });
-  }
+  const last = evidence.at(-1);
+  if (signals.length === 0 && last) last.finding = 'not known either: treated as a fence-sitter until you know more';
   return 'fence-sitter';
 }
 

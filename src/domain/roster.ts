@@ -48,12 +48,15 @@ const TRACKED = ['name', 'stage', 'disposition', 'reasons', 'confidence', 'role'
 export function changesBetween(before: Partial<Stakeholder>, after: Partial<Stakeholder>): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of TRACKED) {
-    const from = before[field] ?? null;
-    const to = after[field] ?? null;
+    const from = emptyAsNull(before[field]);
+    const to = emptyAsNull(after[field]);
     if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
   }
   return changes;
 }
+
+const emptyAsNull = (value: unknown): unknown =>
+  value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
 
 /** Adds or updates the person with the outcome of a questionnaire, and records what moved. */
 export function recordAssessment(roster: Roster, input: AssessmentInput): AssessmentOutcome {

@@ -106,7 +106,7 @@ export function renderProfile(view: ProfileView): string {
   }
   if (view.history && person.history.length > 0) {
     out.push('', c.bold('History'));
-    for (const entry of person.history.slice(-10)) out.push(wrap(historyLine(entry), width, '  ', '             '));
+    for (const entry of person.history.slice(-10)) out.push(wrap(historyLine(entry), width, '  ', '    '));
     if (person.history.length > 10) out.push(c.dim(`  (${person.history.length - 10} earlier changes: cx show --json lists them all)`));
   }
   return out.join('\n');
@@ -154,12 +154,16 @@ function confidenceColour(confidence: string): string {
 }
 
 function historyLine(entry: HistoryEntry): string {
-  const what = entry.changes.length
-    ? entry.changes
-        .map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`)
-        .join('; ')
-    : 'no change';
-  return `${day(entry.at)}  ${entry.source.padEnd(6)} ${what}`;
+  const added = entry.changes.some((change) => change.field === 'name' && change.from === null);
+  const what = added
+    ? `added: ${entry.changes
+        .filter((change) => change.field !== 'name')
+        .map((change) => `${change.field} ${show(change.to)}`)
+        .join(', ')}`
+    : entry.changes.length
+      ? entry.changes.map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`).join('; ')
+      : 'no change';
+  return `${day(entry.at)} ${entry.source}: ${what}`;
 }
 
 const show = (value: unknown): string =>

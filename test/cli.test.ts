@@ -1,0 +1,348 @@
+// Every command through the built binary, against a temporary roster folder.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, assessWith, cx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+
+const ESC = '\u001b[';
+const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'recruits' };
+const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral', participation: 'joins' };
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+
+describe('cx (the program)', () => {
+  it('prints its version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const run = cx(dir, ['--version']);
+    expect(run).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('explains itself with --help: commands, examples and exit codes', () => {
+    const run = cx(dir, ['--help']);
+    expect(run.status).toBe(0);
+    for (const text of ['assess', 'show', 'list', 'tactics', 'questions', 'where', 'Examples:', 'Exit codes:', '130']) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
+  it('shows help for each command', () => {
+    for (const command of ['assess', 'show', 'list', 'tactics', 'questions', 'where']) {
+      const run = cx(dir, [command, '--help']);
+      expect(run.status, command).toBe(0);
+      expect(run.stdout, command).toContain(`Usage: cx ${command}`);
+    }
+  });
+
+  it.each([
+    ['no command', []],
+    ['an unknown command', ['asess', 'Dana']],
+    ['an unknown option', ['list', '--colour']],
+    ['a missing name', ['assess']],
+  ])('exits 2 on %s, without a stack trace', (_, args) => {
+    const run = cx(dir, args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('suggests the command meant', () => {
+    expect(cx(dir, ['asess', 'Dana']).stderr).toContain('assess');
+  });
+});
+
+describe('cx where', () => {
+  it('prints the roster path inside CX_CONFIG_DIR without creating anything', () => {
+    const run = cx(dir, ['where']);
+    expect(run).toMatchObject({ status: 0, stdout: `${rosterFile(dir)}\n` });
+    expect(rosterBytes(dir)).toBeNull();
+  });
+});
+
+describe('cx assess --answers', () => {
+  it('assesses from a file, prints the profile and saves the person', () => {
+    const file = join(dir, 'dana.json');
+    writeFileSync(file, JSON.stringify(buyIn));
+    const run = cx(dir, ['assess', 'Dana Lee', '--answers', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Dana Lee');
+    expect(run.stdout).toMatch(/Stage\s+Buy-in \(3 of 5\)\s+"Someone should do CX\."/);
+    expect(run.stdout).toMatch(/Disposition\s+Advocate/);
+    expect(run.stdout).toContain('[scarcity]');
+    expect(run.stdout).toContain('[enlist]');
+    expect(run.stdout).toContain('pledged = no');
+    expect(run.stdout).toContain('Watch for signs Dana Lee has reached Commitment');
+    expect(run.stderr).toContain('Saved Dana Lee');
+    const saved = JSON.parse(rosterBytes(dir) ?? '{}');
+    expect(saved.people).toHaveLength(1);
+    expect(saved.people[0]).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate' });
+  });
+
+  it('reads answers from stdin with "-" and prints JSON with --json', () => {
+    const run = assessWith(dir, 'Sam Ortiz', skeptic);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      name: 'Sam Ortiz',
+      stage: 'skepticism',
+      disposition: 'fence-sitter',
+      reasons: ['roi-unclear'],
+      confidence: 'high',
+      result: { blocker: { question: 'relevant', answer: 'no', stage: 'skepticism' } },
+    });
+    expect(result.tactics.map((t: { id: string }) => t.id)).toEqual(['business-case', 'understand-why']);
+    expect(result.tactics[0].actions.join(' ')).toContain('Sam Ortiz');
+  });
+
+  it('counts missing answers as "don\'t know" and says what to find out', () => {
+    const run = cx(dir, ['assess', 'Kim Park', '--answers', '-'], { input: '{}' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Stage\s+Ignorance/);
+    expect(run.stdout).toMatch(/Confidence\s+low/);
+    expect(run.stdout).toContain('To find out');
+    expect(run.stdout).toContain('Find out what Kim Park thinks CX is');
+  });
+
+  it('points out conflicting answers and stays at the first unmet gate', () => {
+    const run = cx(dir, ['assess', 'Lee Chan', '--answers', '-'], {
+      input: JSON.stringify({ understands: 'no', pledged: 'yes', stance: 'keen', participation: 'joins' }),
+    });
+    expect(run.stdout).toMatch(/Stage\s+Ignorance/);
+    expect(run.stdout).toContain('! pledged = yes');
+    expect(run.stdout).toContain('Conflicting answers');
+    expect(run.stdout).toMatch(/Confidence\s+medium/);
+  });
+
+  it('on a re-assessment, says what moved since the last one', () => {
+    assessWith(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
+    const run = cx(dir, ['assess', 'dana  LEE', '--answers', '-'], { input: JSON.stringify(buyIn), env: { CX_NOW: '2026-11-24T10:00:00Z' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Skepticism → Buy-in');
+    expect(run.stdout).toContain('since 2026-11-02');
+    expect(run.stderr).toContain('Updated Dana Lee');
+    const saved = JSON.parse(rosterBytes(dir) ?? '{}');
+    expect(saved.people).toHaveLength(1);
+    expect(saved.people[0].history.map((entry: { at: string }) => entry.at.slice(0, 10))).toEqual(['2026-11-02', '2026-11-24']);
+  });
+
+  it.each([
+    ['an unknown question', '{"mood":"happy"}', 'unknown question "mood"'],
+    ['an unknown choice', '{"understands":"maybe"}', '"understands" cannot be "maybe"'],
+    ['broken JSON', '{"understands":', 'not valid JSON'],
+    ['a list instead of an object', '["yes"]', 'JSON object'],
+  ])('refuses %s with exit 2 and saves nothing', (_, input, message) => {
+    assessWith(dir, 'Dana Lee', skeptic);
+    const before = rosterBytes(dir);
+    const run = cx(dir, ['assess', 'Dana Lee', '--answers', '-'], { input });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it('refuses a missing answers file', () => {
+    const run = cx(dir, ['assess', 'Dana Lee', '--answers', 'nope.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot read the answers file nope.json: no such file');
+    expect(rosterBytes(dir)).toBeNull();
+  });
+
+  it('without a terminal and without --answers, exits 2 naming --answers and saves nothing', () => {
+    const run = cx(dir, ['assess', 'Dana Lee']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--answers');
+    expect(rosterBytes(dir)).toBeNull();
+  });
+
+  it.each([
+    ['an empty name', '   ', 'cannot be empty'],
+    ['a name with escape codes', 'Dana\u001b]0;pwned\u0007', 'control characters'],
+  ])('refuses %s', (_, name, message) => {
+    const run = cx(dir, ['assess', name, '--answers', '-'], { input: '{}' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('\u001b]0;');
+  });
+
+  it.each(['j.smith', '__proto__', 'constructor', "O'Brien", 'Zoë Ångström', '王小明', 'محمد علي', 'Sam 🚀'])(
+    'stores %j as a name, not a key path',
+    (name) => {
+      assessWith(dir, name, buyIn);
+      const saved = JSON.parse(rosterBytes(dir) ?? '{}');
+      expect(saved.people.map((p: { name: string }) => p.name)).toEqual([name]);
+      expect(JSON.parse(cx(dir, ['show', name, '--json']).stdout).name).toBe(name);
+    },
+  );
+});
+
+describe('cx show', () => {
+  beforeEach(() => {
+    assessWith(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
+    assessWith(dir, 'Dana Lee', buyIn, { CX_NOW: '2026-11-24T10:00:00Z' });
+  });
+
+  it('prints the profile, the reasons behind it, the tactics and the history', () => {
+    const run = cx(dir, ['show', 'dana lee']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Stage\s+Buy-in/);
+    expect(run.stdout).toContain('Why');
+    expect(run.stdout).toContain('pledged = no');
+    expect(run.stdout).toContain('[scarcity]');
+    expect(run.stdout).toContain('History');
+    expect(run.stdout).toContain('2026-11-02 assess: added: stage skepticism');
+    expect(run.stdout).toContain('2026-11-24 assess: stage skepticism → buy-in');
+  });
+
+  it('prints one JSON object with the stable fields and the tactics that apply now', () => {
+    const record = JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout);
+    expect(Object.keys(record).slice(0, 3)).toEqual(['name', 'stage', 'disposition']);
+    expect(record).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate', reasons: [] });
+    expect(record.tactics.map((t: { id: string }) => t.id)).toEqual(['scarcity', 'enlist']);
+    expect(record.history).toHaveLength(2);
+    expect(record.assessment.answers).toMatchObject({ pledged: 'no' });
+    expect(typeof record.id).toBe('string');
+  });
+
+  it('suggests the closest name for a typo, with exit 2', () => {
+    const run = cx(dir, ['show', 'Dana Le']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('did you mean "Dana Lee"?');
+  });
+});
+
+describe('cx list', () => {
+  it('says how to start when the roster is empty', () => {
+    const run = cx(dir, ['list']);
+    expect(run).toMatchObject({ status: 0, stdout: '' });
+    expect(run.stderr).toContain('cx assess');
+    expect(JSON.parse(cx(dir, ['list', '--json']).stdout)).toEqual([]);
+  });
+
+  it('prints a table of everyone, and the same people as JSON', () => {
+    assessWith(dir, 'Dana Lee', buyIn);
+    assessWith(dir, 'Sam Ortiz', skeptic);
+    const run = cx(dir, ['list']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Name\s+Stage\s+Disposition\s+Confidence/);
+    expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+Advocate\s+high/);
+    expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+Fence-sitter\s+high/);
+    const json = JSON.parse(cx(dir, ['list', '--json']).stdout);
+    expect(json.map((p: { name: string; stage: string }) => [p.name, p.stage])).toEqual([
+      ['Dana Lee', 'buy-in'],
+      ['Sam Ortiz', 'skepticism'],
+    ]);
+    expect(json[1].tactics[0].id).toBe('business-case');
+  });
+
+  it('lines up columns with wide characters', () => {
+    assessWith(dir, '王小明', buyIn);
+    assessWith(dir, 'Al', buyIn);
+    const lines = cx(dir, ['list']).stdout.split('\n');
+    expect(lines[1]?.indexOf('3 Buy-in')).toBe((lines[2]?.indexOf('3 Buy-in') ?? 0) - 3); // 王小明 is 6 columns wide in 3 characters
+  });
+});
+
+describe('cx tactics', () => {
+  it.each(['buy-in', 'Buy-in', 'BUY IN', 'buy_in', 'buyin', '3'])('prints the playbook for the stage %j', (stage) => {
+    const run = cx(dir, ['tactics', stage]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('3. Buy-in');
+    expect(run.stdout).toContain('[scarcity]');
+    expect(run.stdout).toContain('Signs they have reached Commitment');
+  });
+
+  it('prints the playbook for a disposition', () => {
+    const run = cx(dir, ['tactics', 'outlier']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[understand-why\][\s\S]*\[co-lead\][\s\S]*\[spotlight\]/);
+  });
+
+  it('prints the tactics for a person in the roster', () => {
+    assessWith(dir, 'Sam Ortiz', skeptic);
+    const run = cx(dir, ['tactics', 'sam ortiz']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('[business-case]');
+    const json = JSON.parse(cx(dir, ['tactics', 'Sam Ortiz', '--json']).stdout);
+    expect(json).toMatchObject({ name: 'Sam Ortiz', stage: 'skepticism', tactics: [{ id: 'business-case' }, { id: 'understand-why' }] });
+  });
+
+  it('prints a stage as JSON', () => {
+    const json = JSON.parse(cx(dir, ['tactics', 'commitment', '--json']).stdout);
+    expect(json).toMatchObject({ id: 'commitment', label: 'Commitment', tactics: [{ id: 'social-proof' }] });
+    expect(json.tactics[0].actions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('exits 2 for something that is neither a stage, a disposition nor a person', () => {
+    const run = cx(dir, ['tactics', 'purple']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ignorance, skepticism, buy-in, commitment, action');
+  });
+});
+
+describe('cx questions', () => {
+  it('lists every question id and choice value', () => {
+    const run = cx(dir, ['questions']);
+    expect(run.status).toBe(0);
+    for (const text of ['understands', 'thinks-they-do-it', 'doubt-reason', 'roi-unclear', 'outlier-reasons', 'already-doing-it']) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
+  it('prints JSON that a script can build an answers file from', () => {
+    const questions = JSON.parse(cx(dir, ['questions', '--json']).stdout);
+    const answers = Object.fromEntries(
+      questions.filter((q: { kind: string }) => q.kind === 'one').map((q: { id: string; choices: { value: string }[] }) => [q.id, q.choices[0]?.value]),
+    );
+    const result = JSON.parse(assessWith(dir, 'Dana Lee', answers).stdout);
+    expect(result.stage).toBe('action');
+  });
+});
+
+describe('colour', () => {
+  beforeEach(() => {
+    assessWith(dir, 'Dana Lee', buyIn);
+  });
+
+  it('is off when output is not a terminal', () => {
+    expect(cx(dir, ['show', 'Dana Lee']).stdout).not.toContain(ESC);
+  });
+
+  it('is on when forced, and off again with NO_COLOR or --no-color', () => {
+    expect(cx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(cx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(cx(dir, ['--no-color', 'show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(cx(dir, ['show', 'Dana Lee', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  });
+});
+
+describe('the roster file', () => {
+  it('is private to the user from the first write', () => {
+    const nested = join(dir, 'nested', 'cx');
+    cx(nested, ['assess', 'Dana Lee', '--answers', '-'], { input: '{}' });
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    expect(statSync(rosterFile(nested)).mode & 0o777).toBe(0o600);
+  });
+
+  it('when it is not valid JSON, every command stops with exit 1, names the file and leaves it alone', () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(rosterFile(dir), '{"version":1,"people":[');
+    for (const args of [['list'], ['show', 'Dana'], ['assess', 'Dana', '--answers', '-']]) {
+      const run = cx(dir, args, { input: '{}' });
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(rosterFile(dir));
+      expect(run.stderr).toContain('not valid JSON');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"version":1,"people":[');
+  });
+
+  it('when it has the wrong shape, says so and leaves it alone', () => {
+    writeFileSync(rosterFile(dir), '{"people":{"Dana":1}}');
+    const run = cx(dir, ['list']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('not in the shape cx expects');
+    expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"people":{"Dana":1}}');
+  });
+});

@@ -1,0 +1,55 @@
+// Runs the built cx (bin/cx.js -> dist/) as a child process against a temporary roster folder.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'cx.js');
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh, empty folder for one test's roster. */
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'cx-test-'));
+
+/** Environment for a child cx: no colour unless asked, a pinned clock when given. */
+export function cxEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  Object.assign(env, { CX_CONFIG_DIR: configDir }, extra);
+  for (const [key, value] of Object.entries(extra)) if (value === undefined) delete env[key];
+  return env;
+}
+
+export function cx(
+  configDir: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined> } = {},
+): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: existsSync(configDir) ? configDir : tmpdir(),
+    env: cxEnv(configDir, options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const rosterFile = (configDir: string): string => join(configDir, 'roster.json');
+
+/** The roster file's bytes, or null when there is none. */
+export const rosterBytes = (configDir: string): string | null =>
+  existsSync(rosterFile(configDir)) ? readFileSync(rosterFile(configDir), 'utf8') : null;
+
+/** Assesses someone from an answers object through stdin; fails the test if cx does not exit 0. */
+export function assessWith(configDir: string, name: string, answers: object, env: Record<string, string> = {}): Run {
+  const run = cx(configDir, ['assess', name, '--answers', '-', '--json'], { input: JSON.stringify(answers), env });
+  if (run.status !== 0) throw new Error(`cx assess failed (${run.status}): ${run.stderr}`);
+  return run;
+}

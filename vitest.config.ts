@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // CLI tests start real node processes; give a loaded CI machine room.
+    testTimeout: 30_000,
+  },
+});
