@@ -30,9 +30,9 @@ export function cxEnv(configDir: string, extra: Record<string, string | undefine
 export function cx(
   configDir: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined> } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
 ): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: existsSync(configDir) ? configDir : tmpdir(),
     env: cxEnv(configDir, options.env),
     input: options.input ?? '',

@@ -1,0 +1,73 @@
+// Start-up cost: only `cx assess`, when it asks questions, may load the prompt library.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, assessWith, cx, tempDir } from './helpers/cli.js';
+import { KEY, Terminal } from './helpers/pty.js';
+
+const TRACER = ['--import', pathToFileURL(join(ROOT, 'test', 'helpers', 'trace-loads.mjs')).href];
+
+/** The built files that hold the prompt library's code, from esbuild's record of the build. */
+function promptChunks(): string[] {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
+  return Object.entries(meta.outputs)
+    .filter(([, output]) => Object.keys(output.inputs).some((input) => input.includes('node_modules/@inquirer/')))
+    .map(([file]) => pathToFileURL(join(ROOT, file)).href);
+}
+
+function loadedBy(dir: string, args: string[], input = ''): string[] {
+  const trace = join(dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
+  const run = cx(dir, args, { input, env: { CX_TRACE_LOADS: trace }, nodeArgs: TRACER });
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+}
+
+let dir: string;
+let chunks: string[];
+beforeAll(() => {
+  dir = tempDir();
+  assessWith(dir, 'Dana Lee', { understands: 'yes' });
+  chunks = promptChunks();
+});
+
+describe('start-up', () => {
+  it('finds the prompt library in the build', () => {
+    expect(chunks.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['--help']],
+    [['--version']],
+    [['list']],
+    [['list', '--json']],
+    [['show', 'Dana Lee']],
+    [['tactics', 'buy-in']],
+    [['questions']],
+    [['where']],
+  ])('cx %j does not load the prompt library', (args) => {
+    const loaded = loadedBy(dir, args);
+    expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
+  });
+
+  it('cx assess --answers does not load it either', () => {
+    const loaded = loadedBy(dir, ['assess', 'Sam Ortiz', '--answers', '-'], '{}');
+    expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
+  });
+
+  it('interactive cx assess does load it (so the checks above can fail)', async () => {
+    const trace = join(dir, 'trace-interactive.txt');
+    const terminal = new Terminal(['assess', 'Kim Park'], dir, { CX_TRACE_LOADS: trace }, TRACER);
+    try {
+      await terminal.answer('(1 of 7)', KEY.ctrlC);
+      expect(await terminal.exited).toBe(130);
+    } finally {
+      terminal.kill();
+    }
+    const loaded = readFileSync(trace, 'utf8').split('\n');
+    expect(loaded.some((url) => chunks.includes(url))).toBe(true);
+  });
+});
