@@ -173,7 +173,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'influence',
     section: 'details',
     kind: 'one',
-    text: "How much does {name}'s support matter to the programme's success?",
+    text: "How much does {name}'s support matter to the program's success?",
     choices: [
       { value: 'high', label: 'High' },
       { value: 'medium', label: 'Medium' },

@@ -6,8 +6,12 @@ import { personalise } from '../domain/playbook.js';
 import { QUESTIONS, UNKNOWN, answerOf, answersOf, isAsked } from '../domain/questionnaire.js';
 import { Interrupted } from '../errors.js';
 import { paint } from '../render/color.js';
+import { wrap } from '../render/text.js';
 
 const scored = QUESTIONS.filter((question) => question.section !== 'details');
+
+/** Puts a chosen answer on its own line under the question, so long answers stay readable. */
+const answerBelow = () => ({ style: { answer: (text: string) => `\n  ${paint().cyan(`→ ${text}`)}` } });
 
 /**
  * Asks every question that applies, one at a time, with the previous answer (or "don't know")
@@ -31,7 +35,9 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
       // The total counts the follow-ups that the answers so far (or else the previous ones) call for.
       const expected = { ...previous, ...answers };
       const total = scored.filter((q) => isAsked(q, expected) || q.id in answers).length;
-      const message = question.section === 'details' ? text : `${c.dim(`(${++asked} of ${Math.max(total, asked)})`)} ${text}`;
+      const progress = question.section === 'details' ? '' : `${c.dim(`(${++asked} of ${Math.max(total, asked)})`)} `;
+      // The prompt library breaks long lines at the terminal's edge, mid-word; wrap at word ends first.
+      const message = wrap(progress + text, Math.max(40, (process.stdout.columns || 80) - 4), '', '  ');
       switch (question.kind) {
         case 'one': {
           const before = answerOf(previous, question.id);
@@ -40,6 +46,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
             choices: question.choices.map((choice) => ({ value: choice.value, name: choice.label })),
             default: question.choices.some((choice) => choice.value === before) ? before : UNKNOWN,
             loop: false,
+            theme: answerBelow(),
           });
           break;
         }
@@ -53,6 +60,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
               checked: before.includes(choice.value),
             })),
             loop: false,
+            theme: answerBelow(),
           });
           break;
         }
