@@ -1,5 +1,5 @@
 // answers -> stage, disposition, reasons, confidence, blocker and the evidence behind each.
-// Pure: no I/O. The rules are those of the coaching model (docs/assessment.md explains them):
+// Pure: no I/O. The rules (README, "How cx decides"):
 //  - the stage is the rung of the first gate that is not met ("don't know" is not met);
 //  - a "yes" above that gate conflicts with it: it is reported, and lowers the confidence;
 //  - disposition is judged apart from the stage, from how the person responds and takes part.
