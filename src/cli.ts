@@ -1,7 +1,8 @@
 // The cx program: declares the commands and their options, loads each command's code only when it runs,
 // and maps every error to a one-line message and an exit code (see README, "Exit codes").
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CxError } from './errors.js';
+import { daysOption, dispositionOption, influenceOption, many, reasonsOption, stageOption } from './options.js';
 import { configureColor } from './render/color.js';
 
 declare const __CX_VERSION__: string;
@@ -19,7 +20,8 @@ function buildProgram(): Command {
     .version(__CX_VERSION__, '-v, --version', 'print the version of cx')
     .option('--no-color', 'print without colour (also: NO_COLOR=1, or when output is not a terminal)')
     .helpOption('-h, --help', 'show help for cx or a command')
-    .showHelpAfterError('(run cx --help to see the commands, or cx <command> --help for one)')
+    // Commander's own errors read like ours: one line, starting "cx:".
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cx: ')) })
     .configureHelp({ sortSubcommands: false })
     .exitOverride()
     .hook('preAction', (_, action) => configureColor({ color: action.optsWithGlobals().color as boolean | undefined }))
@@ -30,7 +32,9 @@ Examples:
   cx assess "Dana Lee"                 answer a few questions about Dana; see her stage and what to do
   cx assess "Dana Lee" --answers a.json  the same from a file of answers (see cx questions --json)
   cx show "Dana Lee"                   Dana's profile, the reasons, tactics and history
-  cx list                              everyone in the roster
+  cx list --stage buy-in               everyone at Buy-in (see cx list --help for filters)
+  cx set "Sam Ortiz" --stage commitment  record your own judgement
+  cx import people.csv --dry-run       see what a spreadsheet would change
   cx tactics buy-in                    the playbook for one stage (or a disposition, or a person)
   cx where                             where the roster file is
 ${EXIT_CODES}
@@ -73,15 +77,96 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
   program
     .command('list')
     .alias('ls')
-    .summary('list everyone in the roster')
-    .option('--json', 'print the roster as a JSON array')
-    .addHelpText('after', "\nExamples:\n  cx list\n  cx list --json | jq '.[] | select(.stage == \"buy-in\") | .name'")
+    .summary('list everyone in the roster, or those matching filters')
+    .option('--stage <stage...>', 'only these stages (ids, names or 1-5)', many(stageOption))
+    .option('--disposition <disposition...>', 'only these dispositions', many(dispositionOption))
+    .option('--team <team>', 'only this team (ignoring case and spacing)')
+    .option('--influence <level...>', 'only these influence levels: low, medium, high', many(influenceOption))
+    .option('--stuck <days>', 'only people whose stage has not changed for at least this many days', daysOption)
+    .addOption(new Option('--sort <key>', 'order by').choices(['name', 'stage', 'disposition', 'updated', 'stuck']).default('name'))
+    .option('--json', 'print the people as a JSON array')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cx list
+  cx list --stage buy-in commitment --sort stuck
+  cx list --disposition outlier --influence high
+  cx list --stuck 28                   no stage change in four weeks
+  cx list --json | jq -r '.[] | select(.stage == "buy-in") | .name'`,
+    )
     .action(async (options) => (await import('./commands/list.js')).listCommand(options));
+
+  program
+    .command('set')
+    .summary('change the stage, disposition or details of one or more people')
+    .description(
+      'Record your own judgement or details for one or many people at once. The assessed stage stays\n' +
+        'visible beside a stage you set. Every name must already be in the roster, unless --add is given.',
+    )
+    .argument('<name...>', 'one or more names (quote names with spaces)')
+    .option('--stage <stage>', 'the stage: ignorance, skepticism, buy-in, commitment, action, or 1-5', stageOption)
+    .option('--disposition <disposition>', 'advocate, fence-sitter or outlier', dispositionOption)
+    .option('--reason <reason...>', 'the reasons (replacing the old ones), or none', reasonsOption)
+    .option('--role <role>', 'their role ("" clears it)')
+    .option('--team <team>', 'their team ("" clears it)')
+    .option('--influence <level>', 'low, medium or high', influenceOption)
+    .option('--note <text>', 'a note about them ("" clears it)')
+    .option('--add', 'add names that are not in the roster yet, instead of refusing them')
+    .option('--json', 'print the changed people as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cx set "Dana Lee" --stage commitment
+  cx set "Dana Lee" "Sam Ortiz" "Kim Park" --team "Contact centre" --influence high
+  cx set "Ravi Shah" --disposition outlier --reason financial operational
+  cx set "New Person" --add --stage buy-in --role "Head of Finance"`,
+    )
+    .action(async (names: string[], options) => (await import('./commands/set.js')).setCommand(names, options));
+
+  program
+    .command('rm')
+    .summary('remove people from the roster')
+    .argument('<name...>', 'one or more names')
+    .option('-y, --yes', 'remove without asking (needed when not in a terminal)')
+    .addHelpText('after', '\nExamples:\n  cx rm "Dana Lee"\n  cx rm "Dana Lee" "Sam Ortiz" --yes')
+    .action(async (names: string[], options) => (await import('./commands/rm.js')).rmCommand(names, options));
+
+  program
+    .command('import')
+    .summary('add and update people from a CSV or JSON file')
+    .description(
+      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition,\n' +
+        'reasons, role, team, influence, notes) or JSON (an array of objects, or one object per line).\n' +
+        'Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
+    )
+    .argument('<file>', 'the file to read, or - for stdin')
+    .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['csv', 'json']))
+    .option('-n, --dry-run', 'show what would change, and change nothing')
+    .option('--json', 'print the outcome as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cx import stakeholders.csv --dry-run
+  cx import stakeholders.csv
+  cx export --format json | cx import -        # the same people, unchanged`,
+    )
+    .action(async (file: string, options) => (await import('./commands/import.js')).importCommand(file, options));
+
+  program
+    .command('export')
+    .summary('write the whole roster, history included, as JSON or CSV')
+    .addOption(new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']))
+    .option('-o, --output <file>', 'write to this file (private to you) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
+    .action(async (options) => (await import('./commands/export.js')).exportCommand(options));
 
   program
     .command('tactics')
     .summary('the playbook for a stage, a disposition or a person')
-    .argument('<stage|disposition|name>', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), or a name in the roster')
+    .argument('<subject>', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), or a name in the roster')
     .option('--json', 'print the playbook entry as JSON')
     .addHelpText('after', '\nExamples:\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics "Dana Lee"')
     .action(async (subject: string, options) => (await import('./commands/tactics.js')).tacticsCommand(subject, options));
@@ -96,6 +181,17 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
     .command('where')
     .summary('print the path of the roster file')
     .action(async () => (await import('./commands/where.js')).whereCommand());
+
+  program
+    .command('completion')
+    .summary('print a shell completion script (bash or zsh)')
+    .argument('<shell>', 'bash or zsh')
+    .addHelpText('after', '\nExamples:\n  source <(cx completion bash)      # in ~/.bashrc\n  source <(cx completion zsh)       # in ~/.zshrc')
+    .action(async (shell: string) => (await import('./commands/completion.js')).completionCommand(shell, program));
+
+  program
+    .command('__names', { hidden: true })
+    .action(async () => (await import('./commands/completion.js')).namesCommand());
 
   for (const command of program.commands) {
     command.helpOption('-h, --help', 'show help for this command').exitOverride();

@@ -225,9 +225,9 @@ describe('cx list', () => {
     const run = cx(dir, ['list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Name\s+Stage\s+Disposition\s+Confidence/);
-    expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+Advocate\s+high/);
-    expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+Fence-sitter\s+high/);
+    expect(lines[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition\s+Confidence/);
+    expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+0\s+Advocate\s+high/);
+    expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+0\s+Fence-sitter\s+high/);
     const json = JSON.parse(cx(dir, ['list', '--json']).stdout);
     expect(json.map((p: { name: string; stage: string }) => [p.name, p.stage])).toEqual([
       ['Dana Lee', 'buy-in'],
@@ -240,7 +240,8 @@ describe('cx list', () => {
     assessWith(dir, '王小明', buyIn);
     assessWith(dir, 'Al', buyIn);
     const lines = cx(dir, ['list']).stdout.split('\n');
-    expect(lines[1]?.indexOf('3 Buy-in')).toBe((lines[2]?.indexOf('3 Buy-in') ?? 0) - 3); // 王小明 is 6 columns wide in 3 characters
+    expect(lines[1]).toMatch(/^Al /);
+    expect(lines[2]?.indexOf('3 Buy-in')).toBe((lines[1]?.indexOf('3 Buy-in') ?? 0) - 3); // 王小明 is 6 columns wide in 3 characters
   });
 });
 

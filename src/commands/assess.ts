@@ -1,6 +1,5 @@
 // cx assess <name> [--answers <file|->] [--json]
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { now } from '../clock.js';
 import { assess } from '../domain/assess.js';
 import type { Answers } from '../domain/model.js';
@@ -12,7 +11,7 @@ import { paint } from '../render/color.js';
 import { personJson, renderProfile } from '../render/profile.js';
 import { day } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { checkName, printJson } from './shared.js';
+import { checkName, printJson, readInput } from './shared.js';
 
 export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
   checkName(name);
@@ -60,14 +59,7 @@ export async function assessCommand(name: string, options: { answers?: string; j
 /** Reads and checks an answers file ("-" for stdin); any problem is a usage error and nothing is saved. */
 function readAnswers(source: string): Answers {
   const label = source === '-' ? 'stdin' : source;
-  let text: string;
-  try {
-    text = readFileSync(source === '-' ? 0 : source, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new UsageError(`cannot read the answers file ${label}: ${why}`);
-  }
+  const text = readInput(source, 'the answers file');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,3 +1,5 @@
+import { now } from '../clock.js';
+import { type ListFilters, type SortKey, daysSince, selectPeople, stageSince } from '../domain/filter.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from '../render/color.js';
 import { personJson } from '../render/profile.js';
@@ -5,23 +7,47 @@ import { day, inert, table } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
 
-export function listCommand(options: { json?: boolean }): void {
-  const { people } = RosterStore.open().read();
+export interface ListOptions {
+  stage?: ListFilters['stages'];
+  disposition?: ListFilters['dispositions'];
+  team?: string;
+  influence?: ListFilters['influences'];
+  stuck?: number;
+  sort?: SortKey;
+  json?: boolean;
+}
+
+export function listCommand(options: ListOptions): void {
+  const roster = RosterStore.open().read();
+  const today = now();
+  const filters: ListFilters = {
+    ...(options.stage ? { stages: options.stage } : {}),
+    ...(options.disposition ? { dispositions: options.disposition } : {}),
+    ...(options.team !== undefined ? { team: options.team } : {}),
+    ...(options.influence ? { influences: options.influence } : {}),
+    ...(options.stuck !== undefined ? { stuckDays: options.stuck } : {}),
+  };
+  const people = selectPeople(roster.people, filters, options.sort ?? 'name', today);
   if (options.json) return printJson(people.map(personJson));
   if (people.length === 0) {
-    process.stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
+    process.stderr.write(
+      roster.people.length === 0
+        ? 'No one in the roster yet. Start with: cx assess "Dana Lee"\n'
+        : `No one matches (${roster.people.length} in the roster).\n`,
+    );
     return;
   }
   const rows = people.map((person) => [
     inert(person.name),
     person.stage ? `${STAGE_GUIDES[person.stage].number} ${STAGE_GUIDES[person.stage].label}` : '–',
+    String(daysSince(stageSince(person), today)),
     person.disposition ? DISPOSITION_GUIDES[person.disposition].label : '–',
     person.confidence ?? '–',
+    person.influence ?? '–',
     inert([person.role, person.team].filter(Boolean).join(', ')) || '–',
     person.assessment ? day(person.assessment.at) : 'never',
   ]);
   const c = paint();
-  process.stdout.write(
-    `${table(['Name', 'Stage', 'Disposition', 'Confidence', 'Role, team', 'Assessed'], rows, (h) => c.bold(h))}\n`,
-  );
+  const header = ['Name', 'Stage', 'Days', 'Disposition', 'Confidence', 'Influence', 'Role, team', 'Assessed'];
+  process.stdout.write(`${table(header, rows, (h) => c.bold(h))}\n`);
 }

@@ -1,4 +1,5 @@
 // What several commands need: the roster, a person by name (with "did you mean"), JSON output.
+import { readFileSync } from 'node:fs';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
 import { findPerson } from '../domain/roster.js';
@@ -26,4 +27,15 @@ export function requirePerson(roster: Roster, name: string): Stakeholder {
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The text of a file, or of stdin for "-"; a file that cannot be read is a usage error. */
+export function readInput(source: string, what: string): string {
+  try {
+    return readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot read ${what} ${source === '-' ? 'from stdin' : source}: ${why}`);
+  }
 }

@@ -78,8 +78,12 @@ export interface Stakeholder {
   role?: string;
   team?: string;
   influence?: Influence;
+  /** Free notes about the person. */
+  notes?: string;
   /** The stage cx works with: the user's own judgement if they set one, otherwise the assessed one. */
   stage: StageId | null;
+  /** What set the current stage: the questionnaire, or the user's judgement (set, import). */
+  stageSource?: ChangeSource;
   disposition: DispositionId | null;
   reasons: ReasonId[];
   confidence: Confidence | null;
@@ -125,6 +129,18 @@ export function parseStage(text: string): StageId | undefined {
 export function parseDisposition(text: string): DispositionId | undefined {
   const folded = foldId(text);
   return DISPOSITIONS.find((disposition) => foldId(disposition) === folded);
+}
+
+/** Reads a reason id in any case or spelling ("ROI unclear", "roi_unclear"). */
+export function parseReason(text: string): ReasonId | undefined {
+  const folded = foldId(text);
+  return REASONS.find((reason) => foldId(reason) === folded);
+}
+
+/** Reads an influence level in any case. */
+export function parseInfluence(text: string): Influence | undefined {
+  const folded = foldId(text);
+  return INFLUENCES.find((influence) => influence === folded);
 }
 
 /** 1 for Ignorance up to 5 for Action. */

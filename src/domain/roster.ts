@@ -2,7 +2,17 @@
 // Pure: no I/O; the caller passes the time and a source of new ids.
 
 import type { Assessment } from './assess.js';
-import type { Answers, FieldChange, Influence, Roster, Stakeholder } from './model.js';
+import type {
+  Answers,
+  ChangeSource,
+  DispositionId,
+  FieldChange,
+  Influence,
+  ReasonId,
+  Roster,
+  StageId,
+  Stakeholder,
+} from './model.js';
 import { isInfluence } from './model.js';
 import { displayName, nameKey } from './names.js';
 import { QUESTIONS, UNKNOWN } from './questionnaire.js';
@@ -10,6 +20,87 @@ import { QUESTIONS, UNKNOWN } from './questionnaire.js';
 export function findPerson(roster: Roster, name: string): Stakeholder | undefined {
   const key = nameKey(name);
   return roster.people.find((person) => nameKey(person.name) === key);
+}
+
+/** Finds people by name in constant time: for bulk changes, where findPerson per name would be quadratic. */
+export class RosterIndex {
+  readonly #byKey = new Map<string, Stakeholder>();
+
+  constructor(roster: Roster) {
+    for (const person of roster.people) this.#byKey.set(nameKey(person.name), person);
+  }
+
+  find(name: string): Stakeholder | undefined {
+    return this.#byKey.get(nameKey(name));
+  }
+}
+
+/** A person added by name alone: nothing known yet. */
+export function newPerson(name: string, id: string, at: Date): Stakeholder {
+  const iso = at.toISOString();
+  return {
+    id,
+    name: displayName(name),
+    stage: null,
+    disposition: null,
+    reasons: [],
+    confidence: null,
+    createdAt: iso,
+    updatedAt: iso,
+    history: [],
+  };
+}
+
+/**
+ * A change the user makes by hand (cx set, cx import): a field left out stays as it is; null clears a
+ * text field or the influence.
+ */
+export interface FieldUpdate {
+  stage?: StageId;
+  disposition?: DispositionId;
+  reasons?: ReasonId[];
+  role?: string | null;
+  team?: string | null;
+  influence?: Influence | null;
+  notes?: string | null;
+}
+
+const OPTIONAL_FIELDS = ['role', 'team', 'influence', 'notes'] as const;
+
+/**
+ * The person with an update applied and recorded in their history; the same object when nothing changes.
+ * `added` marks a person new to the roster, whose first history entry lists what they were added with.
+ */
+export function applyUpdate(
+  person: Stakeholder,
+  update: FieldUpdate,
+  source: ChangeSource,
+  at: Date,
+  added = false,
+): Stakeholder {
+  const next = withFields(person, update, source);
+  const changes = changesBetween(added ? {} : person, next);
+  if (changes.length === 0 && !added) return person;
+  const iso = at.toISOString();
+  return { ...next, updatedAt: iso, history: [...person.history, { at: iso, source, changes }] };
+}
+
+/** The person with the update's fields set, and nothing else: no history entry, no new timestamp. */
+export function withFields(person: Stakeholder, update: FieldUpdate, source: ChangeSource): Stakeholder {
+  const next: Stakeholder = { ...person };
+  if (update.stage !== undefined && update.stage !== person.stage) {
+    next.stage = update.stage;
+    next.stageSource = source;
+  }
+  if (update.disposition !== undefined) next.disposition = update.disposition;
+  if (update.reasons !== undefined) next.reasons = update.reasons;
+  for (const field of OPTIONAL_FIELDS) {
+    const value = update[field];
+    if (value === undefined) continue;
+    if (value === null || value === '') delete next[field];
+    else (next as unknown as Record<string, unknown>)[field] = value;
+  }
+  return next;
 }
 
 export interface AssessmentInput {
@@ -43,7 +134,7 @@ function detailsFrom(answers: Answers, previous?: Stakeholder): Pick<Stakeholder
 }
 
 /** The fields a history entry follows, in the order it lists them. */
-const TRACKED = ['name', 'stage', 'disposition', 'reasons', 'confidence', 'role', 'team', 'influence'] as const;
+const TRACKED = ['name', 'stage', 'disposition', 'reasons', 'confidence', 'role', 'team', 'influence', 'notes'] as const;
 
 export function changesBetween(before: Partial<Stakeholder>, after: Partial<Stakeholder>): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -67,21 +158,12 @@ export function recordAssessment(roster: Roster, input: AssessmentInput): Assess
     Object.entries(answers).filter(([id]) => !DETAILS.has(id as never)),
   );
   const details = detailsFrom(answers, previous);
-  const base: Stakeholder = previous ?? {
-    id: input.newId(),
-    name: displayName(input.name),
-    stage: null,
-    disposition: null,
-    reasons: [],
-    confidence: null,
-    createdAt: at,
-    updatedAt: at,
-    history: [],
-  };
+  const base: Stakeholder = previous ?? newPerson(input.name, input.newId(), input.at);
   const updated: Stakeholder = {
     ...base,
     ...details,
     stage: result.stage,
+    stageSource: 'assess',
     disposition: result.disposition,
     reasons: result.reasons,
     confidence: result.confidence,

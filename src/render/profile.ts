@@ -1,7 +1,7 @@
 // How a stakeholder is shown: the profile after an assessment and in `cx show`, the tactics section
 // shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
 import type { Assessment } from '../domain/assess.js';
-import type { Stakeholder, StageId, HistoryEntry } from '../domain/model.js';
+import type { FieldChange, HistoryEntry, Stakeholder, StageId } from '../domain/model.js';
 import { STAGES } from '../domain/model.js';
 import {
   DISPOSITION_GUIDES,
@@ -12,6 +12,7 @@ import {
   tacticsFor,
 } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
+import { changesBetween } from '../domain/roster.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
 
@@ -153,18 +154,21 @@ function confidenceColour(confidence: string): string {
   return confidence === 'high' ? c.green(confidence) : confidence === 'medium' ? c.yellow(confidence) : c.red(confidence);
 }
 
-function historyLine(entry: HistoryEntry): string {
-  const added = entry.changes.some((change) => change.field === 'name' && change.from === null);
-  const what = added
-    ? `added: ${entry.changes
-        .filter((change) => change.field !== 'name')
-        .map((change) => `${change.field} ${show(change.to)}`)
-        .join(', ')}`
-    : entry.changes.length
-      ? entry.changes.map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`).join('; ')
-      : 'no change';
-  return `${day(entry.at)} ${entry.source}: ${what}`;
+/** What changed between two versions of a person ({} before: a person just added), in words. */
+export const describeChanges = (before: Partial<Stakeholder>, after: Stakeholder): string =>
+  describeFieldChanges(changesBetween(before, after));
+
+/** A list of field changes in words; a list that starts from nothing reads "added: ...". */
+export function describeFieldChanges(changes: FieldChange[]): string {
+  if (changes.some((change) => change.field === 'name' && change.from === null)) {
+    const fields = changes.filter((change) => change.field !== 'name');
+    return fields.length ? `added: ${fields.map((change) => `${change.field} ${show(change.to)}`).join(', ')}` : 'added';
+  }
+  if (changes.length === 0) return 'no change';
+  return changes.map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`).join('; ');
 }
+
+const historyLine = (entry: HistoryEntry): string => `${day(entry.at)} ${entry.source}: ${describeFieldChanges(entry.changes)}`;
 
 const show = (value: unknown): string =>
   value === null || value === undefined ? '–' : Array.isArray(value) ? (value.length ? value.join(', ') : '–') : inert(String(value));

@@ -1,0 +1,32 @@
+// cx export [--format json|csv] [--output <file>]
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { exportCsv, exportJson } from '../domain/import.js';
+import { CxError } from '../errors.js';
+import { inert } from '../render/text.js';
+import { RosterStore } from '../store/roster-store.js';
+
+export function exportCommand(options: { format?: 'json' | 'csv'; output?: string }): void {
+  const format = options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  const roster = RosterStore.open().read();
+  const text = format === 'csv' ? exportCsv(roster) : exportJson(roster);
+  if (!options.output || options.output === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  writePrivately(options.output, text);
+  const count = roster.people.length;
+  process.stderr.write(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(options.output)} (${format.toUpperCase()}).\n`);
+}
+
+/** Writes a file readable by its owner only, through a temporary file, so a failure leaves the old one. */
+function writePrivately(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CxError(`cannot write ${inert(path)}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,47 @@
+// cx import <file|-> [--format csv|json] [--dry-run] [--json]
+import { randomUUID } from 'node:crypto';
+import { now } from '../clock.js';
+import { type ImportFormat, type RowOutcome, applyImport, parseImport } from '../domain/import.js';
+import { UsageError } from '../errors.js';
+import { paint } from '../render/color.js';
+import { describeFieldChanges } from '../render/profile.js';
+import { inert } from '../render/text.js';
+import { RosterStore } from '../store/roster-store.js';
+import { printJson, readInput } from './shared.js';
+
+export function importCommand(source: string, options: { format?: ImportFormat; dryRun?: boolean; json?: boolean }): void {
+  const text = readInput(source, 'the import file');
+  const parsed = parseImport(text, options.format);
+  const label = source === '-' ? 'stdin' : source;
+  if (parsed.unknownColumns.length > 0) {
+    process.stderr.write(`cx: ignoring unknown columns in ${inert(label)}: ${parsed.unknownColumns.map(inert).join(', ')}\n`);
+  }
+  if (parsed.problems.length > 0) {
+    for (const problem of parsed.problems) process.stderr.write(`${inert(label)}: ${problem.where}: ${inert(problem.message)}\n`);
+    const count = parsed.problems.length;
+    throw new UsageError(`nothing was imported: ${count} ${count === 1 ? 'row has a problem' : 'rows have problems'}; fix ${count === 1 ? 'it' : 'them'} and import again`);
+  }
+  if (parsed.rows.length === 0) throw new UsageError(`${label} has no people to import`);
+
+  const store = RosterStore.open();
+  const before = store.read();
+  const { roster, outcomes } = applyImport(before, parsed.rows, now(), randomUUID);
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const outcome of outcomes) counts[outcome.outcome]++;
+  if (!options.dryRun && (counts.added > 0 || counts.updated > 0)) store.write(roster);
+
+  if (options.json) return printJson({ dryRun: !!options.dryRun, ...counts, people: outcomes });
+  const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+  if (options.dryRun) {
+    process.stdout.write(`${outcomes.map(planLine).join('\n')}\n`);
+    process.stdout.write(`\nDry run: ${summary}. Nothing was written; run again without --dry-run to import.\n`);
+  } else {
+    process.stdout.write(`Imported ${inert(label)} (${parsed.format.toUpperCase()}): ${summary}.\n`);
+  }
+}
+
+function planLine(outcome: RowOutcome): string {
+  const c = paint();
+  const mark = outcome.outcome === 'added' ? c.green('+') : outcome.outcome === 'updated' ? c.yellow('~') : c.dim('=');
+  return `${mark} ${inert(outcome.name)}: ${describeFieldChanges(outcome.changes)}`;
+}

@@ -1,0 +1,77 @@
+// cx set <name...> [--stage] [--disposition] [--reason...] [--role] [--team] [--influence] [--note] [--add]
+import { randomUUID } from 'node:crypto';
+import { now } from '../clock.js';
+import type { DispositionId, Influence, ReasonId, StageId, Stakeholder } from '../domain/model.js';
+import { closestNames, nameKey } from '../domain/names.js';
+import { type FieldUpdate, RosterIndex, applyUpdate, newPerson } from '../domain/roster.js';
+import { UsageError } from '../errors.js';
+import { describeChanges, personJson } from '../render/profile.js';
+import { inert } from '../render/text.js';
+import { RosterStore } from '../store/roster-store.js';
+import { checkName, printJson } from './shared.js';
+
+export interface SetOptions {
+  stage?: StageId;
+  disposition?: DispositionId;
+  reason?: ReasonId[];
+  role?: string;
+  team?: string;
+  influence?: Influence;
+  note?: string;
+  add?: boolean;
+  json?: boolean;
+}
+
+export function setCommand(names: string[], options: SetOptions): void {
+  const update: FieldUpdate = {
+    ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.disposition ? { disposition: options.disposition } : {}),
+    ...(options.reason ? { reasons: [...new Set(options.reason)] } : {}),
+    ...(options.role !== undefined ? { role: options.role.trim() || null } : {}),
+    ...(options.team !== undefined ? { team: options.team.trim() || null } : {}),
+    ...(options.influence ? { influence: options.influence } : {}),
+    ...(options.note !== undefined ? { notes: options.note.trim() || null } : {}),
+  };
+  if (Object.keys(update).length === 0 && !options.add) {
+    throw new UsageError('nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note');
+  }
+  names.forEach(checkName);
+  const unique = [...new Map(names.map((name) => [nameKey(name), name])).values()];
+
+  const store = RosterStore.open();
+  const roster = store.read();
+  const index = new RosterIndex(roster);
+  const missing = unique.filter((name) => !index.find(name));
+  if (missing.length > 0 && !options.add) {
+    const known = roster.people.map((person) => person.name);
+    const described = missing.map((name) => {
+      const close = closestNames(name, known);
+      return `"${inert(name.trim())}"${close.length ? ` (did you mean ${close.map((c) => `"${inert(c)}"`).join(' or ')}?)` : ''}`;
+    });
+    throw new UsageError(
+      `not in the roster: ${described.join(', ')}; nothing was changed. Check the spelling, or add new people with --add`,
+    );
+  }
+
+  const at = now();
+  const changed = new Map<Stakeholder, Stakeholder>();
+  const added: Stakeholder[] = [];
+  const lines: string[] = [];
+  const results: Stakeholder[] = [];
+  for (const name of unique) {
+    const known = index.find(name);
+    const person = known
+      ? applyUpdate(known, update, 'set', at)
+      : applyUpdate(newPerson(name, randomUUID(), at), update, 'set', at, true);
+    if (!known) added.push(person);
+    else if (person !== known) changed.set(known, person);
+    results.push(person);
+    const what = describeChanges(known ?? {}, person);
+    lines.push(`${inert(person.name)}: ${what}`);
+  }
+  if (added.length > 0 || changed.size > 0) {
+    store.write({ people: [...roster.people.map((person) => changed.get(person) ?? person), ...added] });
+  }
+  if (options.json) return printJson(results.map(personJson));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,359 @@
+// Bulk data in and out: rows from CSV or JSON checked into updates, and the roster written back out.
+// Pure: text in, values out (the CSV library does no I/O here).
+
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Roster, Stakeholder } from './model.js';
+import {
+  CONFIDENCES,
+  parseDisposition,
+  parseInfluence,
+  parseReason,
+  parseStage,
+  DISPOSITIONS,
+  INFLUENCES,
+  REASONS,
+  STAGES,
+} from './model.js';
+import { displayName, nameKey, nameProblem } from './names.js';
+import { type FieldUpdate, RosterIndex, applyUpdate, changesBetween, newPerson, withFields } from './roster.js';
+import type { FieldChange } from './model.js';
+
+export const IMPORT_FORMATS = ['csv', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The columns an import understands; the last ones come from `cx export` and restore people exactly. */
+export const COLUMNS = [
+  'name',
+  'stage',
+  'disposition',
+  'reasons',
+  'role',
+  'team',
+  'influence',
+  'notes',
+  'confidence',
+  'stageSource',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'assessment',
+  'history',
+] as const;
+type Column = (typeof COLUMNS)[number];
+
+const ALIASES: Record<string, Column> = { reason: 'reasons', note: 'notes', fullname: 'name', person: 'name' };
+const fold = (header: string): string => header.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const COLUMN_BY_FOLDED = new Map<string, Column>([
+  ...COLUMNS.map((column) => [fold(column), column] as [string, Column]),
+  ...Object.entries(ALIASES),
+]);
+
+export interface ImportRow {
+  /** Where the row is: "line 4" (CSV, JSON lines) or "item 2" (a JSON array). */
+  where: string;
+  name: string;
+  update: FieldUpdate;
+  /** A whole record from `cx export`, put back as it was when the person is not in the roster yet. */
+  record?: Stakeholder;
+}
+
+export interface ImportProblem {
+  where: string;
+  message: string;
+}
+
+export interface ParsedImport {
+  format: ImportFormat;
+  rows: ImportRow[];
+  problems: ImportProblem[];
+  unknownColumns: string[];
+}
+
+/** JSON when the text starts with [ or {, CSV otherwise. */
+export function detectFormat(text: string): ImportFormat {
+  return /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv';
+}
+
+/** Reads and checks every row; the caller changes nothing unless `problems` is empty. */
+export function parseImport(text: string, format: ImportFormat = detectFormat(text)): ParsedImport {
+  const raw = format === 'csv' ? csvRows(text) : jsonRows(text);
+  const problems: ImportProblem[] = [...raw.problems];
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, string>();
+  for (const { where, values, problem } of raw.rows) {
+    const checked = problem ?? checkRow(values);
+    if (typeof checked === 'string') {
+      problems.push({ where, message: checked });
+      continue;
+    }
+    const key = nameKey(checked.name);
+    const first = seen.get(key);
+    if (first) {
+      problems.push({ where, message: `"${checked.name}" is already on ${first}; give each person one row` });
+      continue;
+    }
+    seen.set(key, where);
+    rows.push({ where, ...checked });
+  }
+  return { format, rows, problems, unknownColumns: raw.unknownColumns };
+}
+
+type Values = Partial<Record<Column, unknown>>;
+
+interface RawRows {
+  rows: { where: string; values: Values; problem?: string }[];
+  problems: ImportProblem[];
+  unknownColumns: string[];
+}
+
+const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message }], unknownColumns: [] });
+
+function csvRows(text: string): RawRows {
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    records = parse(text, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return nothing(line ? `line ${line}` : 'the file', `not readable as CSV: ${(error as Error).message}`);
+  }
+  const [header, ...body] = records;
+  if (!header) return nothing('the file', 'it is empty');
+  const titles = header.record;
+  const columns = titles.map((title) => COLUMN_BY_FOLDED.get(fold(title)));
+  const unknownColumns = titles.filter((_, index) => columns[index] === undefined).map((title) => title.trim());
+  if (!columns.includes('name')) return nothing('line 1', 'the header row has no "name" column');
+  const rows = body
+    .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
+    .map(({ record, info, raw }) => {
+      // info.lines is the line the record ends on; a quoted cell may span several lines.
+      const spans = raw.replace(/\r?\n$/, '').split('\n').length;
+      const values: Values = {};
+      record.forEach((cell, index) => {
+        const column = columns[index];
+        if (column && cell.trim() !== '') values[column] = cell;
+      });
+      const extra = record.slice(titles.length).some((cell) => cell.trim() !== '');
+      const problem = `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`;
+      return { where: `line ${info.lines - spans + 1}`, values, ...(extra ? { problem } : {}) };
+    });
+  return { rows, problems: [], unknownColumns };
+}
+
+function jsonRows(text: string): RawRows {
+  const body = text.replace(/^\uFEFF/, '');
+  let items: { where: string; value: unknown }[] = [];
+  if (body.trim().startsWith('[')) {
+    let parsed: unknown[];
+    try {
+      parsed = JSON.parse(body) as unknown[];
+    } catch (error) {
+      return nothing('the file', `not valid JSON: ${(error as Error).message}`);
+    }
+    items = parsed.map((value, index) => ({ where: `item ${index + 1}`, value }));
+  } else {
+    // One object per line (JSON lines).
+    const lines = body.split('\n');
+    for (const [index, line] of lines.entries()) {
+      if (line.trim() === '') continue;
+      try {
+        items.push({ where: `line ${index + 1}`, value: JSON.parse(line) });
+      } catch (error) {
+        return nothing(`line ${index + 1}`, `not valid JSON: ${(error as Error).message}`);
+      }
+    }
+  }
+  const unknown = new Set<string>();
+  const rows: RawRows['rows'] = items.map(({ where, value }) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { where, values: {}, problem: 'each person must be a JSON object such as {"name": "Dana Lee", "stage": "buy-in"}' };
+    }
+    const values: Values = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const column = COLUMN_BY_FOLDED.get(fold(key));
+      if (column === undefined) unknown.add(key);
+      else values[column] = entry;
+    }
+    return { where, values };
+  });
+  // What `cx show --json` adds beside the record is advice, not data: not an unknown column.
+  for (const derived of ['tactics', 'nextSignals']) unknown.delete(derived);
+  return { rows, problems: [], unknownColumns: [...unknown] };
+}
+
+const list = (values: readonly string[]): string => values.join(', ');
+
+class RowError extends Error {}
+const fail = (message: string): never => {
+  throw new RowError(message);
+};
+
+/** One row's values checked into an update; a message saying what is wrong otherwise. */
+function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
+  const name = values.name;
+  if (typeof name !== 'string') return name === undefined ? 'has no name' : 'the name must be text';
+  const problem = nameProblem(name);
+  if (problem) return problem;
+  const text = (column: Column): string | null | undefined => {
+    const value = values[column];
+    if (value === undefined || value === null) return value;
+    if (typeof value !== 'string' && typeof value !== 'number') return fail(`"${column}" must be text`);
+    return String(value).trim();
+  };
+  const update: FieldUpdate = {};
+  try {
+    const stage = text('stage');
+    if (stage) update.stage = parseStage(stage) ?? fail(`unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
+    const disposition = text('disposition');
+    if (disposition) {
+      update.disposition =
+        parseDisposition(disposition) ?? fail(`unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
+    }
+    const reasons = values.reasons;
+    if (reasons !== undefined && reasons !== null) {
+      const items = (Array.isArray(reasons) ? reasons : String(reasons).split(/[;,|]/)).map((item) => String(item).trim());
+      const ids = items.filter(Boolean).map((item) => parseReason(item) ?? fail(`unknown reason "${item}"; use ${list(REASONS)}`));
+      update.reasons = [...new Set(ids)];
+    }
+    for (const column of ['role', 'team', 'notes'] as const) {
+      const value = text(column);
+      if (value !== undefined) update[column] = value === '' ? null : value;
+    }
+    const influence = text('influence');
+    if (influence === null) update.influence = null;
+    else if (influence) {
+      update.influence = parseInfluence(influence) ?? fail(`unknown influence "${influence}"; use ${list(INFLUENCES)}`);
+    }
+    const record = exportedRecord(values, name);
+    return { name, update, ...(record ? { record } : {}) };
+  } catch (error) {
+    if (error instanceof RowError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * The parts of a record that only `cx export` writes (id, timestamps, assessment, history), checked;
+ * undefined for a plain row. With them, an export imported into an empty roster restores it exactly.
+ */
+function exportedRecord(values: Values, name: string): Stakeholder | undefined {
+  if (values.id === undefined || values.history === undefined) return undefined;
+  const json = (column: 'history' | 'assessment'): unknown => {
+    const value = values[column];
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return fail(`"${column}" is not valid JSON`);
+    }
+  };
+  const history = json('history');
+  const assessment = values.assessment === undefined ? undefined : json('assessment');
+  if (!Array.isArray(history)) fail('"history" must be a list of changes');
+  if (assessment !== undefined && (typeof assessment !== 'object' || assessment === null)) fail('"assessment" must be an object');
+  const { confidence, stageSource } = values;
+  if (confidence !== undefined && confidence !== null && !CONFIDENCES.includes(confidence as never)) {
+    fail(`unknown confidence "${String(confidence)}"`);
+  }
+  if (stageSource !== undefined && !['assess', 'set', 'import'].includes(String(stageSource))) {
+    fail(`unknown stageSource "${String(stageSource)}"`);
+  }
+  for (const column of ['id', 'createdAt', 'updatedAt'] as const) {
+    if (typeof values[column] !== 'string') fail(`"${column}" must be text`);
+  }
+  return {
+    id: values.id as string,
+    name: displayName(name),
+    stage: null,
+    disposition: null,
+    reasons: [],
+    confidence: (confidence as Stakeholder['confidence']) ?? null,
+    ...(stageSource ? { stageSource: stageSource as Stakeholder['stageSource'] } : {}),
+    ...(assessment ? { assessment: assessment as Stakeholder['assessment'] } : {}),
+    createdAt: values.createdAt as string,
+    updatedAt: values.updatedAt as string,
+    history: history as Stakeholder['history'],
+  };
+}
+
+export type Outcome = 'added' | 'updated' | 'unchanged';
+
+export interface RowOutcome {
+  name: string;
+  outcome: Outcome;
+  changes: FieldChange[];
+}
+
+/** Applies checked rows to the roster: adds new people, updates known ones, and says what happened to each. */
+export function applyImport(
+  roster: Roster,
+  rows: readonly ImportRow[],
+  at: Date,
+  newId: () => string,
+): { roster: Roster; outcomes: RowOutcome[] } {
+  const index = new RosterIndex(roster);
+  const replaced = new Map<Stakeholder, Stakeholder>();
+  const added: Stakeholder[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const row of rows) {
+    const known = index.find(row.name);
+    if (!known) {
+      const person = row.record
+        ? restore({ ...row, record: row.record })
+        : applyUpdate(newPerson(row.name, newId(), at), row.update, 'import', at, true);
+      added.push(person);
+      outcomes.push({ name: person.name, outcome: 'added', changes: changesBetween({}, person) });
+      continue;
+    }
+    const updated = applyUpdate(known, row.update, 'import', at);
+    if (updated !== known) replaced.set(known, updated);
+    outcomes.push({
+      name: known.name,
+      outcome: updated === known ? 'unchanged' : 'updated',
+      changes: changesBetween(known, updated),
+    });
+  }
+  const people = [...roster.people.map((person) => replaced.get(person) ?? person), ...added];
+  return { roster: { ...roster, people }, outcomes };
+}
+
+/** An exported record put back as it was: its plain columns set, no history entry added. */
+function restore(row: ImportRow & { record: Stakeholder }): Stakeholder {
+  const person = withFields(row.record, row.update, 'import');
+  if (row.record.stageSource) person.stageSource = row.record.stageSource;
+  else delete person.stageSource;
+  return person;
+}
+
+/** A person's record with its keys in one fixed order, so exports diff cleanly. */
+export function canonicalRecord(person: Stakeholder): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  const source = person as unknown as Record<string, unknown>;
+  for (const column of COLUMNS) if (source[column] !== undefined) ordered[column] = source[column];
+  for (const key of Object.keys(source).sort()) if (!(key in ordered) && source[key] !== undefined) ordered[key] = source[key];
+  return ordered;
+}
+
+/** People sorted by name (then id), for exports that stay stable as the roster changes. */
+export const sortedPeople = (roster: Roster): Stakeholder[] =>
+  [...roster.people].sort((a, b) => {
+    const left = nameKey(a.name);
+    const right = nameKey(b.name);
+    return left < right ? -1 : left > right ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+
+export function exportJson(roster: Roster): string {
+  return `${JSON.stringify(sortedPeople(roster).map(canonicalRecord), null, 2)}\n`;
+}
+
+export function exportCsv(roster: Roster): string {
+  const rows = sortedPeople(roster).map((person) =>
+    COLUMNS.map((column) => {
+      const value = (person as unknown as Record<string, unknown>)[column];
+      if (value === undefined || value === null) return '';
+      if (column === 'reasons') return (value as string[]).join('; ');
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    }),
+  );
+  return stringify([[...COLUMNS], ...rows]);
+}

@@ -1,0 +1,65 @@
+// Parsers for option values that name stages, dispositions, reasons and the like. A bad value makes
+// commander print one line naming the valid values, and cx exit 2.
+import { InvalidArgumentError } from 'commander';
+import {
+  DISPOSITIONS,
+  INFLUENCES,
+  REASONS,
+  STAGES,
+  type DispositionId,
+  type Influence,
+  type ReasonId,
+  type StageId,
+  parseDisposition,
+  parseInfluence,
+  parseReason,
+  parseStage,
+} from './domain/model.js';
+
+const or = (values: readonly string[]): string => values.join(', ');
+
+export function stageOption(value: string): StageId {
+  const stage = parseStage(value);
+  if (!stage) throw new InvalidArgumentError(`Use a stage: ${or(STAGES)} (or 1-5).`);
+  return stage;
+}
+
+export function dispositionOption(value: string): DispositionId {
+  const disposition = parseDisposition(value);
+  if (!disposition) throw new InvalidArgumentError(`Use a disposition: ${or(DISPOSITIONS)}.`);
+  return disposition;
+}
+
+export function influenceOption(value: string): Influence {
+  const influence = parseInfluence(value);
+  if (!influence) throw new InvalidArgumentError(`Use ${or(INFLUENCES)}.`);
+  return influence;
+}
+
+/** Several values, given as separate words or separated by commas: accumulates into one list. */
+export const many =
+  <T>(parseOne: (value: string) => T) =>
+  (value: string, previous: T[] | undefined): T[] => [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map(parseOne),
+  ];
+
+/** Reason ids; "none" clears them. */
+export function reasonsOption(value: string, previous: ReasonId[] | undefined): ReasonId[] {
+  if (value.trim().toLowerCase() === 'none') return previous ?? [];
+  return many((item: string) => {
+    const reason = parseReason(item);
+    if (!reason) throw new InvalidArgumentError(`Use reasons: ${or(REASONS)} (or none).`);
+    return reason;
+  })(value, previous);
+}
+
+export function daysOption(value: string): number {
+  const days = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(days)) throw new InvalidArgumentError('Use a whole number of days.');
+  return days;
+}

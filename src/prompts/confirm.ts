@@ -1,0 +1,14 @@
+// A yes/no question in the terminal (cx rm). Loaded only when a command must ask.
+import { confirm } from '@inquirer/prompts';
+import { Interrupted } from '../errors.js';
+
+export async function askYesNo(message: string): Promise<boolean> {
+  try {
+    return await confirm({ message, default: false });
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new Interrupted('Stopped; nothing was removed.');
+    }
+    throw error;
+  }
+}
