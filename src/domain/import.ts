@@ -90,7 +90,7 @@ export function parseImport(text: string, format: ImportFormat = detectFormat(te
     const key = nameKey(checked.name);
     const first = seen.get(key);
     if (first) {
-      problems.push({ where, message: `"${checked.name}" is already on ${first}; give each person one row` });
+      problems.push({ where, message: `"${displayName(checked.name)}" is already on ${first}; give each person one row` });
       continue;
     }
     seen.set(key, where);
@@ -110,9 +110,9 @@ interface RawRows {
 const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message }], unknownColumns: [] });
 
 function csvRows(text: string): RawRows {
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return nothing(line ? `line ${line}` : 'the file', `not readable as CSV: ${(error as Error).message}`);
@@ -123,21 +123,44 @@ function csvRows(text: string): RawRows {
   const columns = titles.map((title) => COLUMN_BY_FOLDED.get(fold(title)));
   const unknownColumns = titles.filter((_, index) => columns[index] === undefined).map((title) => title.trim());
   if (!columns.includes('name')) return nothing('line 1', 'the header row has no "name" column');
-  const rows = body
-    .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
-    .map(({ record, info, raw }) => {
-      // info.lines is the line the record ends on; a quoted cell may span several lines.
-      const spans = raw.replace(/\r?\n$/, '').split('\n').length;
-      const values: Values = {};
-      record.forEach((cell, index) => {
-        const column = columns[index];
-        if (column && cell.trim() !== '') values[column] = cell;
-      });
-      const extra = record.slice(titles.length).some((cell) => cell.trim() !== '');
-      const problem = `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`;
-      return { where: `line ${info.lines - spans + 1}`, values, ...(extra ? { problem } : {}) };
+  const lineOf = lineCounter(text, header.info.bytes);
+  const rows: RawRows['rows'] = [];
+  for (const { record, info } of body) {
+    const where = `line ${lineOf(info.bytes)}`;
+    if (record.every((cell) => cell.trim() === '')) continue;
+    const values: Values = {};
+    record.forEach((cell, index) => {
+      const column = columns[index];
+      if (column && cell.trim() !== '') values[column] = cell;
     });
+    const extra = record.slice(titles.length).some((cell) => cell.trim() !== '');
+    const problem = `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`;
+    rows.push({ where, values, ...(extra ? { problem } : {}) });
+  }
   return { rows, problems: [], unknownColumns };
+}
+
+/**
+ * Line numbers for CSV records, from the byte offset where each one ends (the parser's own line count
+ * goes wrong with CRLF inside quoted cells). Call it with each record's end, in order; it returns the
+ * line the record starts on, past any blank lines before it.
+ */
+function lineCounter(text: string, firstEnd: number): (end: number) => number {
+  const bytes = Buffer.from(text);
+  const NEWLINE = 0x0a;
+  const RETURN = 0x0d;
+  let position = 0;
+  let line = 1;
+  const advance = (to: number) => {
+    for (; position < to; position++) if (bytes[position] === NEWLINE) line++;
+  };
+  advance(firstEnd);
+  return (end) => {
+    while (position < end && (bytes[position] === NEWLINE || bytes[position] === RETURN)) advance(position + 1);
+    const start = line;
+    advance(end);
+    return start;
+  };
 }
 
 function jsonRows(text: string): RawRows {

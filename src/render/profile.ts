@@ -51,6 +51,10 @@ export function renderProfile(view: ProfileView): string {
   }
   const moved = movement(person, previous);
   if (moved) out.push(field('', moved));
+  const assessed = person.assessment;
+  if (assessed && person.stageSource && person.stageSource !== 'assess' && assessed.stage !== person.stage) {
+    out.push(field('', c.dim(`your judgement (cx ${person.stageSource}); the assessment of ${day(assessed.at)} said ${stageLabel(assessed.stage)}`)));
+  }
   if (person.disposition) {
     const reasons = person.reasons.map((id) => REASON_GUIDES[id].label.toLowerCase());
     const label = DISPOSITION_GUIDES[person.disposition].label;
@@ -63,7 +67,7 @@ export function renderProfile(view: ProfileView): string {
   if (person.assessment) out.push(field('Assessed', day(person.assessment.at)));
 
   if (result) {
-    out.push('', c.bold('Why'));
+    out.push('', c.bold(person.assessment && person.assessment.stage !== person.stage ? `Why the assessment said ${stageLabel(result.stage)}` : 'Why'));
     for (const item of result.evidence) {
       const isConflict = result.conflicts.includes(item);
       const mark = isConflict ? c.red('!') : item.answer === UNKNOWN ? c.yellow('?') : c.green('·');
