@@ -2,7 +2,17 @@
 // and maps every error to a one-line message and an exit code (see README, "Exit codes").
 import { Command, CommanderError, Option } from 'commander';
 import { CxError } from './errors.js';
-import { daysOption, dispositionOption, influenceOption, many, reasonsOption, stageOption } from './options.js';
+import {
+  countOption,
+  dayOption,
+  daysOption,
+  dispositionOption,
+  influenceOption,
+  many,
+  reasonsOption,
+  stageOption,
+  tacticOption,
+} from './options.js';
 import { configureColor } from './render/color.js';
 
 declare const __CX_VERSION__: string;
@@ -162,6 +172,43 @@ Examples:
     .option('-o, --output <file>', 'write to this file (private to you) instead of stdout')
     .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
     .action(async (options) => (await import('./commands/export.js')).exportCommand(options));
+
+  program
+    .command('todo')
+    .summary("this week's to-do: who needs you, and the one thing to do with each")
+    .description(
+      'Everyone due for attention, highest priority first, with one action from the playbook and why it is due.\n' +
+        'How often each person is due depends on their stage, disposition and influence; cx log restarts it.\n' +
+        'The README explains the ranking ("How cx todo ranks").',
+    )
+    .option('--date <day>', 'plan as if today were this day (YYYY-MM-DD)', dayOption)
+    .option('--limit <n>', 'at most this many people', countOption, 10)
+    .option('--json', 'print the items as JSON')
+    .option('--markdown', 'print a checklist to paste into a note or an email')
+    .addHelpText('after', '\nExamples:\n  cx todo\n  cx todo --limit 5 --markdown | pbcopy\n  cx todo --date 2026-12-01 --json')
+    .action(async (options) => (await import('./commands/todo.js')).todoCommand(options));
+
+  program
+    .command('log')
+    .summary('record an interaction with someone (restarts their cadence)')
+    .argument('<name>', "the person's name")
+    .argument('<what>', 'what happened, in a few words')
+    .option('--tactic <id>', 'the playbook tactic you used (cx tactics lists them)', tacticOption)
+    .option('--date <day>', 'when it happened (YYYY-MM-DD; default today)', dayOption)
+    .option('--json', 'print the entry as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cx log "Dana Lee" "Offered to co-lead the complaints review" --tactic co-lead\n  cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20',
+    )
+    .action(async (name: string, what: string, options) => (await import('./commands/log.js')).logCommand(name, what, options));
+
+  program
+    .command('board')
+    .summary('the whole program at a glance: funnel, grid, and who moved')
+    .option('--since <day>', 'show movement since this day (YYYY-MM-DD; default 7 days ago)', dayOption)
+    .option('--json', 'print the board as JSON')
+    .addHelpText('after', '\nExamples:\n  cx board\n  cx board --since 2026-10-01')
+    .action(async (options) => (await import('./commands/board.js')).boardCommand(options));
 
   program
     .command('tactics')

@@ -6,6 +6,8 @@ import {
   INFLUENCES,
   REASONS,
   STAGES,
+  TACTICS,
+  type TacticId,
   type DispositionId,
   type Influence,
   type ReasonId,
@@ -15,6 +17,7 @@ import {
   parseReason,
   parseStage,
 } from './domain/model.js';
+import { parseDay } from './domain/dates.js';
 
 const or = (values: readonly string[]): string => values.join(', ');
 
@@ -56,6 +59,24 @@ export function reasonsOption(value: string, previous: ReasonId[] | undefined): 
     if (!reason) throw new InvalidArgumentError(`Use reasons: ${or(REASONS)} (or none).`);
     return reason;
   })(value, previous);
+}
+
+export function tacticOption(value: string): TacticId {
+  const tactic = TACTICS.find((id) => id === value.trim().toLowerCase());
+  if (!tactic) throw new InvalidArgumentError(`Use a tactic: ${or(TACTICS)}.`);
+  return tactic;
+}
+
+export function dayOption(value: string): Date {
+  const day = parseDay(value);
+  if (!day) throw new InvalidArgumentError('Use a date written YYYY-MM-DD, such as 2026-11-24.');
+  return day;
+}
+
+export function countOption(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || count < 1 || !Number.isSafeInteger(count)) throw new InvalidArgumentError('Use a whole number, 1 or more.');
+  return count;
 }
 
 export function daysOption(value: string): number {

@@ -1,7 +1,7 @@
 // cx completion bash|zsh: a shell script that completes commands, options, ids and roster names.
 // The lists are read from the program itself, so new commands and options complete without edits here.
 import type { Command } from 'commander';
-import { DISPOSITIONS, INFLUENCES, REASONS, STAGES } from '../domain/model.js';
+import { DISPOSITIONS, INFLUENCES, REASONS, STAGES, TACTICS } from '../domain/model.js';
 import { SORTS } from '../domain/filter.js';
 import { IMPORT_FORMATS } from '../domain/import.js';
 import { UsageError } from '../errors.js';
@@ -15,6 +15,7 @@ const VALUES: Record<string, readonly string[]> = {
   '--influence': INFLUENCES,
   '--format': IMPORT_FORMATS,
   '--sort': SORTS,
+  '--tactic': TACTICS,
 };
 
 /** What each command's arguments are: roster names, a file, or fixed words. */
@@ -23,6 +24,7 @@ const ARGUMENTS: Record<string, 'names' | 'files' | readonly string[]> = {
   show: 'names',
   set: 'names',
   rm: 'names',
+  log: 'names',
   tactics: [...STAGES, ...DISPOSITIONS],
   import: 'files',
   completion: ['bash', 'zsh'],

@@ -1,6 +1,7 @@
 // Choosing and ordering people for `cx list`. Pure: the caller passes today's date.
 import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES } from './model.js';
+import { daysBetween } from './dates.js';
 import { nameKey } from './names.js';
 
 export interface ListFilters {
@@ -15,8 +16,6 @@ export interface ListFilters {
 export const SORTS = ['name', 'stage', 'disposition', 'updated', 'stuck'] as const;
 export type SortKey = (typeof SORTS)[number];
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /** When the person's current stage began: their last stage change, or when they were added. */
 export function stageSince(person: Stakeholder): string {
   for (let index = person.history.length - 1; index >= 0; index--) {
@@ -26,9 +25,8 @@ export function stageSince(person: Stakeholder): string {
   return person.createdAt;
 }
 
-/** Whole days from an ISO time to now (0 for the same day or the future). */
-export const daysSince = (iso: string, today: Date): number =>
-  Math.max(0, Math.floor((today.getTime() - new Date(iso).getTime()) / DAY));
+/** Whole calendar days from an ISO time to today (0 for the same day or the future). */
+export const daysSince = (iso: string, today: Date): number => Math.max(0, daysBetween(iso, today));
 
 export function selectPeople(people: readonly Stakeholder[], filters: ListFilters, sort: SortKey, today: Date): Stakeholder[] {
   const team = filters.team === undefined ? undefined : nameKey(filters.team);

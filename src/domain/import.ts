@@ -39,6 +39,7 @@ export const COLUMNS = [
   'updatedAt',
   'assessment',
   'history',
+  'log',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -261,7 +262,7 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
  */
 function exportedRecord(values: Values, name: string): Stakeholder | undefined {
   if (values.id === undefined || values.history === undefined) return undefined;
-  const json = (column: 'history' | 'assessment'): unknown => {
+  const json = (column: 'history' | 'assessment' | 'log'): unknown => {
     const value = values[column];
     if (typeof value !== 'string') return value;
     try {
@@ -272,7 +273,9 @@ function exportedRecord(values: Values, name: string): Stakeholder | undefined {
   };
   const history = json('history');
   const assessment = values.assessment === undefined ? undefined : json('assessment');
+  const log = values.log === undefined ? undefined : json('log');
   if (!Array.isArray(history)) fail('"history" must be a list of changes');
+  if (log !== undefined && !Array.isArray(log)) fail('"log" must be a list of entries');
   if (assessment !== undefined && (typeof assessment !== 'object' || assessment === null)) fail('"assessment" must be an object');
   const { confidence, stageSource } = values;
   if (confidence !== undefined && confidence !== null && !CONFIDENCES.includes(confidence as never)) {
@@ -296,6 +299,7 @@ function exportedRecord(values: Values, name: string): Stakeholder | undefined {
     createdAt: values.createdAt as string,
     updatedAt: values.updatedAt as string,
     history: history as Stakeholder['history'],
+    ...(log ? { log: log as Stakeholder['log'] } : {}),
   };
 }
 

@@ -60,6 +60,15 @@ export interface HistoryEntry {
   changes: FieldChange[];
 }
 
+/** An interaction with a person: a meeting, a note sent, a win shared. The last one restarts their cadence. */
+export interface LogEntry {
+  /** The day it happened, YYYY-MM-DD. */
+  on: string;
+  text: string;
+  /** The playbook tactic it used, if any; the weekly list rotates actions by it. */
+  tactic?: TacticId;
+}
+
 /** The outcome of the last questionnaire, kept beside whatever the user set by hand. */
 export interface AssessmentRecord {
   at: string;
@@ -92,6 +101,8 @@ export interface Stakeholder {
   createdAt: string;
   updatedAt: string;
   history: HistoryEntry[];
+  /** Interactions, oldest first (cx log). */
+  log?: LogEntry[];
 }
 
 export interface Roster {

@@ -109,6 +109,14 @@ export function renderProfile(view: ProfileView): string {
     out.push('', c.bold(`Watch for ${next}`));
     for (const signal of guide.nextSignals) out.push(wrap(signal, width, '  • ', '    '));
   }
+  if (view.history && person.log?.length) {
+    out.push('', c.bold('Log'));
+    for (const entry of person.log.slice(-10)) {
+      const tactic = entry.tactic ? c.dim(` [${entry.tactic}]`) : '';
+      out.push(wrap(`${entry.on} ${inert(entry.text)}${tactic}`, width, '  ', '             '));
+    }
+    if (person.log.length > 10) out.push(c.dim(`  (${person.log.length - 10} earlier entries: cx show --json lists them all)`));
+  }
   if (view.history && person.history.length > 0) {
     out.push('', c.bold('History'));
     for (const entry of person.history.slice(-10)) out.push(wrap(historyLine(entry), width, '  ', '    '));

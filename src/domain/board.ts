@@ -1,0 +1,70 @@
+// The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
+import { dayOf, daysBetween } from './dates.js';
+import { stageSince } from './filter.js';
+import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
+import { DISPOSITIONS, STAGES, stageNumber } from './model.js';
+import { nameKey } from './names.js';
+
+export interface Move {
+  name: string;
+  from: StageId | null;
+  to: StageId | null;
+}
+
+export interface Board {
+  today: string;
+  since: string;
+  total: number;
+  /** Count per stage, bottom rung first; `null` counts people with no stage yet. */
+  funnel: { stage: StageId | null; count: number }[];
+  /** Names per stage and disposition ("none" for people with no disposition yet). */
+  grid: Record<StageId, Record<DispositionId | 'none', string[]>>;
+  movedUp: Move[];
+  movedDown: Move[];
+  /** People added since the day. */
+  added: string[];
+  /** Longest at their current stage first. */
+  stuck: { name: string; stage: StageId; days: number }[];
+}
+
+/** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
+export function stageOn(person: Stakeholder, day: string): StageId | null | undefined {
+  if (dayOf(person.createdAt) > day) return undefined;
+  let stage: StageId | null = null;
+  for (const entry of person.history) {
+    if (dayOf(entry.at) > day) break;
+    for (const change of entry.changes) if (change.field === 'stage') stage = change.to as StageId | null;
+  }
+  return stage;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => nameKey(a.name).localeCompare(nameKey(b.name));
+
+export function buildBoard(roster: Roster, today: Date, since: string): Board {
+  const people = [...roster.people].sort(byName);
+  const funnel = [...STAGES, null].map((stage) => ({ stage, count: people.filter((p) => p.stage === stage).length }));
+  const grid = Object.fromEntries(
+    STAGES.map((stage) => [stage, Object.fromEntries([...DISPOSITIONS, 'none'].map((d) => [d, [] as string[]]))]),
+  ) as Board['grid'];
+  for (const person of people) {
+    if (person.stage) grid[person.stage][person.disposition ?? 'none'].push(person.name);
+  }
+  const movedUp: Move[] = [];
+  const movedDown: Move[] = [];
+  const added: string[] = [];
+  for (const person of people) {
+    const before = stageOn(person, since);
+    if (before === undefined) {
+      added.push(person.name);
+      continue;
+    }
+    const rank = (stage: StageId | null) => (stage ? stageNumber(stage) : 0);
+    if (rank(person.stage) > rank(before)) movedUp.push({ name: person.name, from: before, to: person.stage });
+    if (rank(person.stage) < rank(before)) movedDown.push({ name: person.name, from: before, to: person.stage });
+  }
+  const stuck = people
+    .filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null)
+    .map((person) => ({ name: person.name, stage: person.stage, days: Math.max(0, daysBetween(stageSince(person), today)) }))
+    .sort((a, b) => b.days - a.days || byName(a, b));
+  return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck };
+}

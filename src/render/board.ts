@@ -1,0 +1,76 @@
+// `cx board` in the terminal: fits 80 columns and reads without colour, whether 3 people or 300.
+import type { Board, Move } from '../domain/board.js';
+import type { StageId } from '../domain/model.js';
+import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
+import { paint } from './color.js';
+import { inert, pad, wrap } from './text.js';
+import stringWidth from 'string-width';
+
+const WIDTH = 80;
+const LABEL = 16;
+const label = (stage: StageId | null) => (stage ? `${STAGE_GUIDES[stage].number} ${STAGE_GUIDES[stage].label}` : 'no stage yet');
+
+/** Names joined until they fill the width, then "+N" for the rest. */
+export function fitNames(names: readonly string[], width: number): string {
+  let text = '';
+  for (const [index, raw] of names.entries()) {
+    const name = inert(raw);
+    const rest = names.length - index - 1;
+    const next = text ? `${text}, ${name}` : name;
+    const suffix = rest > 0 ? ` +${rest}` : '';
+    if (stringWidth(next + suffix) > width) {
+      const more = `+${names.length - index}`;
+      return text ? `${text} ${more}` : more;
+    }
+    text = next;
+  }
+  return text;
+}
+
+/** A titled list of at most a dozen entries, then how many more, wrapped under its title. */
+function titled(title: string, entries: string[]): string[] {
+  if (entries.length === 0) return [];
+  const more = entries.length > 12 ? `, and ${entries.length - 12} more` : '';
+  return [wrap(`${entries.slice(0, 12).join(', ')}${more}`, WIDTH, `  ${pad(title, LABEL - 2)}`, ' '.repeat(LABEL))];
+}
+
+const plain = (stage: StageId | null) => (stage ? STAGE_GUIDES[stage].label : 'no stage');
+const moves = (title: string, list: Move[]): string[] =>
+  titled(title, list.map((m) => `${inert(m.name)} (${plain(m.from)} → ${plain(m.to)})`));
+
+export function renderBoard(board: Board): string {
+  const c = paint();
+  const out: string[] = [c.bold(`Board: ${board.total} ${board.total === 1 ? 'person' : 'people'}, ${board.today}`), ''];
+
+  out.push(c.bold('Funnel'));
+  const most = Math.max(1, ...board.funnel.map((row) => row.count));
+  const barWidth = WIDTH - LABEL - 8;
+  for (const row of board.funnel) {
+    if (row.stage === null && row.count === 0) continue;
+    const length = row.count === 0 ? 0 : Math.max(1, Math.round((row.count / most) * barWidth));
+    out.push(`  ${pad(label(row.stage), LABEL - 2)}${c.cyan('█'.repeat(length))}${' '.repeat(barWidth - length)} ${String(row.count).padStart(5)}`);
+  }
+
+  const showNone = Object.values(board.grid).some((cells) => cells.none.length > 0);
+  const columns = [...(['advocate', 'fence-sitter', 'outlier'] as const), ...(showNone ? (['none'] as const) : [])];
+  const cell = Math.floor((WIDTH - LABEL) / columns.length) - 2;
+  out.push('', c.bold('Stage × disposition'));
+  out.push(
+    `  ${' '.repeat(LABEL - 2)}${columns.map((d) => pad(d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label, cell + 2)).join('').trimEnd()}`,
+  );
+  for (const [stage, cells] of Object.entries(board.grid) as [StageId, Board['grid'][StageId]][]) {
+    const line = columns.map((d) => pad(fitNames(cells[d], cell) || c.dim('·'), cell + 2)).join('');
+    out.push(`  ${pad(label(stage), LABEL - 2)}${line}`.trimEnd());
+  }
+
+  out.push('', c.bold(`Since ${board.since}`));
+  const movement = [
+    ...moves('Moved up', board.movedUp),
+    ...moves('Moved down', board.movedDown),
+    ...titled('Added', board.added.map(inert)),
+  ];
+  out.push(...(movement.length ? movement : ['  no stage changes']));
+  const stuck = board.stuck.filter((s) => s.days >= 7).slice(0, 5);
+  out.push(...titled('Stuck longest', stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`)));
+  return out.join('\n');
+}
