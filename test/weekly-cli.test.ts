@@ -1,0 +1,158 @@
+// cx log, cx todo and cx board through the built binary, on a roster with every stage and disposition.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cx, rosterBytes, tempDir } from './helpers/cli.js';
+
+const gates = (met: number) =>
+  Object.fromEntries(['understands', 'relevant', 'endorses', 'pledged', 'acted'].map((id, i) => [id, i < met ? 'yes' : 'no']));
+const keen = { stance: 'keen', participation: 'recruits' };
+const neutral = { stance: 'neutral', participation: 'joins' };
+const resistant = { stance: 'resistant', participation: 'declines' };
+
+/** Five stages × three dispositions, assessed on fixed days. */
+const PEOPLE: [string, string, object][] = [
+  ['Ida Ignorant', '2026-10-01', { ...gates(0), ...neutral, team: 'Retail' }],
+  ['Ivo Outlier', '2026-11-01', { ...gates(0), ...resistant }],
+  ['Ada Advocate', '2026-11-20', { ...gates(0), ...keen }],
+  ['Sam Ortiz', '2026-10-20', { ...gates(1), 'doubt-reason': 'roi-unclear', ...neutral, influence: 'medium' }],
+  ['Rita Resist', '2026-11-01', { ...gates(1), 'doubt-reason': 'resists-change', ...resistant, 'outlier-reasons': ['financial'] }],
+  ['Dana Lee', '2026-10-01', { ...gates(3), ...resistant, influence: 'high', team: 'Support' }],
+  ['Bea Buyin', '2026-11-01', { ...gates(3), ...keen }],
+  ['Kim Park', '2026-11-02', { ...gates(4), ...keen, influence: 'high', team: 'Support' }],
+  ['Cal Commit', '2026-11-15', { ...gates(4), ...neutral }],
+  ['Priya Nair', '2026-11-10', { ...gates(5), ...keen, team: 'Support' }],
+  ['Otto Acting', '2026-11-10', { ...gates(5), ...resistant, 'outlier-reasons': ['already-doing-it'] }],
+  ['Fay Fence', '2026-11-22', { ...gates(5), ...neutral }],
+];
+
+let dir: string;
+const TODAY = { CX_NOW: '2026-11-24T09:00:00Z' };
+beforeAll(() => {
+  dir = tempDir();
+  for (const [name, day, answers] of PEOPLE) {
+    const run = cx(dir, ['assess', name, '--answers', '-'], { input: JSON.stringify(answers), env: { CX_NOW: `${day}T09:00:00Z` } });
+    if (run.status !== 0) throw new Error(run.stderr);
+  }
+  cx(dir, ['set', 'Sam Ortiz', '--stage', 'buy-in'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
+  cx(dir, ['set', 'Nia New', '--add', '--role', 'COO'], { env: { CX_NOW: '2026-11-23T09:00:00Z' } });
+});
+
+describe('cx log', () => {
+  it('records an interaction that cx show lists and that restarts the cadence', () => {
+    const local = tempDir();
+    cx(local, ['assess', 'Bea Buyin', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: { CX_NOW: '2026-10-30' } });
+    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout).map((i: { name: string }) => i.name)).toEqual(['Bea Buyin']);
+    const run = cx(local, ['log', 'bea buyin', 'Asked for two analysts by Friday', '--tactic', 'scarcity', '--date', '2026-11-23']);
+    expect(run).toMatchObject({ status: 0, stdout: 'Logged for Bea Buyin on 2026-11-23 (Make a scarce, specific ask): Asked for two analysts by Friday\n' });
+    expect(cx(local, ['show', 'Bea Buyin']).stdout).toContain('2026-11-23 Asked for two analysts by Friday [scarcity]');
+    expect(JSON.parse(cx(local, ['show', 'Bea Buyin', '--json']).stdout).log).toEqual([
+      { on: '2026-11-23', text: 'Asked for two analysts by Friday', tactic: 'scarcity' },
+    ]);
+    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown tactic', ['log', 'Dana Lee', 'x', '--tactic', 'bribery'], 'Use a tactic: educate'],
+    ['a bad date', ['log', 'Dana Lee', 'x', '--date', '24/11/2026'], 'YYYY-MM-DD'],
+    ['an impossible date', ['log', 'Dana Lee', 'x', '--date', '2026-02-30'], 'YYYY-MM-DD'],
+    ['an empty entry', ['log', 'Dana Lee', '  '], 'say what happened'],
+    ['an unknown person', ['log', 'Dana Le', 'x'], 'did you mean "Dana Lee"?'],
+  ])('refuses %s with exit 2 and changes nothing', (_, args, message) => {
+    const before = rosterBytes(dir);
+    const run = cx(dir, args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+});
+
+describe('cx todo', () => {
+  it('prints the week\'s list, highest priority first, with an action and a reason for each', () => {
+    const run = cx(dir, ['todo'], { env: TODAY });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('To do, week of 2026-11-24');
+    expect(run.stdout).toMatch(/ 1\. Dana Lee \(Buy-in, Outlier\) priority \d+/);
+    expect(run.stdout).toContain('stuck at Buy-in for 7 weeks');
+    expect(run.stdout).toContain("Use Priya Nair's progress as the example.");
+    expect(run.stdout).toContain('Assess Nia New');
+  });
+
+  it('prints JSON items with the documented fields', () => {
+    const items = JSON.parse(cx(dir, ['todo', '--json'], { env: TODAY }).stdout);
+    expect(items.length).toBeGreaterThan(3);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(['name', 'stage', 'disposition', 'tactic', 'action', 'why', 'priority', 'due']));
+    }
+    const priorities = items.map((item: { priority: number }) => item.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(items.find((i: { name: string }) => i.name === 'Kim Park')).toMatchObject({ tactic: 'social-proof', peer: 'Priya Nair' });
+  });
+
+  it('prints a Markdown checklist', () => {
+    const run = cx(dir, ['todo', '--markdown', '--limit', '3'], { env: TODAY });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('## CX to-do, week of 2026-11-24');
+    expect(lines.slice(2)).toHaveLength(3);
+    for (const line of lines.slice(2)) expect(line).toMatch(/^- \[ \] \*\*[^*]+\*\*: .+ _\(.+\)_$/);
+  });
+
+  it('is reproducible with --date, and honours --limit', () => {
+    const first = cx(dir, ['todo', '--json', '--date', '2026-11-24']).stdout;
+    expect(cx(dir, ['todo', '--json', '--date', '2026-11-24']).stdout).toBe(first);
+    expect(JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-11-24', '--limit', '2']).stdout)).toHaveLength(2);
+  });
+
+  it('says when nothing is due, and when the roster is empty', () => {
+    const empty = tempDir();
+    expect(cx(empty, ['todo']).stderr).toContain('No one in the roster yet');
+    expect(JSON.parse(cx(empty, ['todo', '--json']).stdout)).toEqual([]);
+    const one = tempDir();
+    cx(one, ['assess', 'A', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: TODAY });
+    expect(cx(one, ['todo'], { env: TODAY }).stdout).toContain('Nothing due on 2026-11-24');
+  });
+
+  it.each([
+    [['todo', '--limit', '0'], 'Use a whole number'],
+    [['todo', '--date', 'tomorrow'], 'YYYY-MM-DD'],
+    [['todo', '--json', '--markdown'], 'choose one of --json and --markdown'],
+  ])('refuses %j with exit 2', (args, message) => {
+    const run = cx(dir, args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('cx board', () => {
+  it('draws the funnel, the grid and the movement in 80 columns', () => {
+    const run = cx(dir, ['board'], { env: TODAY });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(run.stdout).toContain('Board: 13 people, 2026-11-24');
+    expect(run.stdout).toMatch(/2 Skepticism\s+█+\s+1\n/); // Sam moved up to Buy-in by hand
+    expect(run.stdout).toMatch(/3 Buy-in\s+█+\s+3/);
+    expect(run.stdout).toMatch(/1 Ignorance\s+Ada Advocate\s+Ida Ignorant\s+Ivo Outlier/);
+    expect(run.stdout).toContain('Since 2026-11-17');
+    expect(run.stdout).toContain('Moved up      Sam Ortiz (Skepticism → Buy-in)');
+    expect(run.stdout).toContain('Added         Ada Advocate, Fay Fence, Nia New');
+    expect(run.stdout).toMatch(/Stuck longest Dana Lee \(Buy-in, 54 days\)/);
+  });
+
+  it('prints JSON with --json, and takes --since', () => {
+    const board = JSON.parse(cx(dir, ['board', '--json', '--since', '2026-09-01'], { env: TODAY }).stdout);
+    expect(board).toMatchObject({ today: '2026-11-24', since: '2026-09-01', total: 13 });
+    expect(board.added).toHaveLength(13);
+    expect(board.grid.action).toEqual({ advocate: ['Priya Nair'], 'fence-sitter': ['Fay Fence'], outlier: ['Otto Acting'], none: [] });
+  });
+
+  it('summarises instead of overflowing with hundreds of people', () => {
+    const big = tempDir();
+    const rows = ['name,stage,disposition', ...Array.from({ length: 300 }, (_, i) => `Person Number ${i + 1},${(i % 5) + 1},${['advocate', 'fence-sitter', 'outlier'][i % 3]}`)];
+    expect(cx(big, ['import', '-'], { input: rows.join('\n'), env: TODAY }).status).toBe(0);
+    const run = cx(big, ['board', '--no-color'], { env: TODAY });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(30);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(run.stdout).toMatch(/\+\d+/);
+    expect(run.stdout).toContain('and 288 more');
+  });
+});
