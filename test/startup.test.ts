@@ -47,6 +47,12 @@ describe('start-up', () => {
     [['tactics', 'buy-in']],
     [['questions']],
     [['where']],
+    [['todo']],
+    [['board']],
+    [['export']],
+    [['set', 'Dana Lee', '--team', 'Ops']],
+    [['log', 'Dana Lee', 'Coffee']],
+    [['completion', 'bash']],
   ])('cx %j does not load the prompt library', (args) => {
     const loaded = loadedBy(dir, args);
     expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);

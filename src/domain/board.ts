@@ -23,7 +23,7 @@ export interface Board {
   movedDown: Move[];
   /** People added since the day. */
   added: string[];
-  /** Longest at their current stage first. */
+  /** Longest at their current stage first; people at Action are not stuck. */
   stuck: { name: string; stage: StageId; days: number }[];
 }
 
@@ -63,7 +63,7 @@ export function buildBoard(roster: Roster, today: Date, since: string): Board {
     if (rank(person.stage) < rank(before)) movedDown.push({ name: person.name, from: before, to: person.stage });
   }
   const stuck = people
-    .filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null)
+    .filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null && person.stage !== 'action')
     .map((person) => ({ name: person.name, stage: person.stage, days: Math.max(0, daysBetween(stageSince(person), today)) }))
     .sort((a, b) => b.days - a.days || byName(a, b));
   return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck };
