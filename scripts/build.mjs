@@ -14,6 +14,8 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer packages' ES module builds: they bundle cleanly (jsonc-parser's UMD build does not).
+  mainFields: ['module', 'main'],
   target: 'node20.19',
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',

@@ -230,6 +230,26 @@ Examples:
     .action(async () => (await import('./commands/where.js')).whereCommand());
 
   program
+    .command('undo')
+    .summary('put the roster back as it was before the last change')
+    .description('Restores the roster from the backup kept before the last change (assess, set, import, log, rm).\nRun it again to go further back; cx keeps the last 10 versions.')
+    .action(async () => (await import('./commands/undo.js')).undoCommand());
+
+  program
+    .command('forget')
+    .summary('erase people completely: roster, history, log and backups')
+    .argument('<name...>', 'one or more names')
+    .option('-y, --yes', 'erase without asking (needed when not in a terminal)')
+    .action(async (names: string[], options) => (await import('./commands/forget.js')).forgetCommand(names, options));
+
+  program
+    .command('doctor')
+    .summary('check the roster file and its backups; restore a backup')
+    .option('--restore', 'replace the roster with the newest good backup (the old file is kept)')
+    .option('-y, --yes', 'with --restore: do not ask first')
+    .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
+
+  program
     .command('completion')
     .summary('print a shell completion script (bash or zsh)')
     .argument('<shell>', 'bash or zsh')

@@ -41,9 +41,12 @@ export async function assessCommand(name: string, options: { answers?: string; j
   }
 
   const result = assess(answers);
-  // Read again just before writing, so a change made by another cx while the questions were open is kept.
-  const outcome = recordAssessment(store.read(), { name: shownName, answers, result, at: now(), newId: randomUUID });
-  store.write(outcome.roster);
+  // Recorded against the roster as it is now, under the lock: changes other cx commands made while the
+  // questions were open are kept.
+  const outcome = await store.update('assess', (roster) => {
+    const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
+    return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
+  });
 
   if (options.json) {
     const { blocker, evidence, conflicts, unknowns } = result;

@@ -25,6 +25,7 @@ const ARGUMENTS: Record<string, 'names' | 'files' | readonly string[]> = {
   set: 'names',
   rm: 'names',
   log: 'names',
+  forget: 'names',
   tactics: [...STAGES, ...DISPOSITIONS],
   import: 'files',
   completion: ['bash', 'zsh'],

@@ -9,7 +9,7 @@ import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson, readInput } from './shared.js';
 
-export function importCommand(source: string, options: { format?: ImportFormat; dryRun?: boolean; json?: boolean }): void {
+export async function importCommand(source: string, options: { format?: ImportFormat; dryRun?: boolean; json?: boolean }): Promise<void> {
   const text = readInput(source, 'the import file');
   const parsed = parseImport(text, options.format);
   const label = source === '-' ? 'stdin' : source;
@@ -23,12 +23,14 @@ export function importCommand(source: string, options: { format?: ImportFormat; 
   }
   if (parsed.rows.length === 0) throw new UsageError(`${label} has no people to import`);
 
-  const store = RosterStore.open();
-  const before = store.read();
-  const { roster, outcomes } = applyImport(before, parsed.rows, now(), randomUUID);
-  const counts = { added: 0, updated: 0, unchanged: 0 };
-  for (const outcome of outcomes) counts[outcome.outcome]++;
-  if (!options.dryRun && (counts.added > 0 || counts.updated > 0)) store.write(roster);
+  const { outcomes, counts } = await RosterStore.open().update(`import ${label}`, (before) => {
+    const { roster, outcomes } = applyImport(before, parsed.rows, now(), randomUUID);
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    for (const outcome of outcomes) counts[outcome.outcome]++;
+    const write = !options.dryRun && (counts.added > 0 || counts.updated > 0);
+    const names = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.name);
+    return { ...(write ? { roster } : {}), names, result: { outcomes, counts } };
+  });
 
   if (options.json) return printJson({ dryRun: !!options.dryRun, ...counts, people: outcomes });
   const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;

@@ -21,9 +21,11 @@ export async function rmCommand(names: string[], options: { yes?: boolean }): Pr
       return;
     }
   }
-  // Read again: the roster may have changed while the question was open.
-  const current = store.read();
   const gone = new Set(people.map((person) => person.id));
-  store.write({ people: current.people.filter((person) => !gone.has(person.id)) });
+  await store.update('rm', (current) => ({
+    roster: { people: current.people.filter((person) => !gone.has(person.id)) },
+    names: people.map((person) => person.name),
+    result: undefined,
+  }));
   process.stdout.write(`Removed ${listed}.\n`);
 }

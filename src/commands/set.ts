@@ -22,7 +22,7 @@ export interface SetOptions {
   json?: boolean;
 }
 
-export function setCommand(names: string[], options: SetOptions): void {
+export async function setCommand(names: string[], options: SetOptions): Promise<void> {
   const update: FieldUpdate = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.disposition ? { disposition: options.disposition } : {}),
@@ -38,40 +38,41 @@ export function setCommand(names: string[], options: SetOptions): void {
   names.forEach(checkName);
   const unique = [...new Map(names.map((name) => [nameKey(name), name])).values()];
 
-  const store = RosterStore.open();
-  const roster = store.read();
-  const index = new RosterIndex(roster);
-  const missing = unique.filter((name) => !index.find(name));
-  if (missing.length > 0 && !options.add) {
-    const known = roster.people.map((person) => person.name);
-    const described = missing.map((name) => {
-      const close = closestNames(name, known);
-      return `"${inert(name.trim())}"${close.length ? ` (did you mean ${close.map((c) => `"${inert(c)}"`).join(' or ')}?)` : ''}`;
-    });
-    throw new UsageError(
-      `not in the roster: ${described.join(', ')}; nothing was changed. Check the spelling, or add new people with --add`,
-    );
-  }
-
-  const at = now();
-  const changed = new Map<Stakeholder, Stakeholder>();
-  const added: Stakeholder[] = [];
-  const lines: string[] = [];
-  const results: Stakeholder[] = [];
-  for (const name of unique) {
-    const known = index.find(name);
-    const person = known
-      ? applyUpdate(known, update, 'set', at)
-      : applyUpdate(newPerson(name, randomUUID(), at), update, 'set', at, true);
-    if (!known) added.push(person);
-    else if (person !== known) changed.set(known, person);
-    results.push(person);
-    const what = describeChanges(known ?? {}, person);
-    lines.push(`${inert(person.name)}: ${what}`);
-  }
-  if (added.length > 0 || changed.size > 0) {
-    store.write({ people: [...roster.people.map((person) => changed.get(person) ?? person), ...added] });
-  }
+  const { results, lines } = await RosterStore.open().update('set', (roster) => {
+    const index = new RosterIndex(roster);
+    const missing = unique.filter((name) => !index.find(name));
+    if (missing.length > 0 && !options.add) {
+      const known = roster.people.map((person) => person.name);
+      const described = missing.map((name) => {
+        const close = closestNames(name, known);
+        return `"${inert(name.trim())}"${close.length ? ` (did you mean ${close.map((c) => `"${inert(c)}"`).join(' or ')}?)` : ''}`;
+      });
+      throw new UsageError(
+        `not in the roster: ${described.join(', ')}; nothing was changed. Check the spelling, or add new people with --add`,
+      );
+    }
+    const at = now();
+    const changed = new Map<Stakeholder, Stakeholder>();
+    const added: Stakeholder[] = [];
+    const lines: string[] = [];
+    const results: Stakeholder[] = [];
+    for (const name of unique) {
+      const known = index.find(name);
+      const person = known
+        ? applyUpdate(known, update, 'set', at)
+        : applyUpdate(newPerson(name, randomUUID(), at), update, 'set', at, true);
+      if (!known) added.push(person);
+      else if (person !== known) changed.set(known, person);
+      results.push(person);
+      lines.push(`${inert(person.name)}: ${describeChanges(known ?? {}, person)}`);
+    }
+    const touched = added.length > 0 || changed.size > 0;
+    return {
+      ...(touched ? { roster: { people: [...roster.people.map((p) => changed.get(p) ?? p), ...added] } } : {}),
+      names: results.map((person) => person.name),
+      result: { results, lines },
+    };
+  });
   if (options.json) return printJson(results.map(personJson));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

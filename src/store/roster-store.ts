@@ -1,21 +1,52 @@
 // The roster on disk: one JSON file kept with conf, in the user's config folder (CX_CONFIG_DIR moves it).
-// This module is the only one that reads or writes it. Writes go through conf, which writes atomically
-// (a temporary file renamed over the old one), so a crash leaves the old roster or the new one.
+// This module is the only one that reads or writes it.
+//
+// - Writes are atomic (conf writes a temporary file and renames it), so a crash leaves the old roster
+//   or the new one, never a torn file.
+// - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
+//   lose nothing: read, change and write happen while no other cx can write.
+// - Every change first keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo`
+//   restores and `cx doctor` checks.
+// - A file cx cannot read is never rewritten: every command stops and says where it is broken.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
+import { lock } from 'proper-lockfile';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { isDisposition, isStage } from '../domain/model.js';
 import { CxError } from '../errors.js';
 
-/** The version of the file's shape; bumped (with a migration) whenever the shape changes. */
+/** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
 export const ROSTER_VERSION = 1;
+export const BACKUPS_KEPT = 10;
+/** A lock not refreshed for this long belongs to a cx that died: it is taken over. */
+const STALE_LOCK_MS = 10_000;
 
 interface RosterFile {
   version: number;
   people: Stakeholder[];
+}
+
+/** What a change was, as `cx undo` reports it. */
+export interface ChangeNote {
+  command: string;
+  names: string[];
+}
+
+export interface Backup extends ChangeNote {
+  /** The backup's file name inside backups/. */
+  file: string;
+  /** When the change that replaced it was made. */
+  at: string;
+}
+
+/** What a change function returns: the new roster (or undefined to write nothing), and a result. */
+export interface Change<T> {
+  roster?: Roster;
+  names?: string[];
+  result: T;
 }
 
 /** The folder the roster lives in: CX_CONFIG_DIR when set, otherwise the per-user config folder. */
@@ -26,13 +57,24 @@ export function rosterDir(): string {
 
 export const rosterPath = (): string => join(rosterDir(), 'roster.json');
 
-export class RosterStore {
-  readonly path: string;
-  readonly #conf: Conf<RosterFile>;
+/**
+ * Upgrades from older file versions, keyed by the version they upgrade from. Version 0 is a file with no
+ * "version" key: written by hand, or by a build before versions were recorded.
+ */
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (data) => ({ ...data, version: 1 }),
+};
 
-  private constructor(conf: Conf<RosterFile>) {
-    this.#conf = conf;
-    this.path = conf.path;
+export class RosterStore {
+  readonly dir: string;
+  readonly path: string;
+  readonly backupsDir: string;
+  #opened?: Conf<RosterFile>;
+
+  private constructor(dir: string) {
+    this.dir = dir;
+    this.path = join(dir, 'roster.json');
+    this.backupsDir = join(dir, 'backups');
   }
 
   static open(): RosterStore {
@@ -40,70 +82,267 @@ export class RosterStore {
     try {
       // The roster is a list of opinions about colleagues: the folder is the user's alone from the start.
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      return new RosterStore(
-        new Conf<RosterFile>({
-          cwd: dir,
-          configName: 'roster',
-          configFileMode: 0o600,
-          // Names are data, never key paths: "j.smith" must not become { j: { smith } }.
-          accessPropertiesByDotNotation: false,
-          // A broken file is the user's data: report it, never wipe it.
-          clearInvalidConfig: false,
-        }),
-      );
     } catch (error) {
       throw storeError(join(dir, 'roster.json'), error);
     }
+    return new RosterStore(dir);
   }
 
+  /** conf reads the file as it starts, so it is started on first use, where a broken file can be reported. */
+  get #conf(): Conf<RosterFile> {
+    this.#opened ??= new Conf<RosterFile>({
+      cwd: this.dir,
+      configName: 'roster',
+      configFileMode: 0o600,
+      // Names are data, never key paths: "j.smith" must not become { j: { smith } }.
+      accessPropertiesByDotNotation: false,
+      // A broken file is the user's data: report it, never wipe it.
+      clearInvalidConfig: false,
+    });
+    return this.#opened;
+  }
+
+  /** The roster as it is now. Safe without the lock: writes replace the file in one rename. */
   read(): Roster {
-    let data: Partial<RosterFile>;
+    return this.#load().roster;
+  }
+
+  #load(): { roster: Roster; version: number } {
+    let data: Record<string, unknown>;
     try {
-      data = this.#conf.store;
+      data = this.#conf.store as unknown as Record<string, unknown>;
     } catch (error) {
       throw storeError(this.path, error);
     }
-    if (Object.keys(data).length === 0) return { people: [] };
-    const problem = shapeProblem(data);
-    if (problem) {
-      throw new CxError(`the roster file ${this.path} is not in the shape cx expects (${problem}); it was left untouched: fix it by hand or move it away`);
+    if (Object.keys(data).length === 0) return { roster: { people: [] }, version: ROSTER_VERSION };
+    const version = typeof data.version === 'number' ? data.version : 0;
+    if (version > ROSTER_VERSION) {
+      throw new CxError(
+        `the roster ${this.path} was written by a newer cx (format ${version}; this cx reads up to ${ROSTER_VERSION}); upgrade cx to use it. The file was left untouched`,
+      );
     }
-    return { people: data.people as Stakeholder[] };
+    let migrated = data;
+    for (let from = version; from < ROSTER_VERSION; from++) migrated = MIGRATIONS[from]?.(migrated) ?? migrated;
+    const problem = shapeProblem(migrated);
+    if (problem) {
+      throw new CxError(
+        `the roster ${this.path} is not in the shape cx expects (${problem}); it was left untouched: fix it by hand, or run cx doctor to restore a backup`,
+      );
+    }
+    return { roster: { people: migrated.people as Stakeholder[] }, version };
   }
 
-  write(roster: Roster): void {
+  /**
+   * Reads, changes and writes the roster under the lock, keeping the previous file as a backup.
+   * `change` gets the current roster; returning no roster writes nothing.
+   */
+  async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
+    return this.#locked(() => {
+      const { roster, version } = this.#load();
+      const outcome = change(roster);
+      if (outcome.roster) {
+        this.#backup({ command, names: outcome.names ?? [] }, version);
+        this.#write(outcome.roster);
+      }
+      return outcome.result;
+    });
+  }
+
+  /** Puts back the roster as it was before the last change; undefined when there is nothing to undo. */
+  async undo(): Promise<{ undone: Backup; left: number } | undefined> {
+    return this.#locked(() => {
+      const backups = this.backups();
+      const last = backups.at(-1);
+      if (!last) return undefined;
+      const text = readFileSync(join(this.backupsDir, last.file), 'utf8');
+      this.#writeText(text);
+      rmSync(join(this.backupsDir, last.file), { force: true });
+      this.#saveIndex(backups.slice(0, -1));
+      return { undone: last, left: backups.length - 1 };
+    });
+  }
+
+  /** Removes people (by id) from the roster and from every backup, and their names from the change notes. */
+  async forget(ids: Set<string>, names: string[]): Promise<number> {
+    return this.#locked(() => {
+      const { roster } = this.#load();
+      this.#write({ people: roster.people.filter((person) => !ids.has(person.id)) });
+      let scrubbed = 0;
+      const backups = this.backups();
+      for (const backup of backups) {
+        const file = join(this.backupsDir, backup.file);
+        try {
+          const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
+          if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
+          data.people = data.people.filter((person) => !ids.has(person.id));
+          writePrivate(file, `${JSON.stringify(data, null, '\t')}\n`);
+          scrubbed++;
+        } catch {
+          // A backup that cannot be read holds no one we can find; cx doctor reports it.
+        }
+      }
+      const forgotten = new Set(names);
+      this.#saveIndex(backups.map((backup) => ({ ...backup, names: backup.names.filter((name) => !forgotten.has(name)) })));
+      return scrubbed;
+    });
+  }
+
+  /** The backups kept, oldest first. */
+  backups(): Backup[] {
+    try {
+      const index = JSON.parse(readFileSync(join(this.backupsDir, 'index.json'), 'utf8')) as Backup[];
+      return Array.isArray(index) ? index.filter((entry) => existsSync(join(this.backupsDir, entry.file))) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Replaces the roster with a backup's content (cx doctor), keeping the file it replaces beside it. */
+  async restore(backup: Backup): Promise<string | undefined> {
+    return this.#locked(() => {
+      let kept: string | undefined;
+      if (existsSync(this.path)) {
+        kept = `${this.path}.replaced-${stamp()}`;
+        renameSync(this.path, kept);
+      }
+      this.#writeText(readFileSync(join(this.backupsDir, backup.file), 'utf8'));
+      return kept;
+    });
+  }
+
+  async #locked<T>(work: () => T): Promise<T> {
+    const lockPath = join(this.dir, 'roster.lock');
+    let compromised: Error | undefined;
+    let release: () => Promise<void>;
+    try {
+      release = await lock(this.dir, {
+        lockfilePath: lockPath,
+        realpath: false,
+        stale: STALE_LOCK_MS,
+        update: STALE_LOCK_MS / 2,
+        retries: { retries: 80, factor: 1.15, minTimeout: 15, maxTimeout: 400, randomize: true },
+        onCompromised: (error) => {
+          compromised = error;
+        },
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new CxError(
+          `the roster is in use by another cx command and stayed locked too long; try again. If no cx is running, the lock (${lockPath}) clears itself within ${STALE_LOCK_MS / 1000} seconds`,
+        );
+      }
+      throw storeError(lockPath, error);
+    }
+    try {
+      const result = work();
+      if (compromised) throw new CxError(`lost the lock on the roster while writing (${compromised.message}); check it with cx doctor`);
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  #write(roster: Roster): void {
     try {
       this.#conf.store = { version: ROSTER_VERSION, people: roster.people };
     } catch (error) {
       throw new CxError(`could not save the roster to ${this.path}: ${(error as Error).message}`);
     }
   }
+
+  #writeText(text: string): void {
+    this.#write({ people: (JSON.parse(text) as RosterFile).people });
+  }
+
+  /** Copies the current file into backups/ before it is replaced. */
+  #backup(note: ChangeNote, version: number): void {
+    if (!existsSync(this.path)) return;
+    mkdirSync(this.backupsDir, { recursive: true, mode: 0o700 });
+    const at = new Date().toISOString();
+    const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
+    writePrivate(join(this.backupsDir, file), readFileSync(this.path));
+    const backups = [...this.backups(), { file, at, ...note }];
+    const kept = backups.slice(-BACKUPS_KEPT);
+    for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
+    this.#saveIndex(kept);
+  }
+
+  #saveIndex(backups: Backup[]): void {
+    mkdirSync(this.backupsDir, { recursive: true, mode: 0o700 });
+    writePrivate(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
+  }
+
+  /** Files in backups/ that the index does not know (left by a crash between two steps). */
+  strayBackups(): string[] {
+    if (!existsSync(this.backupsDir)) return [];
+    const known = new Set(this.backups().map((backup) => backup.file));
+    return readdirSync(this.backupsDir).filter((file) => file.startsWith('roster-') && !known.has(file));
+  }
+}
+
+let counter = 0;
+/** A sortable, file-name-safe time stamp, unique within this process. */
+const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
+
+/** Writes a file readable by its owner only, through a temporary file renamed over it. */
+export function writePrivate(path: string, data: string | Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Where in a text an offset falls, counting from line 1, column 1. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Finds where a JSON text is broken, with a parser that reports positions (Node's does not always). */
+function brokenAt(path: string): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    // jsonc-parser is loaded only here, on the error path.
+    const { parse } = require('jsonc-parser') as typeof import('jsonc-parser');
+    const errors: import('jsonc-parser').ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    return first ? lineAndColumn(text, first.offset) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function storeError(path: string, error: unknown): CxError {
+  if (error instanceof CxError) return error;
   if (error instanceof SyntaxError) {
-    return new CxError(`the roster file ${path} is not valid JSON (${error.message}); it was left untouched: fix it by hand or move it away`);
+    const where = brokenAt(path);
+    return new CxError(
+      `the roster ${path} is not valid JSON${where ? ` at ${where}` : ''} (${error.message.split('\n')[0]}); it was left untouched: fix it by hand, or run cx doctor to restore a backup`,
+    );
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot open the roster at ${path}: permission denied`);
+  if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
   if (code === 'ENOTDIR' || code === 'EEXIST') return new CxError(`cannot use ${path}: a part of that path is not a folder`);
-  if (error instanceof CxError) return error;
-  return new CxError(`cannot open the roster at ${path}: ${(error as Error).message}`);
+  return new CxError(`cannot use the roster at ${path}: ${(error as Error).message}`);
 }
 
 /** What is wrong with the file's shape, in a few words; undefined when it is sound. */
-function shapeProblem(data: Partial<RosterFile>): string | undefined {
-  if (typeof data.version === 'number' && data.version > ROSTER_VERSION) {
-    return `it was written by a newer cx (format ${data.version}); upgrade cx to read it`;
-  }
+export function shapeProblem(data: Record<string, unknown>): string | undefined {
   if (!Array.isArray(data.people)) return '"people" is not a list';
-  for (const [index, person] of data.people.entries()) {
+  for (const [index, person] of (data.people as unknown[]).entries()) {
     const where = `person ${index + 1}`;
     if (typeof person !== 'object' || person === null) return `${where} is not an object`;
-    if (typeof person.id !== 'string' || typeof person.name !== 'string') return `${where} has no id or name`;
-    if (person.stage !== null && !isStage(person.stage)) return `${where} has an unknown stage`;
-    if (person.disposition !== null && !isDisposition(person.disposition)) return `${where} has an unknown disposition`;
-    if (!Array.isArray(person.history) || !Array.isArray(person.reasons)) return `${where} has no history or reasons list`;
+    const p = person as Record<string, unknown>;
+    if (typeof p.id !== 'string' || typeof p.name !== 'string') return `${where} has no id or name`;
+    if (p.stage !== null && !isStage(p.stage)) return `${where} has an unknown stage`;
+    if (p.disposition !== null && !isDisposition(p.disposition)) return `${where} has an unknown disposition`;
+    if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return `${where} has no history or reasons list`;
   }
   return undefined;
 }

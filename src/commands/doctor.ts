@@ -1,0 +1,86 @@
+// cx doctor [--restore] [--yes]: check the roster file and its backups, and restore the newest good backup.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CxError, UsageError } from '../errors.js';
+import { paint } from '../render/color.js';
+import { type Backup, RosterStore, rosterDir, shapeProblem } from '../store/roster-store.js';
+
+interface Finding {
+  ok: boolean;
+  text: string;
+}
+
+/** Whether a backup file holds a readable roster. */
+function backupProblem(store: RosterStore, backup: Backup): string | undefined {
+  try {
+    return shapeProblem(JSON.parse(readFileSync(join(store.backupsDir, backup.file), 'utf8')) as Record<string, unknown>);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const mode = (path: string): number => statSync(path).mode & 0o777;
+
+export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
+  const c = paint();
+  const dir = rosterDir();
+  const store = RosterStore.open();
+  const findings: Finding[] = [];
+  let rosterBroken = false;
+  if (!existsSync(store.path)) {
+    findings.push({ ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` });
+  } else {
+    try {
+      const { people } = store.read();
+      findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+    } catch (error) {
+      rosterBroken = true;
+      findings.push({ ok: false, text: (error as Error).message });
+    }
+    const fileMode = mode(store.path);
+    findings.push(
+      fileMode & 0o077
+        ? { ok: false, text: `the roster can be read by others (mode ${fileMode.toString(8)}); run: chmod 600 "${store.path}"` }
+        : { ok: true, text: 'the roster is readable by you alone' },
+    );
+  }
+  const dirMode = mode(dir);
+  if (dirMode & 0o077) findings.push({ ok: false, text: `the folder ${dir} is open to others (mode ${dirMode.toString(8)}); run: chmod 700 "${dir}"` });
+
+  const backups = store.backups();
+  const good = backups.filter((backup) => !backupProblem(store, backup));
+  for (const backup of backups) {
+    const problem = backupProblem(store, backup);
+    if (problem) findings.push({ ok: false, text: `backup ${backup.file} cannot be read (${problem})` });
+  }
+  findings.push({
+    ok: true,
+    text: backups.length
+      ? `${good.length} of ${backups.length} backups are good; the newest is from ${good.at(-1)?.at.slice(0, 16).replace('T', ' ') ?? 'never'} (before cx ${good.at(-1)?.command ?? '–'})`
+      : 'no backups yet (one is kept before every change)',
+  });
+  const strays = store.strayBackups();
+  if (strays.length) findings.push({ ok: false, text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}` });
+
+  for (const finding of findings) process.stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
+
+  const newest = good.at(-1);
+  if (!options.restore) {
+    if (rosterBroken && newest) {
+      process.stdout.write(`\nTo put back the newest good backup (the broken file is kept beside it): cx doctor --restore\n`);
+    }
+    if (findings.some((finding) => !finding.ok)) throw new CxError('cx doctor found problems (see above)');
+    return;
+  }
+  if (!newest) throw new CxError('there is no good backup to restore');
+  if (!options.yes) {
+    if (!process.stdin.isTTY) throw new UsageError('cx doctor --restore asks first, and stdin is not a terminal; add --yes to restore without asking');
+    const { askYesNo } = await import('../prompts/confirm.js');
+    if (!(await askYesNo(`Replace the roster with the backup from ${newest.at.slice(0, 16).replace('T', ' ')}?`))) {
+      process.stderr.write('Nothing was restored.\n');
+      return;
+    }
+  }
+  const kept = await store.restore(newest);
+  process.stdout.write(`Restored the backup from ${newest.at.slice(0, 16).replace('T', ' ')}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
+}
