@@ -268,6 +268,11 @@ Examples:
 
 /** Runs cx with the given arguments and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`cx export | head`) is not an error: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });

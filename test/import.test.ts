@@ -41,7 +41,7 @@ describe('parseImport: CSV as spreadsheets write it', () => {
           role: 'VP Ops',
           team: 'Ops, North',
           influence: 'high',
-          notes: 'said "maybe"\r\nlater',
+          notes: 'said "maybe"\nlater',
         },
       },
       { where: 'line 4', name: 'Sam Ortiz', update: { stage: 'skepticism', disposition: 'fence-sitter' } },

@@ -22,11 +22,11 @@ export async function assessCommand(name: string, options: { answers?: string; j
 
   let answers: Answers;
   if (options.answers !== undefined) {
-    answers = readAnswers(options.answers);
+    answers = await readAnswers(options.answers);
   } else {
     if (!process.stdin.isTTY) {
       throw new UsageError(
-        'cx assess asks its questions in a terminal, and stdin is not one; give the answers with --answers <file> (or --answers - to read them from stdin); cx questions lists the questions',
+        'assessing asks questions in a terminal, and stdin is not one; give the answers with --answers <file> (or --answers - to read them from stdin); cx questions lists the questions',
       );
     }
     const c = paint();
@@ -60,9 +60,9 @@ export async function assessCommand(name: string, options: { answers?: string; j
 }
 
 /** Reads and checks an answers file ("-" for stdin); any problem is a usage error and nothing is saved. */
-function readAnswers(source: string): Answers {
+async function readAnswers(source: string): Promise<Answers> {
   const label = source === '-' ? 'stdin' : source;
-  const text = readInput(source, 'the answers file');
+  const text = await readInput(source, 'the answers file');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

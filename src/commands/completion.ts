@@ -148,7 +148,7 @@ export function completionCommand(shell: string, program: Command): void {
   const spec = specOf(program);
   if (shell === 'bash') process.stdout.write(bash(spec));
   else if (shell === 'zsh') process.stdout.write(zsh(spec));
-  else throw new UsageError(`cx completes in bash or zsh, not "${shell}"`);
+  else throw new UsageError(`completion scripts are for bash or zsh, not "${shell}"`);
 }
 
 /** The names in the roster, one per line, for completion; nothing at all if the roster cannot be read. */

@@ -74,7 +74,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   }
   if (!newest) throw new CxError('there is no good backup to restore');
   if (!options.yes) {
-    if (!process.stdin.isTTY) throw new UsageError('cx doctor --restore asks first, and stdin is not a terminal; add --yes to restore without asking');
+    if (!process.stdin.isTTY) throw new UsageError('restoring asks first, and stdin is not a terminal; add --yes to restore without asking');
     const { askYesNo } = await import('../prompts/confirm.js');
     if (!(await askYesNo(`Replace the roster with the backup from ${newest.at.slice(0, 16).replace('T', ' ')}?`))) {
       process.stderr.write('Nothing was restored.\n');

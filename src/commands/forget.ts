@@ -11,7 +11,7 @@ export async function forgetCommand(names: string[], options: { yes?: boolean })
   const listed = people.map((person) => `"${inert(person.name)}"`).join(', ');
   if (!options.yes) {
     if (!process.stdin.isTTY) {
-      throw new UsageError(`cx forget asks before erasing anyone, and stdin is not a terminal; add --yes to forget ${listed}`);
+      throw new UsageError(`forgetting asks before erasing anyone, and stdin is not a terminal; add --yes to forget ${listed}`);
     }
     const { askYesNo } = await import('../prompts/confirm.js');
     if (!(await askYesNo(`Erase ${listed}, their history and their log, from the roster and every backup? This cannot be undone.`))) {

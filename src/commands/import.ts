@@ -10,7 +10,7 @@ import { RosterStore } from '../store/roster-store.js';
 import { printJson, readInput } from './shared.js';
 
 export async function importCommand(source: string, options: { format?: ImportFormat; dryRun?: boolean; json?: boolean }): Promise<void> {
-  const text = readInput(source, 'the import file');
+  const text = await readInput(source, 'the import file');
   const parsed = parseImport(text, options.format);
   const label = source === '-' ? 'stdin' : source;
   if (parsed.unknownColumns.length > 0) {

@@ -12,7 +12,7 @@ export async function rmCommand(names: string[], options: { yes?: boolean }): Pr
   const listed = people.map((person) => `"${inert(person.name)}"`).join(', ');
   if (!options.yes) {
     if (!process.stdin.isTTY) {
-      throw new UsageError(`cx rm asks before removing anyone, and stdin is not a terminal; add --yes to remove ${listed} without asking`);
+      throw new UsageError(`removing asks before it removes anyone, and stdin is not a terminal; add --yes to remove ${listed} without asking`);
     }
     const { askYesNo } = await import('../prompts/confirm.js');
     const count = people.length === 1 ? '' : ` (${people.length} people)`;

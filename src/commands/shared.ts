@@ -29,10 +29,16 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The text of a file, or of stdin for "-"; a file that cannot be read is a usage error. */
-export function readInput(source: string, what: string): string {
+/**
+ * The text of a file, or of stdin for "-"; a file that cannot be read is a usage error. Stdin is read
+ * as a stream: a synchronous read fails (EAGAIN) when a slow pipe has no data yet.
+ */
+export async function readInput(source: string, what: string): Promise<string> {
   try {
-    return readFileSync(source === '-' ? 0 : source, 'utf8');
+    if (source !== '-') return readFileSync(source, 'utf8');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

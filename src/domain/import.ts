@@ -132,7 +132,8 @@ function csvRows(text: string): RawRows {
     const values: Values = {};
     record.forEach((cell, index) => {
       const column = columns[index];
-      if (column && cell.trim() !== '') values[column] = cell;
+      // A cell typed over several lines in a spreadsheet keeps plain line ends.
+      if (column && cell.trim() !== '') values[column] = cell.replace(/\r\n?/g, '\n');
     });
     const extra = record.slice(titles.length).some((cell) => cell.trim() !== '');
     const problem = `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`;

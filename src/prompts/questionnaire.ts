@@ -22,6 +22,11 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
   const answers: Answers = {};
   let asked = 0;
   let detailsIntroduced = false;
+  // A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the questions like Ctrl+C: nothing saved.
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  process.once('SIGHUP', abort).once('SIGTERM', abort);
+  const context = { signal: stop.signal };
   try {
     for (const question of QUESTIONS) {
       if (!isAsked(question, answers)) continue;
@@ -47,7 +52,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
             default: question.choices.some((choice) => choice.value === before) ? before : UNKNOWN,
             loop: false,
             theme: answerBelow(),
-          });
+          }, context);
           break;
         }
         case 'many': {
@@ -61,7 +66,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
             })),
             loop: false,
             theme: answerBelow(),
-          });
+          }, context);
           break;
         }
         case 'text': {
@@ -69,7 +74,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
           answers[question.id] = await input({
             message,
             ...(typeof before === 'string' && before !== '' ? { default: before, prefill: 'editable' as const } : {}),
-          });
+          }, context);
           break;
         }
       }
@@ -79,6 +84,8 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
       throw new Interrupted();
     }
     throw error;
+  } finally {
+    process.off('SIGHUP', abort).off('SIGTERM', abort);
   }
   return answers;
 }

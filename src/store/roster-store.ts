@@ -10,7 +10,7 @@
 // - A file cx cannot read is never rewritten: every command stops and says where it is broken.
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import { lock } from 'proper-lockfile';
@@ -81,7 +81,7 @@ export class RosterStore {
     const dir = rosterDir();
     try {
       // The roster is a list of opinions about colleagues: the folder is the user's alone from the start.
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeFolder(dir);
     } catch (error) {
       throw storeError(join(dir, 'roster.json'), error);
     }
@@ -151,6 +151,7 @@ export class RosterStore {
   /** Puts back the roster as it was before the last change; undefined when there is nothing to undo. */
   async undo(): Promise<{ undone: Backup; left: number } | undefined> {
     return this.#locked(() => {
+      this.#load(); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
@@ -257,7 +258,7 @@ export class RosterStore {
   /** Copies the current file into backups/ before it is replaced. */
   #backup(note: ChangeNote, version: number): void {
     if (!existsSync(this.path)) return;
-    mkdirSync(this.backupsDir, { recursive: true, mode: 0o700 });
+    makeFolder(this.backupsDir);
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
     writePrivate(join(this.backupsDir, file), readFileSync(this.path));
@@ -268,7 +269,7 @@ export class RosterStore {
   }
 
   #saveIndex(backups: Backup[]): void {
-    mkdirSync(this.backupsDir, { recursive: true, mode: 0o700 });
+    makeFolder(this.backupsDir);
     writePrivate(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
   }
 
@@ -278,6 +279,17 @@ export class RosterStore {
     const known = new Set(this.backups().map((backup) => backup.file));
     return readdirSync(this.backupsDir).filter((file) => file.startsWith('roster-') && !known.has(file));
   }
+}
+
+/**
+ * Creates a folder and its missing parents, private to the user. Node's recursive mkdir can loop for
+ * ever where a parent refuses new folders (under /proc, say), so each level is made one at a time.
+ */
+export function makeFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  mkdirSync(dir, { mode: 0o700 });
 }
 
 let counter = 0;

@@ -1,5 +1,5 @@
 // Runs the built cx (bin/cx.js -> dist/) as a child process against a temporary roster folder.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +52,24 @@ export function assessWith(configDir: string, name: string, answers: object, env
   const run = cx(configDir, ['assess', name, '--answers', '-', '--json'], { input: JSON.stringify(answers), env });
   if (run.status !== 0) throw new Error(`cx assess failed (${run.status}): ${run.stderr}`);
   return run;
+}
+
+/** Starts cx without waiting: for tests that run several at once or stop one midway. */
+export function cxStart(
+  configDir: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined> } = {},
+): { child: import('node:child_process').ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: existsSync(configDir) ? configDir : tmpdir(),
+    env: cxEnv(configDir, options.env),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  child.stdin?.on('error', () => undefined); // a child killed midway stops reading
+  child.stdin?.end(options.input ?? '');
+  const done = new Promise<Run>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  return { child, done };
 }

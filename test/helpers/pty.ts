@@ -55,6 +55,11 @@ export class Terminal {
     this.#pty.write(keys);
   }
 
+  /** What the terminal does to the program when its window is closed. */
+  hangUp(): void {
+    process.kill(this.#pty.pid, 'SIGHUP');
+  }
+
   kill(): void {
     this.#pty.kill();
   }

@@ -1,0 +1,269 @@
+// The roster is safe: broken files, backups and undo, concurrency, kills, versions, forgetting, odd input.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, assessWith, cx, cxStart, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+import { KEY, Terminal } from './helpers/pty.js';
+
+const people = (dir: string) => JSON.parse(rosterBytes(dir) ?? '{"people":[]}').people as { name: string; stage: string }[];
+const names = (dir: string) => people(dir).map((p) => p.name).sort();
+const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'joins' };
+
+describe('a roster cx cannot read is reported, never rewritten', () => {
+  const commands = [
+    ['list'],
+    ['show', 'Dana Lee'],
+    ['assess', 'Dana Lee', '--answers', '-'],
+    ['set', 'Dana Lee', '--stage', '3'],
+    ['import', '-'],
+    ['log', 'Dana Lee', 'hello'],
+    ['todo'],
+    ['board'],
+    ['export'],
+    ['rm', 'Dana Lee', '--yes'],
+    ['undo'],
+  ];
+
+  it.each([
+    ['invalid JSON', '{\n  "version": 1,\n  "people": [\n    { "name": "Dana Lee" "id": "x" }\n  ]\n}\n', 'not valid JSON at line 4, column 26'],
+    ['a truncated file', '{"version":1,"people":[', 'not valid JSON at line 1'],
+    ['the wrong shape', '{"version":1,"people":{"Dana Lee":{}}}', 'not in the shape cx expects ("people" is not a list)'],
+    ['a person without an id', '{"version":1,"people":[{"name":"Dana Lee"}]}', 'person 1 has no id or name'],
+    ['an unknown stage', '{"version":1,"people":[{"id":"a","name":"A","stage":"nirvana","disposition":null,"reasons":[],"history":[]}]}', 'person 1 has an unknown stage'],
+  ])('%s: every command stops with exit 1, names the file and where, and leaves it alone', (_, text, message) => {
+    const dir = tempDir();
+    writeFileSync(rosterFile(dir), text);
+    for (const args of commands) {
+      const run = cx(dir, args, { input: 'name\nDana Lee\n' });
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr, args.join(' ')).toContain(rosterFile(dir));
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('cx doctor');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(rosterFile(dir), 'utf8')).toBe(text);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('backups and undo', () => {
+  it('keeps the previous version before every change, private, and at most ten', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    for (let i = 0; i < 12; i++) cx(dir, ['set', 'Dana Lee', '--note', `note ${i}`]);
+    const files = readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-'));
+    expect(files).toHaveLength(10);
+    expect(statSync(join(dir, 'backups')).mode & 0o777).toBe(0o700);
+    for (const file of [...files, 'index.json']) expect(statSync(join(dir, 'backups', file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('cx undo puts back the roster as it was before the last change, and says what it undid', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    const afterAssess = rosterBytes(dir);
+    cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add', '--stage', 'commitment']);
+    const afterSet = rosterBytes(dir);
+    cx(dir, ['import', '-'], { input: 'name,team\nKim Park,Ops\n' });
+    let run = cx(dir, ['undo']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Undid cx import stdin of \d{4}-\d\d-\d\d \d\d:\d\d UTC \(Kim Park\)\. 1 earlier change can still be undone\.\n$/);
+    expect(rosterBytes(dir)).toBe(afterSet);
+    run = cx(dir, ['undo']);
+    expect(run.stdout).toContain('Undid cx set');
+    expect(run.stdout).toContain('(Dana Lee, Sam Ortiz). No earlier change can be undone.');
+    expect(rosterBytes(dir)).toBe(afterAssess);
+    const nothing = cx(dir, ['undo']);
+    expect(nothing.status).toBe(0);
+    expect(nothing.stderr).toContain('Nothing to undo');
+    expect(rosterBytes(dir)).toBe(afterAssess);
+  });
+
+  it('cx doctor checks the file and backups, and restores the newest good backup', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    cx(dir, ['set', 'Dana Lee', '--team', 'Ops']);
+    const healthy = cx(dir, ['doctor']);
+    expect(healthy.status).toBe(0);
+    expect(healthy.stdout).toContain('is readable: 1 person');
+    expect(healthy.stdout).toContain('1 of 1 backups are good');
+    writeFileSync(rosterFile(dir), '{"version":1,"people":[');
+    const broken = cx(dir, ['doctor']);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('✗');
+    expect(broken.stdout).toContain('cx doctor --restore');
+    expect(cx(dir, ['doctor', '--restore']).status).toBe(2); // asks first: no terminal, no --yes
+    const restored = cx(dir, ['doctor', '--restore', '--yes']);
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toContain('Restored the backup');
+    expect(names(dir)).toEqual(['Dana Lee']);
+    const kept = readdirSync(dir).find((file) => file.startsWith('roster.json.replaced-'));
+    expect(kept && readFileSync(join(dir, kept), 'utf8')).toBe('{"version":1,"people":[');
+  });
+});
+
+describe('several cx at once lose nothing', () => {
+  it('20 `cx set --add` started together all land', async () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => cxStart(dir, ['set', `Person ${i}`, '--add', '--team', 'T']).done),
+    );
+    for (const run of runs) expect(run.status, run.stderr).toBe(0);
+    expect(names(dir)).toHaveLength(21);
+  });
+
+  it('a bulk import and several `cx set` at the same time keep every change', async () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    const rows = ['name,stage', ...Array.from({ length: 3000 }, (_, i) => `Imported ${i},${(i % 5) + 1}`)].join('\n');
+    const importing = cxStart(dir, ['import', '-'], { input: rows });
+    const setting = Array.from({ length: 6 }, (_, i) => cxStart(dir, ['set', `Setter ${i}`, '--add']).done);
+    const runs = await Promise.all([importing.done, ...setting]);
+    for (const run of runs) expect(run.status, run.stderr).toBe(0);
+    expect(names(dir)).toHaveLength(1 + 3000 + 6);
+  });
+
+  it('takes over a lock left by a cx that was killed', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    mkdirSync(join(dir, 'roster.lock'));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'roster.lock'), old, old);
+    const run = cx(dir, ['set', 'Dana Lee', '--team', 'Ops']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(dir, 'roster.lock'))).toBe(false);
+  });
+});
+
+describe('killing cx midway', () => {
+  it('leaves the old roster or the new one, never a torn file', async () => {
+    const rows = ['name,stage,notes', ...Array.from({ length: 20_000 }, (_, i) => `Person ${i},${(i % 5) + 1},${'note '.repeat(20)}`)].join('\n');
+    for (const delay of [150, 300, 450, 600, 900]) {
+      const dir = tempDir();
+      assessWith(dir, 'Dana Lee', buyIn);
+      const before = rosterBytes(dir);
+      const { child, done } = cxStart(dir, ['import', '-'], { input: rows });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await done;
+      const text = rosterBytes(dir) ?? '';
+      const count = JSON.parse(text).people.length; // parses: not torn
+      if (text !== before) expect(count).toBe(20_001);
+      expect(readdirSync(dir).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    }
+  });
+});
+
+describe('file versions', () => {
+  it('reads the first released format, and keeps it valid through changes', () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'roster-format-1.json'), rosterFile(dir));
+    expect(cx(dir, ['show', 'dana lee', '--json']).stdout).toContain('"stage": "buy-in"');
+    expect(cx(dir, ['todo', '--json', '--date', '2026-12-24']).status).toBe(0);
+    expect(cx(dir, ['set', 'Dana Lee', '--stage', 'commitment']).status).toBe(0);
+    const saved = JSON.parse(rosterBytes(dir) ?? '{}');
+    expect(saved.version).toBe(1);
+    expect(saved.people[0]).toMatchObject({ name: 'Dana Lee', stage: 'commitment', role: 'VP Operations' });
+  });
+
+  it('migrates a file without a version, keeping a backup of the original', () => {
+    const dir = tempDir();
+    const original = readFileSync(join(ROOT, 'test', 'fixtures', 'roster-format-1.json'), 'utf8').replace('"version": 1,', '');
+    writeFileSync(rosterFile(dir), original);
+    expect(cx(dir, ['set', 'Dana Lee', '--team', 'Ops']).status).toBe(0);
+    expect(JSON.parse(rosterBytes(dir) ?? '{}').version).toBe(1);
+    const backup = readdirSync(join(dir, 'backups')).find((file) => file.endsWith('-format0.json'));
+    expect(backup && readFileSync(join(dir, 'backups', backup), 'utf8')).toBe(original);
+  });
+
+  it('refuses to write a file from a newer cx, and says to upgrade', () => {
+    const dir = tempDir();
+    const newer = '{"version":99,"people":[]}';
+    writeFileSync(rosterFile(dir), newer);
+    for (const args of [['list'], ['set', 'A', '--add']]) {
+      const run = cx(dir, args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('written by a newer cx (format 99');
+      expect(run.stderr).toContain('upgrade cx');
+    }
+    expect(rosterBytes(dir)).toBe(newer);
+  });
+});
+
+describe('privacy', () => {
+  it('cx forget removes the person, their history and log, from the roster and every backup', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    assessWith(dir, 'Sam Ortiz', buyIn);
+    cx(dir, ['log', 'Dana Lee', 'Secret chat about the reorg']);
+    cx(dir, ['set', 'Dana Lee', '--note', 'Dislikes the CFO']);
+    expect(cx(dir, ['forget', 'Dana Lee']).status).toBe(2); // no terminal: needs --yes
+    const run = cx(dir, ['forget', 'dana lee', '--yes']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Forgot "Dana Lee": removed from the roster, with their history and log, and from \d+ backups\.\n$/);
+    expect(names(dir)).toEqual(['Sam Ortiz']);
+    const everything = [rosterFile(dir), ...readdirSync(join(dir, 'backups')).map((file) => join(dir, 'backups', file))];
+    for (const file of everything) {
+      const text = readFileSync(file, 'utf8');
+      for (const secret of ['Dana Lee', 'Secret chat', 'Dislikes the CFO']) expect(text, file).not.toContain(secret);
+    }
+  });
+});
+
+describe('hostile and odd input', () => {
+  it('prints names, notes and cells inert: no escape sequence reaches the terminal', () => {
+    const dir = tempDir();
+    const csv = 'name,notes,role\nDana Lee,"\u001b]0;owned\u0007\u001b[2J\u001b[31mred",\u001b[1;1Hboss\n';
+    expect(cx(dir, ['import', '-'], { input: csv }).status).toBe(0);
+    for (const args of [['show', 'Dana Lee'], ['list'], ['import', '--dry-run', '-'], ['todo'], ['board']]) {
+      const run = cx(dir, args, { input: csv.replace('red', 'blue') });
+      expect(`${run.stdout}${run.stderr}`, args.join(' ')).not.toContain('\u001b');
+      expect(`${run.stdout}${run.stderr}`).not.toContain('\u0007');
+    }
+    expect(cx(dir, ['show', 'Dana Lee']).stdout).toContain('\\x1b[1;1Hboss');
+  });
+
+  it.each([
+    ['an empty name', ''],
+    ['a name of spaces', '   '],
+    ['a name of 201 characters', 'x'.repeat(201)],
+    ['a name with a newline', 'Dana\nLee'],
+  ])('refuses %s everywhere with exit 2', (_, name) => {
+    const dir = tempDir();
+    for (const args of [['assess', name, '--answers', '-'], ['set', name, '--add', '--team', 'x']]) {
+      const run = cx(dir, args, { input: '{}' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(rosterBytes(dir)).toBeNull();
+  });
+
+  it('keeps one person for names that differ only in case or spacing', () => {
+    const dir = tempDir();
+    cx(dir, ['set', 'Dana Lee', '--add']);
+    cx(dir, ['set', 'DANA   LEE', '--add', '--team', 'Ops']);
+    assessWith(dir, '  dana lee ', buyIn);
+    cx(dir, ['import', '-'], { input: 'name,role\ndana LEE,COO\n' });
+    expect(people(dir)).toHaveLength(1);
+    expect(people(dir)[0]).toMatchObject({ name: 'Dana Lee', team: 'Ops', role: 'COO' });
+  });
+
+  it('Ctrl+C at a later question, and a closed terminal, save nothing', async () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    const before = rosterBytes(dir);
+    let terminal = new Terminal(['assess', 'Dana Lee'], dir);
+    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)', '(6 of 7)', '(7 of 7)']) {
+      await terminal.answer(prompt, KEY.enter);
+    }
+    await terminal.answer('support matter', KEY.ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.text).toContain('cx: Stopped; nothing was saved.');
+    terminal = new Terminal(['assess', 'Dana Lee'], dir);
+    await terminal.answer('(1 of 7)', KEY.enter);
+    await terminal.waitFor('(2 of 7)');
+    terminal.hangUp();
+    expect(await terminal.exited).toBe(130);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+});
