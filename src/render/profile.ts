@@ -65,6 +65,7 @@ export function renderProfile(view: ProfileView): string {
     out.push(field('Confidence', `${confidenceColour(person.confidence)}${issues ? c.dim(`  ${issues}`) : ''}`));
   }
   if (person.assessment) out.push(field('Assessed', day(person.assessment.at)));
+  if (person.notes) out.push(wrap(inert(person.notes), width, `  ${c.dim('Notes'.padEnd(13))}`, ' '.repeat(15)));
 
   if (result) {
     out.push('', c.bold(person.assessment && person.assessment.stage !== person.stage ? `Why the assessment said ${stageLabel(result.stage)}` : 'Why'));
