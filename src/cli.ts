@@ -283,7 +283,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CxError) {
-      process.stderr.write(`cx: ${error.message}\n`);
+      const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
+      process.stderr.write(`cx: ${message}\n`);
       return error.exitCode;
     }
     process.stderr.write(`cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`);

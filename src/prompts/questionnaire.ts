@@ -25,7 +25,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
   // A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the questions like Ctrl+C: nothing saved.
   const stop = new AbortController();
   const abort = () => stop.abort();
-  process.once('SIGHUP', abort).once('SIGTERM', abort);
+  process.on('SIGHUP', abort).on('SIGTERM', abort);
   const context = { signal: stop.signal };
   try {
     for (const question of QUESTIONS) {

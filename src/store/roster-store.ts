@@ -1,8 +1,11 @@
 // The roster on disk: one JSON file kept with conf, in the user's config folder (CX_CONFIG_DIR moves it).
 // This module is the only one that reads or writes it.
 //
-// - Writes are atomic (conf writes a temporary file and renames it), so a crash leaves the old roster
-//   or the new one, never a torn file.
+// - Reads are a plain JSON.parse of the file; conf (with its schema validator) and the lock library are
+//   loaded only by commands that write, which keeps read-only commands quick to start.
+// - Writes go through conf, atomically (a temporary file renamed over the old one), so a crash leaves
+//   the old roster or the new one, never a torn file. The file holds one person per line: compact, yet
+//   still readable and diffable.
 // - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
 //   lose nothing: read, change and write happen while no other cx can write.
 // - Every change first keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo`
@@ -11,9 +14,8 @@
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import envPaths from 'env-paths';
-import { lock } from 'proper-lockfile';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { isDisposition, isStage } from '../domain/model.js';
 import { CxError } from '../errors.js';
@@ -70,6 +72,8 @@ export class RosterStore {
   readonly path: string;
   readonly backupsDir: string;
   #opened?: Conf<RosterFile>;
+  /** The text and value last read, so conf does not parse the same file a second time before a write. */
+  #lastRead?: { text: string; data: Record<string, unknown> };
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -88,17 +92,27 @@ export class RosterStore {
     return new RosterStore(dir);
   }
 
-  /** conf reads the file as it starts, so it is started on first use, where a broken file can be reported. */
-  get #conf(): Conf<RosterFile> {
-    this.#opened ??= new Conf<RosterFile>({
-      cwd: this.dir,
-      configName: 'roster',
-      configFileMode: 0o600,
-      // Names are data, never key paths: "j.smith" must not become { j: { smith } }.
-      accessPropertiesByDotNotation: false,
-      // A broken file is the user's data: report it, never wipe it.
-      clearInvalidConfig: false,
-    });
+  /**
+   * conf, loaded and started on the first write. It reads the file as it starts, so the file is read
+   * (and checked) by cx first: a broken file is reported by cx, and conf reuses what was parsed.
+   */
+  async #conf(): Promise<Conf<RosterFile>> {
+    this.#load();
+    if (!this.#opened) {
+      const { default: Conf } = await import('conf');
+      this.#opened = new Conf<RosterFile>({
+        cwd: this.dir,
+        configName: 'roster',
+        configFileMode: 0o600,
+        // Names are data, never key paths: "j.smith" must not become { j: { smith } }.
+        accessPropertiesByDotNotation: false,
+        // A broken file is the user's data: report it, never wipe it.
+        clearInvalidConfig: false,
+        serialize: serializeRoster,
+        deserialize: (text) =>
+          (text === this.#lastRead?.text ? this.#lastRead.data : JSON.parse(text)) as RosterFile,
+      });
+    }
     return this.#opened;
   }
 
@@ -110,11 +124,16 @@ export class RosterStore {
   #load(): { roster: Roster; version: number } {
     let data: Record<string, unknown>;
     try {
-      data = this.#conf.store as unknown as Record<string, unknown>;
+      const text = readFileSync(this.path, 'utf8');
+      data = JSON.parse(text) as Record<string, unknown>;
+      this.#lastRead = { text, data };
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
       throw storeError(this.path, error);
     }
-    if (Object.keys(data).length === 0) return { roster: { people: [] }, version: ROSTER_VERSION };
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new CxError(`the roster ${this.path} is not in the shape cx expects (it is not a JSON object); it was left untouched: fix it by hand, or run cx doctor to restore a backup`);
+    }
     const version = typeof data.version === 'number' ? data.version : 0;
     if (version > ROSTER_VERSION) {
       throw new CxError(
@@ -137,12 +156,13 @@ export class RosterStore {
    * `change` gets the current roster; returning no roster writes nothing.
    */
   async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
+    const conf = await this.#conf();
     return this.#locked(() => {
       const { roster, version } = this.#load();
       const outcome = change(roster);
       if (outcome.roster) {
         this.#backup({ command, names: outcome.names ?? [] }, version);
-        this.#write(outcome.roster);
+        write(conf, this.path, outcome.roster);
       }
       return outcome.result;
     });
@@ -150,13 +170,13 @@ export class RosterStore {
 
   /** Puts back the roster as it was before the last change; undefined when there is nothing to undo. */
   async undo(): Promise<{ undone: Backup; left: number } | undefined> {
+    const conf = await this.#conf();
     return this.#locked(() => {
       this.#load(); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
-      const text = readFileSync(join(this.backupsDir, last.file), 'utf8');
-      this.#writeText(text);
+      write(conf, this.path, readRoster(join(this.backupsDir, last.file)));
       rmSync(join(this.backupsDir, last.file), { force: true });
       this.#saveIndex(backups.slice(0, -1));
       return { undone: last, left: backups.length - 1 };
@@ -165,9 +185,10 @@ export class RosterStore {
 
   /** Removes people (by id) from the roster and from every backup, and their names from the change notes. */
   async forget(ids: Set<string>, names: string[]): Promise<number> {
+    const conf = await this.#conf();
     return this.#locked(() => {
       const { roster } = this.#load();
-      this.#write({ people: roster.people.filter((person) => !ids.has(person.id)) });
+      write(conf, this.path, { people: roster.people.filter((person) => !ids.has(person.id)) });
       let scrubbed = 0;
       const backups = this.backups();
       for (const backup of backups) {
@@ -176,7 +197,7 @@ export class RosterStore {
           const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
           if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
           data.people = data.people.filter((person) => !ids.has(person.id));
-          writePrivate(file, `${JSON.stringify(data, null, '\t')}\n`);
+          writePrivate(file, serializeRoster(data));
           scrubbed++;
         } catch {
           // A backup that cannot be read holds no one we can find; cx doctor reports it.
@@ -206,12 +227,14 @@ export class RosterStore {
         kept = `${this.path}.replaced-${stamp()}`;
         renameSync(this.path, kept);
       }
-      this.#writeText(readFileSync(join(this.backupsDir, backup.file), 'utf8'));
+      writePrivate(this.path, serializeRoster(readRoster(join(this.backupsDir, backup.file))));
       return kept;
     });
   }
 
   async #locked<T>(work: () => T): Promise<T> {
+    const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
+    const lock = lockfile.lock.bind(lockfile);
     const lockPath = join(this.dir, 'roster.lock');
     let compromised: Error | undefined;
     let release: () => Promise<void>;
@@ -241,18 +264,6 @@ export class RosterStore {
     } finally {
       await release().catch(() => undefined);
     }
-  }
-
-  #write(roster: Roster): void {
-    try {
-      this.#conf.store = { version: ROSTER_VERSION, people: roster.people };
-    } catch (error) {
-      throw new CxError(`could not save the roster to ${this.path}: ${(error as Error).message}`);
-    }
-  }
-
-  #writeText(text: string): void {
-    this.#write({ people: (JSON.parse(text) as RosterFile).people });
   }
 
   /** Copies the current file into backups/ before it is replaced. */
@@ -292,6 +303,26 @@ export function makeFolder(dir: string): void {
   mkdirSync(dir, { mode: 0o700 });
 }
 
+/** Saves a roster through conf (atomic, private), at the current format version. */
+function write(conf: Conf<RosterFile>, path: string, roster: Roster): void {
+  try {
+    conf.store = { version: ROSTER_VERSION, people: roster.people };
+  } catch (error) {
+    throw new CxError(`could not save the roster to ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The people of a roster file written by cx (a backup, say). */
+function readRoster(path: string): Roster {
+  return { people: (JSON.parse(readFileSync(path, 'utf8')) as RosterFile).people };
+}
+
+/** The file's text: one person per line, so it stays small and quick, yet readable and diffable. */
+export function serializeRoster(value: { version?: number; people: readonly unknown[] }): string {
+  const people = value.people.map((person) => JSON.stringify(person)).join(',\n');
+  return `{"version":${value.version ?? ROSTER_VERSION},"people":[\n${people}${people ? '\n' : ''}]}\n`;
+}
+
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
@@ -316,11 +347,11 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 /** Finds where a JSON text is broken, with a parser that reports positions (Node's does not always). */
-function brokenAt(path: string): string | undefined {
+async function brokenAt(path: string): Promise<string | undefined> {
   try {
     const text = readFileSync(path, 'utf8');
-    // jsonc-parser is loaded only here, on the error path.
-    const { parse } = require('jsonc-parser') as typeof import('jsonc-parser');
+    // Loaded only here, on the error path.
+    const { parse } = await import('jsonc-parser');
     const errors: import('jsonc-parser').ParseError[] = [];
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
@@ -333,10 +364,9 @@ function brokenAt(path: string): string | undefined {
 function storeError(path: string, error: unknown): CxError {
   if (error instanceof CxError) return error;
   if (error instanceof SyntaxError) {
-    const where = brokenAt(path);
-    return new CxError(
-      `the roster ${path} is not valid JSON${where ? ` at ${where}` : ''} (${error.message.split('\n')[0]}); it was left untouched: fix it by hand, or run cx doctor to restore a backup`,
-    );
+    const message = (where?: string) =>
+      `the roster ${path} is not valid JSON${where ? ` at ${where}` : ''} (${error.message.split('\n')[0]}); it was left untouched: fix it by hand, or run cx doctor to restore a backup`;
+    return new CxError(message(), 1, async () => message(await brokenAt(path)));
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
