@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // CLI tests start real node processes; give a loaded CI machine room.
     testTimeout: 30_000,
+    // Days are local dates; tests pin the zone (and the test of zones sets its own).
+    env: { TZ: 'UTC' },
   },
 });

@@ -1,7 +1,7 @@
 // The cx program: declares the commands and their options, loads each command's code only when it runs,
 // and maps every error to a one-line message and an exit code (see README, "Exit codes").
 import { Command, CommanderError, Option } from 'commander';
-import { CxError } from './errors.js';
+import { CxError, UsageError } from './errors.js';
 import {
   countOption,
   dayOption,
@@ -31,7 +31,10 @@ function buildProgram(): Command {
     .option('--no-color', 'print without colour (also: NO_COLOR=1, or when output is not a terminal)')
     .helpOption('-h, --help', 'show help for cx or a command')
     // Commander's own errors read like ours: one line, starting "cx:".
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cx: ')) })
+    .configureOutput({
+      outputError: (text, write) => write(`${text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
+    .helpCommand(false)
     .configureHelp({ sortSubcommands: false })
     .exitOverride()
     .hook('preAction', (_, action) => configureColor({ color: action.optsWithGlobals().color as boolean | undefined }))
@@ -255,6 +258,20 @@ Examples:
     .argument('<shell>', 'bash or zsh')
     .addHelpText('after', '\nExamples:\n  source <(cx completion bash)      # in ~/.bashrc\n  source <(cx completion zsh)       # in ~/.zshrc')
     .action(async (shell: string) => (await import('./commands/completion.js')).completionCommand(shell, program));
+
+  program
+    .command('help')
+    .summary('show help for cx or a command')
+    .argument('[command]', 'the command to explain')
+    .action((name?: string) => {
+      if (!name) return program.help();
+      const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (!command || name.startsWith('_')) {
+        const names = program.commands.filter((c) => !c.name().startsWith('_')).map((c) => c.name());
+        throw new UsageError(`there is no command "${name}"; the commands are: ${names.join(', ')}`);
+      }
+      command.help();
+    });
 
   program
     .command('__names', { hidden: true })

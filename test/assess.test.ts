@@ -68,6 +68,7 @@ describe('assess: reasons', () => {
     ['not backed, resists change', { ...ladder(2, 'no'), 'doubt-reason': 'resists-change' }, ['resists-change']],
     ['doubt reason unknown', { ...ladder(1, 'no'), 'doubt-reason': 'unknown' }, []],
     ['doubt reason given but not called for', { ...ladder(3, 'no'), 'doubt-reason': 'roi-unclear' }, []],
+    ['a doubt before they understand CX (Ignorance)', { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear' }, []],
   ])('%s -> %j', (_, answers, reasons) => {
     expect(assess({ ...answers, ...keen }).reasons).toEqual(reasons);
   });

@@ -1,8 +1,9 @@
 // Every command through the built binary, against a temporary roster folder.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, assessWith, cx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+import { BIN, ROOT, assessWith, cx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
 
 const ESC = '\u001b[';
 const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'recruits' };
@@ -345,5 +346,67 @@ describe('the roster file', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('not in the shape cx expects');
     expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"people":{"Dana":1}}');
+  });
+});
+
+describe('found by a new user', () => {
+  it('stops quietly when the reader of the help goes away (cx --help | head -1)', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1; "${process.execPath}" "${BIN}" assess --help | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, CX_CONFIG_DIR: dir },
+    });
+    expect(run.stdout).toBe('Usage: cx [options] [command]\nUsage: cx assess [options] <name>\n');
+    expect(run.stderr).toBe('');
+  });
+
+  it.each([
+    [['list', '--jsn'], "cx: unknown option '--jsn' (Did you mean --json?)\n"],
+    [['help', 'nope'], 'cx: there is no command "nope"; the commands are: assess,'],
+  ])('explains a usage error %j on one line starting "cx:"', (args, message) => {
+    const run = cx(dir, args);
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('suggests a stage for a typo in cx tactics, and takes the British spelling', () => {
+    assessWith(dir, 'Dana Lee', buyIn);
+    const run = cx(dir, ['tactics', 'skepticsm']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('did you mean "skepticism"?');
+    expect(run.stderr).toContain('Stages: ignorance, skepticism');
+    expect(cx(dir, ['tactics', 'scepticism']).stdout).toContain('2. Skepticism');
+  });
+
+  it('counts days in the local time zone', () => {
+    const env = { TZ: 'America/Los_Angeles', CX_NOW: '2026-11-24T20:00:00-08:00' };
+    const run = cx(dir, ['assess', 'Late Worker', '--answers', '-'], { input: '{}', env });
+    expect(run.stdout).toMatch(/Assessed\s+2026-11-24/);
+    expect(cx(dir, ['list'], { env }).stdout).toMatch(/Late Worker .* 2026-11-24/);
+  });
+
+  it('keeps a skeptic\'s doubt out of the disposition, and only shows it at Skepticism', () => {
+    const ignorant = { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral', participation: 'joins' };
+    const run = cx(dir, ['assess', 'Ann', '--answers', '-'], { input: JSON.stringify(ignorant) });
+    expect(run.stdout).toMatch(/Disposition\s+Fence-sitter\n/);
+    expect(run.stdout).not.toContain('return unclear');
+    const doubter = cx(dir, ['assess', 'Bo', '--answers', '-'], { input: JSON.stringify({ ...ignorant, understands: 'yes' }) });
+    expect(doubter.stdout).toMatch(/Doubt\s+return unclear\n\s+Disposition\s+Fence-sitter\n/);
+  });
+
+  it('refuses names with invisible or text-direction characters', () => {
+    for (const name of ['evil\u202Eltr', 'zero\u200Bwidth']) {
+      const run = cx(dir, ['set', name, '--add']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('invisible or text-direction characters');
+    }
+  });
+
+  it('reads a roster in "~/..." and creates no folder for commands that only read', () => {
+    const home = tempDir();
+    const run = cx(dir, ['where'], { env: { HOME: home, CX_CONFIG_DIR: '~/cx-roster' } });
+    expect(run.stdout).toBe(`${home}/cx-roster/roster.json\n`);
+    expect(cx(dir, ['list'], { env: { HOME: home, CX_CONFIG_DIR: '~/cx-roster' } }).status).toBe(0);
+    expect(existsSync(`${home}/cx-roster`)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The interactive questionnaire, driven through a pseudo-terminal against the built binary.
 import { afterEach, describe, expect, it } from 'vitest';
-import { assessWith, rosterBytes, tempDir } from './helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { BIN, assessWith, rosterBytes, tempDir } from './helpers/cli.js';
 import { KEY, Terminal } from './helpers/pty.js';
 
 const { up, down, enter, space, ctrlC } = KEY;
@@ -27,7 +28,8 @@ describe('cx assess, interactively', () => {
     await terminal.answer("Dana Lee's team (optional)", enter);
     await terminal.waitFor('Stage        Skepticism (2 of 5)');
     expect(await terminal.exited).toBe(0);
-    expect(terminal.text).toMatch(/Disposition\s+Outlier: return unclear; cost concerns/);
+    expect(terminal.text).toMatch(/Doubt\s+return unclear\n/);
+    expect(terminal.text).toMatch(/Disposition\s+Outlier: cost concerns\n/);
     expect(terminal.text).toContain('[co-lead]');
     expect(saved(dir)).toMatchObject([
       {
@@ -108,5 +110,26 @@ describe('cx assess, interactively', () => {
     await terminal.answer('(1 of 7)', ctrlC);
     expect(await terminal.exited).toBe(130);
     expect(rosterBytes(dir)).toBeNull();
+  });
+});
+
+describe('cx assess, interactively, with its output going elsewhere', () => {
+  it('asks on the terminal while stdout carries only the result: --json > file is valid JSON', async () => {
+    const dir = tempDir();
+    const out = `${dir}/dana.json`;
+    terminal = new Terminal(['-c', `"${process.execPath}" "${BIN}" assess "Dana Lee" --json > "${out}"`], dir, {}, [], '/bin/sh');
+    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)', '(6 of 7)', '(7 of 7)', 'support matter', 'role (optional)', 'team (optional)']) {
+      await terminal.answer(prompt, enter);
+    }
+    expect(await terminal.exited).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ name: 'Dana Lee', stage: 'ignorance' });
+  });
+
+  it('asks without colour with --no-color', async () => {
+    const dir = tempDir();
+    terminal = new Terminal(['--no-color', 'assess', 'Kim Park'], dir);
+    await terminal.answer('(1 of 7)', ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.raw).not.toMatch(/\u001b\[3\dm/);
   });
 });

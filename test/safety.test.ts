@@ -30,6 +30,23 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
     ['the wrong shape', '{"version":1,"people":{"Dana Lee":{}}}', 'not in the shape cx expects ("people" is not a list)'],
     ['a person without an id', '{"version":1,"people":[{"name":"Dana Lee"}]}', 'person 1 has no id or name'],
     ['an unknown stage', '{"version":1,"people":[{"id":"a","name":"A","stage":"nirvana","disposition":null,"reasons":[],"history":[]}]}', 'person 1 has an unknown stage'],
+    ['null', 'null', 'it is not a JSON object'],
+    ['a list', '[]', 'it is not a JSON object'],
+    ['a number', '42', 'it is not a JSON object'],
+    ['an empty object', '{}', '"people" is not a list'],
+    ...(
+      [
+        ['an unknown reason', { reasons: ['bogus'] }, 'has an unknown reason'],
+        ['an empty history entry', { history: [null] }, 'has a history entry without'],
+        ['a history entry without changes', { history: [{ at: 'x' }] }, 'has a history entry without'],
+        ['an assessment without answers', { assessment: { at: '2026-11-01', answers: null, stage: 'action' } }, 'has an assessment without'],
+        ['an assessment time that is a number', { assessment: { at: 5, answers: {}, stage: 'action' } }, 'has an assessment without'],
+        ['a log entry without text', { log: [{ on: '2026-11-01' }] }, 'has a log entry without'],
+      ] as const
+    ).map(([label, change, message]) => {
+      const person = { id: 'a', name: 'Dana Lee', stage: 'action', disposition: 'advocate', reasons: [], confidence: null, createdAt: 'x', updatedAt: 'x', history: [], ...change };
+      return [label, JSON.stringify({ version: 1, people: [person] }), `person 1 (Dana Lee) ${message}`] as [string, string, string];
+    }),
   ])('%s: every command stops with exit 1, names the file and where, and leaves it alone', (_, text, message) => {
     const dir = tempDir();
     writeFileSync(rosterFile(dir), text);
@@ -66,7 +83,7 @@ describe('backups and undo', () => {
     cx(dir, ['import', '-'], { input: 'name,team\nKim Park,Ops\n' });
     let run = cx(dir, ['undo']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Undid cx import stdin of \d{4}-\d\d-\d\d \d\d:\d\d UTC \(Kim Park\)\. 1 earlier change can still be undone\.\n$/);
+    expect(run.stdout).toMatch(/^Undid cx import stdin of \d{4}-\d\d-\d\d \d\d:\d\d \(Kim Park\)\. 1 earlier change can still be undone\.\n$/);
     expect(rosterBytes(dir)).toBe(afterSet);
     run = cx(dir, ['undo']);
     expect(run.stdout).toContain('Undid cx set');

@@ -573,8 +573,8 @@ describe('cx export', () => {
     const run = cx(dir, ['export', '--format', 'csv']);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^name,stage,disposition,reasons,role,team,influence,notes,(.+,)?id,(.+,)?history(,.+)?$/);
-    expect(lines[1]).toMatch(/^amy adams,skepticism,,,,,,"a, ""b""",.*,[0-9a-f-]{36},2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,/);
+    expect(lines[0]).toBe("name,stage,disposition,reasons,confidence,stageSource,role,team,influence,notes,id,createdAt,updatedAt,assessment,history,log");
+    expect(lines[1]).toMatch(/^amy adams,skepticism,,,,set,,,,"a, ""b""",[0-9a-f-]{36},2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,/);
     expect(lines.slice(1, 4).map((line) => line.split(',')[0])).toEqual(['amy adams', 'Bob Brown', 'Zed Young']);
   });
 

@@ -9,7 +9,7 @@ import { findPerson, previousAnswers, recordAssessment } from '../domain/roster.
 import { UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { personJson, renderProfile } from '../render/profile.js';
-import { day } from '../render/text.js';
+import { day, inert, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { checkName, printJson, readInput } from './shared.js';
 
@@ -29,15 +29,14 @@ export async function assessCommand(name: string, options: { answers?: string; j
         'assessing asks questions in a terminal, and stdin is not one; give the answers with --answers <file> (or --answers - to read them from stdin); cx questions lists the questions',
       );
     }
-    const c = paint();
-    process.stdout.write(
-      known?.assessment
-        ? `Re-assessing ${c.bold(shownName)}, last assessed ${day(known.assessment.at)}: the previous answers are selected; Enter keeps one. Ctrl+C stops without saving.\n`
-        : `Assessing ${c.bold(shownName)}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.\n`,
-    );
+    const intro = known?.assessment
+      ? `Re-assessing ${shownName}, last assessed ${day(known.assessment.at)}: the previous answers are selected; Enter keeps one. Ctrl+C stops without saving.`
+      : `Assessing ${shownName}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.`;
+    // The questions and this introduction go to the terminal (stderr); stdout keeps only the result.
+    process.stderr.write(`${wrap(inert(intro), Math.max(30, (process.stderr.columns || 80) - 2), '')}\n`);
     const { askQuestions } = await import('../prompts/questionnaire.js');
     answers = await askQuestions(shownName, previousAnswers(known));
-    process.stdout.write('\n');
+    process.stderr.write('\n');
   }
 
   const result = assess(answers);

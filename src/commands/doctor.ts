@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
+import { when } from '../render/text.js';
 import { type Backup, RosterStore, rosterDir, shapeProblem } from '../store/roster-store.js';
 
 interface Finding {
@@ -44,7 +45,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
         : { ok: true, text: 'the roster is readable by you alone' },
     );
   }
-  const dirMode = mode(dir);
+  const dirMode = existsSync(dir) ? mode(dir) : 0;
   if (dirMode & 0o077) findings.push({ ok: false, text: `the folder ${dir} is open to others (mode ${dirMode.toString(8)}); run: chmod 700 "${dir}"` });
 
   const backups = store.backups();
@@ -53,11 +54,14 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     const problem = backupProblem(store, backup);
     if (problem) findings.push({ ok: false, text: `backup ${backup.file} cannot be read (${problem})` });
   }
+  const newestGood = good.at(-1);
   findings.push({
     ok: true,
-    text: backups.length
-      ? `${good.length} of ${backups.length} backups are good; the newest is from ${good.at(-1)?.at.slice(0, 16).replace('T', ' ') ?? 'never'} (before cx ${good.at(-1)?.command ?? '–'})`
-      : 'no backups yet (one is kept before every change)',
+    text: !backups.length
+      ? 'no backups yet (one is kept before every change)'
+      : newestGood
+        ? `${good.length} of ${backups.length} backups are good; the newest is from ${when(newestGood.at)} (before cx ${newestGood.command})`
+        : `none of the ${backups.length} backups can be read`,
   });
   const strays = store.strayBackups();
   if (strays.length) findings.push({ ok: false, text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}` });
@@ -76,11 +80,11 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   if (!options.yes) {
     if (!process.stdin.isTTY) throw new UsageError('restoring asks first, and stdin is not a terminal; add --yes to restore without asking');
     const { askYesNo } = await import('../prompts/confirm.js');
-    if (!(await askYesNo(`Replace the roster with the backup from ${newest.at.slice(0, 16).replace('T', ' ')}?`))) {
+    if (!(await askYesNo(`Replace the roster with the backup from ${when(newest.at)}?`))) {
       process.stderr.write('Nothing was restored.\n');
       return;
     }
   }
   const kept = await store.restore(newest);
-  process.stdout.write(`Restored the backup from ${newest.at.slice(0, 16).replace('T', ' ')}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
+  process.stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
 }

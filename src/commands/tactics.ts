@@ -1,4 +1,5 @@
-import { isDisposition, parseDisposition, parseStage, STAGES } from '../domain/model.js';
+import { DISPOSITIONS, isDisposition, parseDisposition, parseStage, STAGES } from '../domain/model.js';
+import { closestNames } from '../domain/names.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise } from '../domain/playbook.js';
 import { findPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
@@ -53,9 +54,11 @@ export function tacticsCommand(subject: string, options: { json?: boolean }): vo
     return void process.stdout.write(`${out.join('\n')}\n`);
   }
   const roster = RosterStore.open().read();
-  if (!findPerson(roster, subject) && roster.people.length === 0) {
+  if (!findPerson(roster, subject)) {
+    const close = closestNames(subject, [...STAGES, ...DISPOSITIONS, ...roster.people.map((p) => p.name)]);
+    const hint = close.length ? `did you mean ${close.map((text) => `"${inert(text)}"`).join(' or ')}? ` : '';
     throw new UsageError(
-      `"${inert(subject)}" is not a stage or a disposition, and the roster is empty; stages: ${STAGES.join(', ')} (or 1-5); dispositions: advocate, fence-sitter, outlier`,
+      `"${inert(subject)}" is not a stage, a disposition or a name in the roster; ${hint}Stages: ${STAGES.join(', ')} (or 1-5); dispositions: ${DISPOSITIONS.join(', ')}`,
     );
   }
   const person = requirePerson(roster, subject);

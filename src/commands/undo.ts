@@ -1,5 +1,5 @@
 // cx undo: put the roster back as it was before the last change.
-import { inert } from '../render/text.js';
+import { inert, when } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 
 export async function undoCommand(): Promise<void> {
@@ -12,8 +12,8 @@ export async function undoCommand(): Promise<void> {
   const who = undone.names.length
     ? ` (${undone.names.slice(0, 5).map(inert).join(', ')}${undone.names.length > 5 ? `, and ${undone.names.length - 5} more` : ''})`
     : '';
-  const when = `${undone.at.slice(0, 10)} ${undone.at.slice(11, 16)} UTC`;
+
   process.stdout.write(
-    `Undid cx ${inert(undone.command)} of ${when}${who}. ${left === 0 ? 'No earlier change can be undone.' : `${left} earlier ${left === 1 ? 'change' : 'changes'} can still be undone.`}\n`,
+    `Undid cx ${inert(undone.command)} of ${when(undone.at)}${who}. ${left === 0 ? 'No earlier change can be undone.' : `${left} earlier ${left === 1 ? 'change' : 'changes'} can still be undone.`}\n`,
   );
 }

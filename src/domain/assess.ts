@@ -106,7 +106,7 @@ export function assess(answers: Answers): Assessment {
   const reasons: ReasonId[] = [];
   if (isAsked(questionById('doubt-reason'), answers)) {
     const doubt = answerOf(answers, 'doubt-reason');
-    if (isSkepticismReason(doubt)) {
+    if (isSkepticismReason(doubt) && stage === 'skepticism') {
       reasons.push(doubt);
       evidence.push({ question: 'doubt-reason', answer: doubt, finding: `what holds them back: ${choiceLabel('doubt-reason', doubt)}` });
     } else if (stage === 'skepticism') {

@@ -1,22 +1,38 @@
-// Calendar days, as cx counts them: UTC dates written YYYY-MM-DD. Pure.
+// Calendar days, as the user lives them: local dates written YYYY-MM-DD. Timestamps are stored in UTC
+// (ISO 8601); days are read in the local time zone, so "assessed today" means the user's today. Pure
+// apart from the time zone of the process.
 
 const DAY = 24 * 60 * 60 * 1000;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The YYYY-MM-DD day of an ISO timestamp or a Date. */
-export const dayOf = (time: string | Date): string => (typeof time === 'string' ? time : time.toISOString()).slice(0, 10);
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-const dayNumber = (time: string | Date): number => Math.floor(Date.parse(`${dayOf(time)}T00:00:00Z`) / DAY);
+/** The local YYYY-MM-DD day of a timestamp or a Date; a YYYY-MM-DD text is already a day. */
+export function dayOf(time: string | Date): string {
+  if (typeof time === 'string' && DATE_ONLY.test(time)) return time;
+  const date = typeof time === 'string' ? new Date(time) : time;
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A day as a count of days, for arithmetic. */
+function dayNumber(time: string | Date): number {
+  const [, year, month, day] = DATE_ONLY.exec(dayOf(time)) as RegExpExecArray;
+  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / DAY;
+}
 
 /** Whole days from one time to another (negative when `to` is earlier). */
 export const daysBetween = (from: string | Date, to: string | Date): number => dayNumber(to) - dayNumber(from);
 
 /** The day `days` after a day. */
-export const addDays = (day: string | Date, days: number): string =>
-  new Date((dayNumber(day) + days) * DAY).toISOString().slice(0, 10);
+export function addDays(day: string | Date, days: number): string {
+  const date = new Date((dayNumber(day) + days) * DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
 
-/** A YYYY-MM-DD date typed by a user, as a Date at the start of that day; undefined when it is not one. */
+/** A YYYY-MM-DD date typed by a user, as the Date of that day's local midnight; undefined when it is not one. */
 export function parseDay(text: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return undefined;
-  const date = new Date(`${text.trim()}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || dayOf(date) !== text.trim() ? undefined : date;
+  const match = DATE_ONLY.exec(text.trim());
+  if (!match) return undefined;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return dayOf(date) === text.trim() ? date : undefined;
 }

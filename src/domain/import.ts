@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Roster, Stakeholder } from './model.js';
+import { RECORD_KEYS, orderedRecord } from './model.js';
 import {
   CONFIDENCES,
   parseDisposition,
@@ -22,25 +23,8 @@ import type { FieldChange } from './model.js';
 export const IMPORT_FORMATS = ['csv', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** The columns an import understands; the last ones come from `cx export` and restore people exactly. */
-export const COLUMNS = [
-  'name',
-  'stage',
-  'disposition',
-  'reasons',
-  'role',
-  'team',
-  'influence',
-  'notes',
-  'confidence',
-  'stageSource',
-  'id',
-  'createdAt',
-  'updatedAt',
-  'assessment',
-  'history',
-  'log',
-] as const;
+/** The columns an import understands: a person's fields; the last ones come from `cx export` and restore people exactly. */
+export const COLUMNS = RECORD_KEYS;
 type Column = (typeof COLUMNS)[number];
 
 const ALIASES: Record<string, Column> = { reason: 'reasons', note: 'notes', fullname: 'name', person: 'name' };
@@ -353,15 +337,6 @@ function restore(row: ImportRow & { record: Stakeholder }): Stakeholder {
   return person;
 }
 
-/** A person's record with its keys in one fixed order, so exports diff cleanly. */
-export function canonicalRecord(person: Stakeholder): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  const source = person as unknown as Record<string, unknown>;
-  for (const column of COLUMNS) if (source[column] !== undefined) ordered[column] = source[column];
-  for (const key of Object.keys(source).sort()) if (!(key in ordered) && source[key] !== undefined) ordered[key] = source[key];
-  return ordered;
-}
-
 /** People sorted by name (then id), for exports that stay stable as the roster changes. */
 export const sortedPeople = (roster: Roster): Stakeholder[] =>
   [...roster.people].sort((a, b) => {
@@ -371,7 +346,7 @@ export const sortedPeople = (roster: Roster): Stakeholder[] =>
   });
 
 export function exportJson(roster: Roster): string {
-  return `${JSON.stringify(sortedPeople(roster).map(canonicalRecord), null, 2)}\n`;
+  return `${JSON.stringify(sortedPeople(roster).map(orderedRecord), null, 2)}\n`;
 }
 
 export function exportCsv(roster: Roster): string {

@@ -109,6 +109,35 @@ export interface Roster {
   people: Stakeholder[];
 }
 
+/** The order of a person's fields wherever a record is written out (--json, exports). */
+export const RECORD_KEYS = [
+  'name',
+  'stage',
+  'disposition',
+  'reasons',
+  'confidence',
+  'stageSource',
+  'role',
+  'team',
+  'influence',
+  'notes',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'assessment',
+  'history',
+  'log',
+] as const;
+
+/** A person's record with its keys in RECORD_KEYS order (others after, sorted), so output diffs cleanly. */
+export function orderedRecord(person: Stakeholder): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  const source = person as unknown as Record<string, unknown>;
+  for (const key of RECORD_KEYS) if (source[key] !== undefined) ordered[key] = source[key];
+  for (const key of Object.keys(source).sort()) if (!(key in ordered) && source[key] !== undefined) ordered[key] = source[key];
+  return ordered;
+}
+
 const isOneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
@@ -133,8 +162,11 @@ export function parseStage(text: string): StageId | undefined {
   const trimmed = text.trim();
   if (/^[1-5]$/.test(trimmed)) return STAGES[Number(trimmed) - 1];
   const folded = foldId(trimmed);
-  return STAGES.find((stage) => foldId(stage) === folded);
+  return STAGE_ALIASES[folded] ?? STAGES.find((stage) => foldId(stage) === folded);
 }
+
+/** Other spellings people use for a stage (British English, say). */
+const STAGE_ALIASES: Record<string, StageId> = { scepticism: 'skepticism', sceptic: 'skepticism', skeptic: 'skepticism' };
 
 /** Reads a disposition as a user may type it ("Fence sitter", "fencesitter", "ADVOCATE"). */
 export function parseDisposition(text: string): DispositionId | undefined {

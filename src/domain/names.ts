@@ -11,6 +11,11 @@ export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'a name cannot be empty';
   // Control characters (including ESC) could move the cursor or recolour the terminal when printed.
   if (/\p{Cc}/u.test(name)) return 'a name cannot contain control characters';
+  // Direction overrides and invisible spaces can disguise a name or reorder what the terminal shows.
+  // (The joiners U+200C and U+200D stay allowed: several scripts and emoji need them.)
+  if (/[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u.test(name)) {
+    return 'a name cannot contain invisible or text-direction characters';
+  }
   if (name.trim().length > 200) return 'a name can be at most 200 characters long';
   return undefined;
 }

@@ -140,7 +140,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'co-lead': {
     id: 'co-lead',
     name: 'Invite them to co-lead',
-    principle: 'Return the sense of ownership they think was taken from them: an outlier who co-leads the work has a stake in making it succeed.',
+    principle: 'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
     appliesTo: 'Outliers',
     actions: [
       'Offer {name} a co-lead role on the part of the work closest to their area, in a one-to-one before anyone else hears about it.',

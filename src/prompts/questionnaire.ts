@@ -10,8 +10,22 @@ import { wrap } from '../render/text.js';
 
 const scored = QUESTIONS.filter((question) => question.section !== 'details');
 
-/** Puts a chosen answer on its own line under the question, so long answers stay readable. */
-const answerBelow = () => ({ style: { answer: (text: string) => `\n  ${paint().cyan(`→ ${text}`)}` } });
+/**
+ * The questions go to stderr, the terminal the person is typing in, so that stdout carries only the
+ * result: `cx assess "Dana Lee" --json > dana.json` still shows the questions.
+ */
+const screen = process.stderr;
+/** The prompt library breaks long lines at the terminal's edge, mid-word: cx wraps at word ends first. */
+const width = (): number => Math.max(30, (screen.columns || 80) - 4);
+
+/** Puts a chosen answer on its own line under the question, wrapped, so long answers stay readable. */
+const answerBelow = () => ({
+  style: {
+    answer: (text: string) => `\n${paint().cyan(wrap(text, width(), '  → ', '    '))}`,
+    // Labels contain commas, so several chosen answers are kept apart with semicolons.
+    renderSelectedChoices: (chosen: ReadonlyArray<{ short: string }>) => chosen.map((choice) => choice.short).join('; '),
+  },
+});
 
 /**
  * Asks every question that applies, one at a time, with the previous answer (or "don't know")
@@ -26,14 +40,14 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
   const stop = new AbortController();
   const abort = () => stop.abort();
   process.on('SIGHUP', abort).on('SIGTERM', abort);
-  const context = { signal: stop.signal };
+  const context = { signal: stop.signal, output: screen };
   try {
     for (const question of QUESTIONS) {
       if (!isAsked(question, answers)) continue;
       const text = personalise(question.text, name);
       if (question.section === 'details') {
         if (!detailsIntroduced) {
-          process.stdout.write(c.dim('Details (optional; Enter keeps what is shown):\n'));
+          screen.write(c.dim('Details (optional; Enter keeps what is shown):\n'));
           detailsIntroduced = true;
         }
       }
@@ -41,8 +55,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
       const expected = { ...previous, ...answers };
       const total = scored.filter((q) => isAsked(q, expected) || q.id in answers).length;
       const progress = question.section === 'details' ? '' : `${c.dim(`(${++asked} of ${Math.max(total, asked)})`)} `;
-      // The prompt library breaks long lines at the terminal's edge, mid-word; wrap at word ends first.
-      const message = wrap(progress + text, Math.max(40, (process.stdout.columns || 80) - 4), '', '  ');
+      const message = wrap(progress + text, width(), '', '  ');
       switch (question.kind) {
         case 'one': {
           const before = answerOf(previous, question.id);

@@ -10,6 +10,8 @@ export function configureColor(options: { color?: boolean }): void {
   const off =
     (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || options.color === false || (!forced && !process.stdout.isTTY);
   palette = new Chalk({ level: off ? 0 : supportsColor ? supportsColor.level : forced ? 1 : 0 });
+  // The prompt library colours its own text; it follows NO_COLOR, so --no-color sets it.
+  if (options.color === false) env.NO_COLOR = '1';
 }
 
 /** The chalk instance every renderer uses. */

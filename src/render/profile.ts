@@ -1,8 +1,8 @@
 // How a stakeholder is shown: the profile after an assessment and in `cx show`, the tactics section
 // shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
-import type { Assessment } from '../domain/assess.js';
-import type { FieldChange, HistoryEntry, Stakeholder, StageId } from '../domain/model.js';
-import { STAGES } from '../domain/model.js';
+import { type Assessment, GATES } from '../domain/assess.js';
+import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
+import { STAGES, isOutlierReason, isSkepticismReason, orderedRecord } from '../domain/model.js';
 import {
   DISPOSITION_GUIDES,
   REASON_GUIDES,
@@ -15,6 +15,15 @@ import { UNKNOWN, questionById } from '../domain/questionnaire.js';
 import { changesBetween } from '../domain/roster.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
+
+const GATE_QUESTIONS = new Set<string>(GATES.map((gate) => gate.question));
+
+/** The reasons that explain the person as they are now: a doubt at Skepticism, an outlier's reasons. */
+const reasonsThatApply = (person: Stakeholder): ReasonId[] =>
+  person.reasons.filter(
+    (reason) =>
+      (isSkepticismReason(reason) && person.stage === 'skepticism') || (isOutlierReason(reason) && person.disposition === 'outlier'),
+  );
 
 /** How to refer to a stakeholder in advice that is not about anyone in particular. */
 export const SOMEONE = 'the stakeholder';
@@ -46,6 +55,9 @@ export function renderProfile(view: ProfileView): string {
   if (person.stage) {
     const guide = STAGE_GUIDES[person.stage];
     out.push(field('Stage', `${c.bold(guide.label)} ${c.dim(`(${guide.number} of ${STAGES.length})`)}  "${guide.voice}"`));
+    if (result?.blocker?.answer === UNKNOWN && result.stage === person.stage) {
+      out.push(field('', c.yellow(`not confirmed: "${result.blocker.question}" was "don't know", so start with what to find out`)));
+    }
   } else {
     out.push(field('Stage', c.yellow('not assessed yet')));
   }
@@ -55,10 +67,13 @@ export function renderProfile(view: ProfileView): string {
   if (assessed && person.stageSource && person.stageSource !== 'assess' && assessed.stage !== person.stage) {
     out.push(field('', c.dim(`your judgement (cx ${person.stageSource}); the assessment of ${day(assessed.at)} said ${stageLabel(assessed.stage)}`)));
   }
+  const reasons = reasonsThatApply(person);
+  const doubts = reasons.filter(isSkepticismReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
+  if (doubts.length) out.push(field('Doubt', doubts.join('; ')));
   if (person.disposition) {
-    const reasons = person.reasons.map((id) => REASON_GUIDES[id].label.toLowerCase());
+    const why = reasons.filter(isOutlierReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
     const label = DISPOSITION_GUIDES[person.disposition].label;
-    out.push(field('Disposition', c.bold(label) + (reasons.length ? `: ${reasons.join('; ')}` : '')));
+    out.push(field('Disposition', c.bold(label) + (why.length ? `: ${why.join('; ')}` : '')));
   }
   if (person.confidence) {
     const issues = result ? confidenceWhy(result) : '';
@@ -79,7 +94,7 @@ export function renderProfile(view: ProfileView): string {
       out.push(
         '',
         wrap(
-          `${c.red('Conflicting answers:')} cx keeps the lower stage (the first step not taken). Check the answers marked ! with ${name} or with someone who knows.`,
+          `${c.red('Conflicting answers:')} ${result.conflicts.some((item) => GATE_QUESTIONS.has(item.question)) ? 'cx keeps the lower stage (the first step not taken). ' : ''}Check the answers marked ! with ${name} or with someone who knows.`,
           width,
           '  ',
         ),
@@ -92,9 +107,9 @@ export function renderProfile(view: ProfileView): string {
     }
   }
 
-  if (person.reasons.length > 0) {
+  if (reasons.length > 0) {
     out.push('', c.bold('Their reasons'));
-    for (const reason of person.reasons) {
+    for (const reason of reasons) {
       const guide = REASON_GUIDES[reason];
       out.push(wrap(`${guide.label}: ${personalise(guide.approach, name)}`, width, '  • ', '    '));
     }
@@ -188,14 +203,9 @@ const show = (value: unknown): string =>
 
 /** The `--json` form of a person: the record, name/stage/disposition first, plus the advice that applies now. */
 export function personJson(person: Stakeholder): Record<string, unknown> {
-  const { name, stage, disposition, reasons, confidence, ...rest } = person;
+  const { name, stage } = person;
   return {
-    name,
-    stage,
-    disposition,
-    reasons,
-    confidence,
-    ...rest,
+    ...orderedRecord(person),
     tactics: tacticsFor(person).map((tactic) => ({
       id: tactic.id,
       name: tactic.name,

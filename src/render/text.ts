@@ -1,5 +1,6 @@
 // Plain-text helpers shared by the renderers: inert printing of user data, wrapping, tables.
 import stringWidth from 'string-width';
+import { dayOf } from '../domain/dates.js';
 
 /**
  * Text from the roster (names, notes, roles) printed inert: control characters, including the escape
@@ -52,5 +53,11 @@ export function table(header: string[], rows: string[][], style: (header: string
   return [line(header, style), ...rows.map((row) => line(row))].join('\n');
 }
 
-/** YYYY-MM-DD of an ISO timestamp. */
-export const day = (iso: string): string => iso.slice(0, 10);
+/** The local day and time (YYYY-MM-DD HH:MM) of an ISO timestamp. */
+export function when(iso: string): string {
+  const date = new Date(iso);
+  return `${dayOf(date)} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The local YYYY-MM-DD day of an ISO timestamp. */
+export const day = (iso: string): string => dayOf(iso);

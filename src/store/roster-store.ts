@@ -13,11 +13,12 @@
 // - A file cx cannot read is never rewritten: every command stops and says where it is broken.
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
-import { isDisposition, isStage } from '../domain/model.js';
+import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from '../domain/model.js';
 import { CxError } from '../errors.js';
 
 /** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
@@ -54,7 +55,9 @@ export interface Change<T> {
 /** The folder the roster lives in: CX_CONFIG_DIR when set, otherwise the per-user config folder. */
 export function rosterDir(): string {
   const fromEnv = process.env.CX_CONFIG_DIR;
-  return fromEnv && fromEnv.trim() !== '' ? resolve(fromEnv) : envPaths('cx', { suffix: '' }).config;
+  if (!fromEnv || fromEnv.trim() === '') return envPaths('cx', { suffix: '' }).config;
+  // A "~" the shell did not expand (it was quoted, say) still means the home folder.
+  return resolve(fromEnv.replace(/^~(?=$|[\\/])/, homedir()));
 }
 
 export const rosterPath = (): string => join(rosterDir(), 'roster.json');
@@ -81,15 +84,9 @@ export class RosterStore {
     this.backupsDir = join(dir, 'backups');
   }
 
+  /** The roster in its folder; nothing is created until the first change. */
   static open(): RosterStore {
-    const dir = rosterDir();
-    try {
-      // The roster is a list of opinions about colleagues: the folder is the user's alone from the start.
-      makeFolder(dir);
-    } catch (error) {
-      throw storeError(join(dir, 'roster.json'), error);
-    }
-    return new RosterStore(dir);
+    return new RosterStore(rosterDir());
   }
 
   /**
@@ -98,6 +95,7 @@ export class RosterStore {
    */
   async #conf(): Promise<Conf<RosterFile>> {
     this.#load();
+    makeFolder(this.dir); // before conf, which would make it open to others
     if (!this.#opened) {
       const { default: Conf } = await import('conf');
       this.#opened = new Conf<RosterFile>({
@@ -233,6 +231,12 @@ export class RosterStore {
   }
 
   async #locked<T>(work: () => T): Promise<T> {
+    try {
+      // The roster is a list of opinions about colleagues: the folder is the user's alone from the start.
+      makeFolder(this.dir);
+    } catch (error) {
+      throw storeError(this.path, error);
+    }
     const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
     const lock = lockfile.lock.bind(lockfile);
     const lockPath = join(this.dir, 'roster.lock');
@@ -385,6 +389,38 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
     if (p.stage !== null && !isStage(p.stage)) return `${where} has an unknown stage`;
     if (p.disposition !== null && !isDisposition(p.disposition)) return `${where} has an unknown disposition`;
     if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return `${where} has no history or reasons list`;
+    const problem = detailProblem(p);
+    if (problem) return `${where} (${p.name}) ${problem}`;
   }
+  return undefined;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+
+/** Checks the rest of a person's record, so a hand edit cannot make a command fail halfway. */
+function detailProblem(p: Record<string, unknown>): string | undefined {
+  if (!(p.reasons as unknown[]).every(isReason)) return 'has an unknown reason';
+  if (p.confidence !== null && !CONFIDENCES.includes(p.confidence as never)) return 'has an unknown confidence';
+  if (!isText(p.createdAt) || !isText(p.updatedAt)) return 'has no createdAt or updatedAt time';
+  for (const field of ['role', 'team', 'notes'] as const) if (!optional(p[field], isText)) return `has a ${field} that is not text`;
+  if (!optional(p.influence, isInfluence)) return 'has an unknown influence';
+  if (!optional(p.stageSource, (v) => ['assess', 'set', 'import'].includes(v as string))) return 'has an unknown stageSource';
+  const entryOk = (entry: unknown) =>
+    isObject(entry) && isText(entry.at) && isText(entry.source) && Array.isArray(entry.changes) && entry.changes.every((c) => isObject(c) && isText(c.field));
+  if (!(p.history as unknown[]).every(entryOk)) return 'has a history entry without a time, source or changes';
+  const assessment = p.assessment;
+  if (assessment !== undefined) {
+    if (!isObject(assessment) || !isText(assessment.at) || !isObject(assessment.answers) || !isStage(assessment.stage)) {
+      return 'has an assessment without a time, answers or stage';
+    }
+    if (!isDisposition(assessment.disposition) || !Array.isArray(assessment.reasons) || !assessment.reasons.every(isReason)) {
+      return 'has an assessment with an unknown disposition or reason';
+    }
+  }
+  const logOk = (entry: unknown) => isObject(entry) && isText(entry.on) && isText(entry.text) && optional(entry.tactic, isTactic);
+  if (!optional(p.log, (log) => Array.isArray(log) && log.every(logOk))) return 'has a log entry without a day or text';
   return undefined;
 }

@@ -13,8 +13,9 @@ export class Terminal {
   #seen = 0;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], configDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
-    this.#pty = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+  /** Runs cx with `args`; with `program`, runs that program with `args` instead (a shell, say). */
+  constructor(args: string[], configDir: string, env: Record<string, string> = {}, nodeArgs: string[] = [], program?: string) {
+    this.#pty = spawn(program ?? process.execPath, program ? args : [...nodeArgs, BIN, ...args], {
       cols: 120,
       rows: 50,
       cwd: ROOT,
@@ -24,6 +25,11 @@ export class Terminal {
       this.#output += data;
     });
     this.exited = new Promise((resolve) => this.#pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** Everything printed so far, as sent. */
+  get raw(): string {
+    return this.#output;
   }
 
   /** Everything printed so far, without colour or cursor sequences. */
