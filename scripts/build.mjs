@@ -20,6 +20,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
   metafile: true,
   define: { __CX_VERSION__: JSON.stringify(version) },

@@ -3,8 +3,7 @@ import type { Board, Move } from '../domain/board.js';
 import type { StageId } from '../domain/model.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
-import { inert, pad, wrap } from './text.js';
-import stringWidth from 'string-width';
+import { inert, pad, stringWidth, wrap } from './text.js';
 
 const WIDTH = 80;
 const LABEL = 16;

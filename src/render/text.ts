@@ -1,5 +1,5 @@
 // Plain-text helpers shared by the renderers: inert printing of user data, wrapping, tables.
-import stringWidth from 'string-width';
+import fastStringWidth from 'fast-string-width';
 import { dayOf } from '../domain/dates.js';
 
 /**
@@ -15,6 +15,12 @@ export function textWidth(): number {
   const columns = process.stdout.columns;
   return Math.max(40, Math.min(columns && columns > 0 ? columns : 80, 100));
 }
+
+/**
+ * How many terminal columns a text takes: wide characters (CJK, emoji) count two, combining marks none.
+ * Plain ASCII, most of what cx prints, is counted directly.
+ */
+export const stringWidth = (text: string): number => (/^[\x20-\x7e]*$/.test(text) ? text.length : fastStringWidth(text));
 
 /** Word-wraps text to a width, indenting the first line by `first` and the rest by `rest`. */
 export function wrap(text: string, width: number, first: string, rest = first): string {
