@@ -1,6 +1,8 @@
 // Builds dist/ from src/ with esbuild: one bundled entry (dist/cli.js) plus lazily loaded chunks,
 // one per command, so `cx list` never parses the prompt library. Type checking is `npm run typecheck`.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -30,3 +32,12 @@ const result = await build({
 
 // Which output file holds which sources: the start-up test uses it to find the prompt library's chunk.
 writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+
+// The answers bin/cx.js gives without starting the CLI: the version, and the overview help (which is
+// laid out for 80 columns whatever the terminal, so it can be written once here).
+writeFileSync(new URL('../dist/version.txt', import.meta.url), `${version}\n`);
+const help = execFileSync(process.execPath, [fileURLToPath(new URL('../dist/cli.js', import.meta.url)), '--help'], {
+  encoding: 'utf8',
+  env: { ...process.env, NO_COLOR: '1' },
+});
+writeFileSync(new URL('../dist/help.txt', import.meta.url), help);

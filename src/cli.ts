@@ -13,7 +13,6 @@ import {
   stageOption,
   tacticOption,
 } from './options.js';
-import { configureColor } from './render/color.js';
 
 declare const __CX_VERSION__: string;
 
@@ -35,9 +34,13 @@ function buildProgram(): Command {
       outputError: (text, write) => write(`${text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
     })
     .helpCommand(false)
-    .configureHelp({ sortSubcommands: false })
+    // Help is laid out for 80 columns on any terminal, so the overview can be written at build time.
+    .configureHelp({ sortSubcommands: false, helpWidth: 80 })
     .exitOverride()
-    .hook('preAction', (_, action) => configureColor({ color: action.optsWithGlobals().color as boolean | undefined }))
+    // Colour is decided before a command runs (and chalk loaded only then: --version needs none).
+    .hook('preAction', async (_, action) =>
+      (await import('./render/color.js')).configureColor({ color: action.optsWithGlobals().color as boolean | undefined }),
+    )
     .addHelpText(
       'after',
       `

@@ -41,6 +41,8 @@ describe('start-up', () => {
   it.each([
     [['--help']],
     [['--version']],
+    [['help', 'list']],
+    [['list', '--help']],
     [['list']],
     [['list', '--json']],
     [['show', 'Dana Lee']],
@@ -55,7 +57,7 @@ describe('start-up', () => {
     [['completion', 'bash']],
   ])('cx %j does not load the prompt library', (args) => {
     const loaded = loadedBy(dir, args);
-    expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    expect(loaded.some((url) => url.endsWith('/bin/cx.js'))).toBe(true); // the trace works
     expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
   });
 
