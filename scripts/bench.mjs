@@ -72,7 +72,8 @@ function makeRoster(size) {
   const dir = join(work, `roster-${size}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const people = Array.from({ length: size }, (_, i) => person(i));
-  writeFileSync(join(dir, 'roster.json'), JSON.stringify({ version: 1, people }, null, '\t'), { mode: 0o600 });
+  // The file as cx itself writes it: one person per line.
+  writeFileSync(join(dir, 'roster.json'), `{"version":1,"people":[\n${people.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`, { mode: 0o600 });
   return dir;
 }
 

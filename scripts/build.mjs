@@ -22,7 +22,8 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   legalComments: 'none',
-  minify: true,
+  // CX_BUILD_READABLE=1 keeps names, for profiling (docs/performance.md).
+  minify: !process.env.CX_BUILD_READABLE,
   logLevel: 'warning',
   metafile: true,
   define: { __CX_VERSION__: JSON.stringify(version) },

@@ -1,9 +1,9 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
-import { dayOf, daysBetween } from './dates.js';
+import { addDays, dayOf, daysBetween, parseDay } from './dates.js';
 import { stageSince } from './filter.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, stageNumber } from './model.js';
-import { nameKey } from './names.js';
+import { sortByName } from './names.js';
 
 export interface Move {
   name: string;
@@ -29,19 +29,27 @@ export interface Board {
 
 /** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
 export function stageOn(person: Stakeholder, day: string): StageId | null | undefined {
-  if (dayOf(person.createdAt) > day) return undefined;
+  return stageBefore(person, startOfDay(addDays(day, 1)));
+}
+
+/** The UTC instant (ISO) at which a local day starts: timestamps before it fall on or before the day. */
+const startOfDay = (day: string): string => (parseDay(day) as Date).toISOString();
+
+/** A person's stage just before an ISO instant, from their history; undefined if they were added later. */
+function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
+  if (person.createdAt >= instant) return undefined;
   let stage: StageId | null = null;
   for (const entry of person.history) {
-    if (dayOf(entry.at) > day) break;
+    if (entry.at >= instant) break;
     for (const change of entry.changes) if (change.field === 'stage') stage = change.to as StageId | null;
   }
   return stage;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => nameKey(a.name).localeCompare(nameKey(b.name));
+
 
 export function buildBoard(roster: Roster, today: Date, since: string): Board {
-  const people = [...roster.people].sort(byName);
+  const people = sortByName(roster.people, (person) => person.name);
   const funnel = [...STAGES, null].map((stage) => ({ stage, count: people.filter((p) => p.stage === stage).length }));
   const grid = Object.fromEntries(
     STAGES.map((stage) => [stage, Object.fromEntries([...DISPOSITIONS, 'none'].map((d) => [d, [] as string[]]))]),
@@ -52,8 +60,9 @@ export function buildBoard(roster: Roster, today: Date, since: string): Board {
   const movedUp: Move[] = [];
   const movedDown: Move[] = [];
   const added: string[] = [];
+  const sinceEnd = startOfDay(addDays(since, 1));
   for (const person of people) {
-    const before = stageOn(person, since);
+    const before = stageBefore(person, sinceEnd);
     if (before === undefined) {
       added.push(person.name);
       continue;
@@ -65,6 +74,6 @@ export function buildBoard(roster: Roster, today: Date, since: string): Board {
   const stuck = people
     .filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null && person.stage !== 'action')
     .map((person) => ({ name: person.name, stage: person.stage, days: Math.max(0, daysBetween(stageSince(person), today)) }))
-    .sort((a, b) => b.days - a.days || byName(a, b));
+    .sort((a, b) => b.days - a.days); // stable: people of equal days stay in name order
   return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck };
 }

@@ -14,10 +14,14 @@ export function dayOf(time: string | Date): string {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A day as a count of days, for arithmetic. */
+/** A day as a count of days, for arithmetic: the local day of a time, or a YYYY-MM-DD day itself. */
 function dayNumber(time: string | Date): number {
-  const [, year, month, day] = DATE_ONLY.exec(dayOf(time)) as RegExpExecArray;
-  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / DAY;
+  if (typeof time === 'string' && time.length === 10 && DATE_ONLY.test(time)) {
+    return Date.UTC(Number(time.slice(0, 4)), Number(time.slice(5, 7)) - 1, Number(time.slice(8, 10))) / DAY;
+  }
+  const date = typeof time === 'string' ? new Date(time) : time;
+  // The local calendar day: shift by the zone's offset at that moment, then count whole days.
+  return Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / DAY);
 }
 
 /** Whole days from one time to another (negative when `to` is earlier). */

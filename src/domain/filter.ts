@@ -2,7 +2,7 @@
 import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES } from './model.js';
 import { daysBetween } from './dates.js';
-import { nameKey } from './names.js';
+import { compareKeys, nameKey, sortByName } from './names.js';
 
 export interface ListFilters {
   stages?: StageId[];
@@ -38,16 +38,19 @@ export function selectPeople(people: readonly Stakeholder[], filters: ListFilter
       (!filters.influences?.length || (person.influence !== undefined && filters.influences.includes(person.influence))) &&
       (filters.stuckDays === undefined || daysSince(stageSince(person), today) >= filters.stuckDays),
   );
-  const byName = (a: Stakeholder, b: Stakeholder) => nameKey(a.name).localeCompare(nameKey(b.name));
+  // Sorted by name first; the sorts below are stable, so ties stay in name order.
+  const byName = sortByName(chosen, (person) => person.name);
   const rank = (list: readonly string[], value: string | null) => (value === null ? list.length : list.indexOf(value));
-  const orders: Record<SortKey, (a: Stakeholder, b: Stakeholder) => number> = {
-    name: byName,
-    stage: (a, b) => rank(STAGES, a.stage) - rank(STAGES, b.stage) || byName(a, b),
+  const outliersFirst = [...DISPOSITIONS].reverse();
+  const since = new Map(byName.map((person) => [person, stageSince(person)]));
+  const orders: Record<SortKey, ((a: Stakeholder, b: Stakeholder) => number) | undefined> = {
+    name: undefined,
+    stage: (a, b) => rank(STAGES, a.stage) - rank(STAGES, b.stage),
     // Outliers first: they are the ones to bring in.
-    disposition: (a, b) =>
-      rank([...DISPOSITIONS].reverse(), a.disposition) - rank([...DISPOSITIONS].reverse(), b.disposition) || byName(a, b),
-    updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : byName(a, b)),
-    stuck: (a, b) => (stageSince(a) < stageSince(b) ? -1 : stageSince(a) > stageSince(b) ? 1 : byName(a, b)),
+    disposition: (a, b) => rank(outliersFirst, a.disposition) - rank(outliersFirst, b.disposition),
+    updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
+    stuck: (a, b) => compareKeys(since.get(a) ?? '', since.get(b) ?? ''),
   };
-  return chosen.sort(orders[sort]);
+  const order = orders[sort];
+  return order ? byName.sort(order) : byName;
 }

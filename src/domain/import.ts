@@ -16,7 +16,7 @@ import {
   REASONS,
   STAGES,
 } from './model.js';
-import { displayName, nameKey, nameProblem } from './names.js';
+import { compareKeys, displayName, nameKey, nameProblem, sortByName } from './names.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, changesBetween, newPerson, withFields } from './roster.js';
 import type { FieldChange } from './model.js';
 
@@ -339,11 +339,10 @@ function restore(row: ImportRow & { record: Stakeholder }): Stakeholder {
 
 /** People sorted by name (then id), for exports that stay stable as the roster changes. */
 export const sortedPeople = (roster: Roster): Stakeholder[] =>
-  [...roster.people].sort((a, b) => {
-    const left = nameKey(a.name);
-    const right = nameKey(b.name);
-    return left < right ? -1 : left > right ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  sortByName(
+    [...roster.people].sort((a, b) => compareKeys(a.id, b.id)),
+    (person) => person.name,
+  );
 
 export function exportJson(roster: Roster): string {
   return `${JSON.stringify(sortedPeople(roster).map(orderedRecord), null, 2)}\n`;

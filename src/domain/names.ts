@@ -3,7 +3,20 @@
 
 /** The form two names are compared in: Unicode-normalised, trimmed, inner spaces folded, lower case. */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  // Plain ASCII needs no Unicode normalisation (the common case, and the hot one in bulk commands).
+  const normal = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFC');
+  return normal.trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/** Orders two comparison keys (from nameKey) the same way on every machine. */
+export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Things sorted by their names, as nameKey compares them; each key is worked out once. */
+export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: nameKey(nameOf(item)) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ item }) => item);
 }
 
 /** Why a name cannot be used, or undefined when it can. */

@@ -6,7 +6,7 @@ import { addDays, dayOf, daysBetween } from './dates.js';
 import { stageSince } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { isOutlierReason, isSkepticismReason } from './model.js';
-import { nameKey } from './names.js';
+import { nameKey, sortByName } from './names.js';
 import { STAGE_GUIDES, TACTIC_GUIDES, personalise } from './playbook.js';
 import { type QuestionId, isAsked, questionById } from './questionnaire.js';
 
@@ -88,14 +88,26 @@ const weeks = (days: number): string => {
   return count === 1 ? '1 week' : `${count} weeks`;
 };
 
-/** An Action-stage colleague to hold up as an example: same team first, then most influence, then name. */
-function peerFor(person: Stakeholder, roster: Roster): Stakeholder | undefined {
-  const rank = (other: Stakeholder) =>
-    (person.team && other.team && nameKey(other.team) === nameKey(person.team) ? 0 : 10) +
-    (other.influence === 'high' ? 0 : other.influence === 'medium' ? 1 : 2);
-  return roster.people
-    .filter((other) => other.stage === 'action' && other.id !== person.id)
-    .sort((a, b) => rank(a) - rank(b) || nameKey(a.name).localeCompare(nameKey(b.name)))[0];
+/**
+ * Finds, for anyone, an Action-stage colleague to hold up as an example: same team first, then most
+ * influence, then name. The candidates are ranked once, so a large roster costs one pass, not one per person.
+ */
+function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
+  const influence = (person: Stakeholder) => (person.influence === 'high' ? 0 : person.influence === 'medium' ? 1 : 2);
+  const ranked = sortByName(
+    roster.people.filter((person) => person.stage === 'action'),
+    (person) => person.name,
+  ).sort((a, b) => influence(a) - influence(b));
+  const byTeam = new Map<string, Stakeholder[]>();
+  for (const person of ranked) {
+    if (!person.team) continue;
+    const key = nameKey(person.team);
+    byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
+  }
+  return (person) => {
+    const other = (list: Stakeholder[] | undefined) => list?.find((candidate) => candidate.id !== person.id);
+    return (person.team ? other(byTeam.get(nameKey(person.team))) : undefined) ?? other(ranked);
+  };
 }
 
 /**
@@ -122,7 +134,7 @@ interface Plan {
 }
 
 /** The single most useful thing to do with a person now. */
-function planFor(person: Stakeholder, roster: Roster, today: Date): Plan {
+function planFor(person: Stakeholder, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): Plan {
   const name = person.name;
   const command = `cx assess "${name}"`;
   if (!person.assessment) {
@@ -152,7 +164,7 @@ function planFor(person: Stakeholder, roster: Roster, today: Date): Plan {
   const tactic = skeptic ? 'outside-authority' : (STAGE_GUIDES[stage].tactics[0] ?? 'educate');
   const action = rotatedAction(person, tactic);
   if (stage === 'commitment') {
-    const peer = peerFor(person, roster);
+    const peer = peerFor(person);
     if (peer) return { kind: 'tactic', tactic, action: `Use ${peer.name}'s progress as the example. ${action}`, peer: peer.name };
   }
   return { kind: 'tactic', tactic, action };
@@ -161,6 +173,7 @@ function planFor(person: Stakeholder, roster: Roster, today: Date): Plan {
 /** One item per person who is due for attention on `today`, highest priority first. */
 export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
   const items: TodoItem[] = [];
+  const peerFor = peerFinder(roster);
   for (const person of roster.people) {
     const cadence = cadenceDays(person);
     const last = lastContact(person);
@@ -171,7 +184,7 @@ export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_
     const needsReassessment = assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS;
     if (sinceContact < cadence && !needsAssessment && !needsReassessment) continue;
 
-    const plan = planFor(person, roster, today);
+    const plan = planFor(person, peerFor, today);
     const why: string[] = [];
     let priority = 0;
     if (sinceContact >= cadence) {
@@ -217,8 +230,8 @@ export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_
       ...(plan.peer ? { peer: plan.peer } : {}),
     });
   }
-  const ranked = items.sort(
-    (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays || nameKey(a.name).localeCompare(nameKey(b.name)),
+  const ranked = sortByName(items, (item) => item.name).sort(
+    (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
   );
   return keepOthersInView(ranked, limit);
 }

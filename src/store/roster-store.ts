@@ -12,7 +12,18 @@
 //   restores and `cx doctor` checks.
 // - A file cx cannot read is never rewritten: every command stops and says where it is broken.
 
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
@@ -77,6 +88,8 @@ export class RosterStore {
   #opened?: Conf<RosterFile>;
   /** The text and value last read, so conf does not parse the same file a second time before a write. */
   #lastRead?: { text: string; data: Record<string, unknown> };
+  /** What the last read found, and which file it was (a write renames a new file into place). */
+  #loaded?: { identity: string; result: { roster: Roster; version: number } };
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -120,6 +133,23 @@ export class RosterStore {
   }
 
   #load(): { roster: Roster; version: number } {
+    // Read again only if the file is another one than last time: a change reads it before and under
+    // the lock, and a large roster is worth parsing once.
+    let identity: string;
+    try {
+      const stat = statSync(this.path);
+      identity = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
+      throw storeError(this.path, error);
+    }
+    if (this.#loaded?.identity === identity) return this.#loaded.result;
+    const result = this.#parse();
+    this.#loaded = { identity, result };
+    return result;
+  }
+
+  #parse(): { roster: Roster; version: number } {
     let data: Record<string, unknown>;
     try {
       const text = readFileSync(this.path, 'utf8');
@@ -276,7 +306,7 @@ export class RosterStore {
     makeFolder(this.backupsDir);
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
-    writePrivate(join(this.backupsDir, file), readFileSync(this.path));
+    copyPrivate(this.path, join(this.backupsDir, file));
     const backups = [...this.backups(), { file, at, ...note }];
     const kept = backups.slice(-BACKUPS_KEPT);
     for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
@@ -330,6 +360,19 @@ export function serializeRoster(value: { version?: number; people: readonly unkn
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
+
+/** Copies a file to one readable by its owner only, through a temporary file renamed into place. */
+function copyPrivate(from: string, to: string): void {
+  const temporary = `${to}.${process.pid}.tmp`;
+  try {
+    copyFileSync(from, temporary);
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, to);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
 
 /** Writes a file readable by its owner only, through a temporary file renamed over it. */
 export function writePrivate(path: string, data: string | Buffer): void {
