@@ -284,3 +284,31 @@ describe('hostile and odd input', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 });
+
+describe('a lock held too long', () => {
+  it('gives up with a clear message, and changes nothing', () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    const before = rosterBytes(dir);
+    mkdirSync(join(dir, 'roster.lock')); // fresh: another cx is at work
+    const started = Date.now();
+    const run = cx(dir, ['set', 'Dana Lee', '--team', 'Ops'], { env: { CX_LOCK_WAIT_MS: '400' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('the roster is in use by another cx command and stayed locked too long; try again');
+    expect(run.stderr).toContain('clears itself within 10 seconds');
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+});
+
+describe('no network', () => {
+  it('the built CLI uses no networking module', () => {
+    const files = readdirSync(join(ROOT, 'dist'), { recursive: true }).map(String).filter((file) => file.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const code = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      expect(code, file).not.toMatch(/(?:from|require\(|import\()\s*["'](node:)?(http|https|http2|net|tls|dgram|dns)["']/);
+      expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket\(/);
+    }
+  });
+});

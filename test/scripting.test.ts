@@ -730,7 +730,7 @@ describe('cx rm', () => {
     const run = cx(dir, ['rm', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('add --yes to remove "Dana Lee" without asking');
+    expect(run.stderr).toBe('cx: removing "Dana Lee" asks first, and stdin is not a terminal; add --yes to go ahead without asking\n');
     expect(rosterBytes(dir)).toBe(before);
   });
 

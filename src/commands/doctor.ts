@@ -1,10 +1,11 @@
 // cx doctor [--restore] [--yes]: check the roster file and its backups, and restore the newest good backup.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CxError, UsageError } from '../errors.js';
+import { CxError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
 import { type Backup, RosterStore, rosterDir, shapeProblem } from '../store/roster-store.js';
+import { confirmed } from './shared.js';
 
 interface Finding {
   ok: boolean;
@@ -77,13 +78,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     return;
   }
   if (!newest) throw new CxError('there is no good backup to restore');
-  if (!options.yes) {
-    if (!process.stdin.isTTY) throw new UsageError('restoring asks first, and stdin is not a terminal; add --yes to restore without asking');
-    const { askYesNo } = await import('../prompts/confirm.js');
-    if (!(await askYesNo(`Replace the roster with the backup from ${when(newest.at)}?`))) {
-      process.stderr.write('Nothing was restored.\n');
-      return;
-    }
+  if (!(await confirmed(options, `Replace the roster with the backup from ${when(newest.at)}?`, 'restoring asks first'))) {
+    process.stderr.write('Nothing was restored.\n');
+    return;
   }
   const kept = await store.restore(newest);
   process.stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);

@@ -1,7 +1,9 @@
 // cx export [--format json|csv] [--output <file>]
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { exportCsv, exportJson } from '../domain/import.js';
+import { exportCsv, exportJson, sortedPeople } from '../domain/import.js';
+import { jsonArrayPieces } from '../domain/json.js';
+import { orderedRecord } from '../domain/model.js';
 import { CxError } from '../errors.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
@@ -9,11 +11,12 @@ import { RosterStore } from '../store/roster-store.js';
 export function exportCommand(options: { format?: 'json' | 'csv'; output?: string }): void {
   const format = options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   const roster = RosterStore.open().read();
-  const text = format === 'csv' ? exportCsv(roster) : exportJson(roster);
   if (!options.output || options.output === '-') {
-    process.stdout.write(text);
+    if (format === 'csv') process.stdout.write(exportCsv(roster));
+    else for (const piece of jsonArrayPieces(sortedPeople(roster), orderedRecord)) process.stdout.write(piece);
     return;
   }
+  const text = format === 'csv' ? exportCsv(roster) : exportJson(roster);
   writePrivately(options.output, text);
   const count = roster.people.length;
   process.stderr.write(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(options.output)} (${format.toUpperCase()}).\n`);

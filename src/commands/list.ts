@@ -5,7 +5,7 @@ import { paint } from '../render/color.js';
 import { personJson } from '../render/profile.js';
 import { day, inert, table } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { printJson } from './shared.js';
+import { printJsonArray } from './shared.js';
 
 export interface ListOptions {
   stage?: ListFilters['stages'];
@@ -28,7 +28,7 @@ export function listCommand(options: ListOptions): void {
     ...(options.stuck !== undefined ? { stuckDays: options.stuck } : {}),
   };
   const people = selectPeople(roster.people, filters, options.sort ?? 'name', today);
-  if (options.json) return printJson(people.map(personJson));
+  if (options.json) return printJsonArray(people, personJson);
   if (people.length === 0) {
     process.stderr.write(
       roster.people.length === 0

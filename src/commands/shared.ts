@@ -1,5 +1,6 @@
 // What several commands need: the roster, a person by name (with "did you mean"), JSON output.
 import { readFileSync } from 'node:fs';
+import { jsonArrayPieces } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
 import { findPerson } from '../domain/roster.js';
@@ -29,6 +30,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Prints a JSON array a piece at a time (the same text as printJson), so a large one is never whole in memory. */
+export function printJsonArray<T>(items: readonly T[], toJson: (item: T) => unknown): void {
+  for (const piece of jsonArrayPieces(items, toJson)) process.stdout.write(piece);
+}
+
 /**
  * The text of a file, or of stdin for "-"; a file that cannot be read is a usage error. Stdin is read
  * as a stream: a synchronous read fails (EAGAIN) when a slow pipe has no data yet.
@@ -45,3 +51,22 @@ export async function readInput(source: string, what: string): Promise<string> {
     throw new UsageError(`cannot read ${what} ${source === '-' ? 'from stdin' : source}: ${why}`);
   }
 }
+
+/** Everyone named (each once); any name that matches no one is a usage error, before anything changes. */
+export function requirePeople(roster: Roster, names: string[]): Stakeholder[] {
+  return [...new Map(names.map((name) => requirePerson(roster, name)).map((person) => [person.id, person])).values()];
+}
+
+/**
+ * Asks before a destructive change, unless --yes was given. Without a terminal to ask in, it is a usage
+ * error that names --yes. Returns false when the user says no.
+ */
+export async function confirmed(options: { yes?: boolean }, question: string, noTerminal: string): Promise<boolean> {
+  if (options.yes) return true;
+  if (!process.stdin.isTTY) throw new UsageError(`${noTerminal}, and stdin is not a terminal; add --yes to go ahead without asking`);
+  const { askYesNo } = await import('../prompts/confirm.js');
+  return askYesNo(question);
+}
+
+/** Names for a message: "Dana Lee", "Sam Ortiz". */
+export const quotedNames = (people: Stakeholder[]): string => people.map((person) => `"${inert(person.name)}"`).join(', ');

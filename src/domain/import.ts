@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Roster, Stakeholder } from './model.js';
 import { RECORD_KEYS, orderedRecord } from './model.js';
+import { jsonArrayPieces } from './json.js';
 import {
   CONFIDENCES,
   parseDisposition,
@@ -345,8 +346,10 @@ export const sortedPeople = (roster: Roster): Stakeholder[] =>
   );
 
 export function exportJson(roster: Roster): string {
-  return `${JSON.stringify(sortedPeople(roster).map(orderedRecord), null, 2)}\n`;
+  return [...jsonArrayPieces(sortedPeople(roster), orderedRecord)].join('');
 }
+
+
 
 export function exportCsv(roster: Roster): string {
   const rows = sortedPeople(roster).map((person) =>

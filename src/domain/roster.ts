@@ -141,10 +141,15 @@ export function changesBetween(before: Partial<Stakeholder>, after: Partial<Stak
   for (const field of TRACKED) {
     const from = emptyAsNull(before[field]);
     const to = emptyAsNull(after[field]);
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
+    if (!sameValue(from, to)) changes.push({ field, from, to });
   }
   return changes;
 }
+
+/** Whether two field values are equal: text, ids, or lists of ids. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b ||
+  (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]));
 
 const emptyAsNull = (value: unknown): unknown =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
