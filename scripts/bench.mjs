@@ -72,8 +72,9 @@ function makeRoster(size) {
   const dir = join(work, `roster-${size}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const people = Array.from({ length: size }, (_, i) => person(i));
-  // The file as cx itself writes it: one person per line.
-  writeFileSync(join(dir, 'roster.json'), `{"version":1,"people":[\n${people.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`, { mode: 0o600 });
+  // The file as cx itself writes it: one person per line, characters beyond ASCII as \u escapes.
+  const ascii = (json) => json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(join(dir, 'roster.json'), `{"version":1,"people":[\n${people.map((p) => ascii(JSON.stringify(p))).join(',\n')}\n]}\n`, { mode: 0o600 });
   return dir;
 }
 
@@ -264,7 +265,7 @@ const table = [
   ).map((row) => `| ${row} |`),
 ].join('\n');
 const missed = results.filter((r) => !r.ok);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}${taskwarrior ? `, ${execFileSync('task', ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]}` : ''}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}${taskwarrior ? `, taskwarrior ${execFileSync('task', ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]}` : ''}`;
 const report = `# Benchmarks
 
 Produced by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
