@@ -27,7 +27,7 @@ function buildProgram(): Command {
   const program = new Command('cx')
     .description('Coach your CX stakeholders: where each one stands, and what to do next with them.')
     .version(__CX_VERSION__, '-v, --version', 'print the version of cx')
-    .option('--no-color', 'print without colour (also: NO_COLOR=1, or when output is not a terminal)')
+    .option('--no-color', 'print without colour (also NO_COLOR=1; off when piped)')
     .helpOption('-h, --help', 'show help for cx or a command')
     // Commander's own errors read like ours: one line, starting "cx:".
     .configureOutput({
@@ -45,26 +45,27 @@ function buildProgram(): Command {
       'after',
       `
 Examples:
-  cx assess "Dana Lee"                 answer a few questions about Dana; see her stage and what to do
-  cx assess "Dana Lee" --answers a.json  the same from a file of answers (see cx questions --json)
-  cx show "Dana Lee"                   Dana's profile, the reasons, tactics and history
-  cx list --stage buy-in               everyone at Buy-in (see cx list --help for filters)
-  cx set "Sam Ortiz" --stage commitment  record your own judgement
-  cx import people.csv --dry-run       see what a spreadsheet would change
-  cx tactics buy-in                    the playbook for one stage (or a disposition, or a person)
-  cx where                             where the roster file is
+  cx assess "Dana Lee"            assess Dana; see her stage and what to do
+  cx assess "Dana Lee" -a a.json  the same from an answers file (cx questions)
+  cx show "Dana Lee"              her profile, reasons, tactics and history
+  cx todo                         this week's list: who needs you, and how
+  cx log "Dana Lee" "Coffee"      record a conversation (restarts her cadence)
+  cx board                        the whole program at a glance
+  cx list --stage buy-in          everyone at Buy-in (cx list --help: filters)
+  cx set "Sam Ortiz" --stage 4    record your own judgement of his stage
+  cx import people.csv --dry-run  see what a spreadsheet would change
+  cx tactics buy-in               the playbook for a stage or a disposition
 ${EXIT_CODES}
 
-The roster stays on this machine (cx where). Set CX_CONFIG_DIR to keep it in another folder.`,
+The roster stays on this machine: cx where prints its path, and CX_CONFIG_DIR
+moves it. cx undo takes back the last change.`,
     );
 
   program
     .command('assess')
-    .summary('assess one stakeholder with a short questionnaire, and save them')
+    .summary('ask a few questions about someone; save them')
     .description(
-      'Ask a few questions about one stakeholder, then print their engagement stage, their disposition,\n' +
-        'why, and the tactics to use with them this week. The person is added to the roster (or updated).\n' +
-        'Re-assessing someone starts from their previous answers and shows what moved.',
+      'Ask a few questions about one stakeholder, then print their engagement stage, their disposition, why, and the tactics to use with them this week. The person is added to the roster (or updated). Re-assessing someone starts from their previous answers and shows what moved.',
     )
     .argument('<name>', 'the stakeholder\'s name, e.g. "Dana Lee" (matched ignoring case and spacing)')
     .option('-a, --answers <file>', 'take the answers from a JSON file ("-" for stdin) instead of asking')
@@ -84,7 +85,7 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
 
   program
     .command('show')
-    .summary("show one stakeholder's profile, advice and history")
+    .summary("one person's profile, advice and history")
     .argument('<name>', "the stakeholder's name")
     .option('--json', 'print the record as JSON')
     .addHelpText('after', '\nExample:\n  cx show "dana lee"')
@@ -93,7 +94,7 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
   program
     .command('list')
     .alias('ls')
-    .summary('list everyone in the roster, or those matching filters')
+    .summary('everyone, or those matching filters')
     .option('--stage <stage...>', 'only these stages (ids, names or 1-5)', many(stageOption))
     .option('--disposition <disposition...>', 'only these dispositions', many(dispositionOption))
     .option('--team <team>', 'only this team (ignoring case and spacing)')
@@ -115,10 +116,9 @@ Examples:
 
   program
     .command('set')
-    .summary('change the stage, disposition or details of one or more people')
+    .summary('change stage, disposition or details of people')
     .description(
-      'Record your own judgement or details for one or many people at once. The assessed stage stays\n' +
-        'visible beside a stage you set. Every name must already be in the roster, unless --add is given.',
+      'Record your own judgement or details for one or many people at once. The assessed stage stays visible beside a stage you set. Every name must already be in the roster, unless --add is given.',
     )
     .argument('<name...>', 'one or more names (quote names with spaces)')
     .option('--stage <stage>', 'the stage: ignorance, skepticism, buy-in, commitment, action, or 1-5', stageOption)
@@ -151,11 +151,9 @@ Examples:
 
   program
     .command('import')
-    .summary('add and update people from a CSV or JSON file')
+    .summary('add and update people from CSV or JSON')
     .description(
-      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition,\n' +
-        'reasons, role, team, influence, notes) or JSON (an array of objects, or one object per line).\n' +
-        'Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
+      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, notes) or JSON (an array of objects, or one object per line). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
     )
     .argument('<file>', 'the file to read, or - for stdin')
     .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['csv', 'json']))
@@ -173,7 +171,7 @@ Examples:
 
   program
     .command('export')
-    .summary('write the whole roster, history included, as JSON or CSV')
+    .summary('the whole roster with history, as JSON or CSV')
     .addOption(new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']))
     .option('-o, --output <file>', 'write to this file (private to you) instead of stdout')
     .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
@@ -181,11 +179,9 @@ Examples:
 
   program
     .command('todo')
-    .summary("this week's to-do: who needs you, and the one thing to do with each")
+    .summary("this week's list: who needs you, and how")
     .description(
-      'Everyone due for attention, highest priority first, with one action from the playbook and why it is due.\n' +
-        'How often each person is due depends on their stage, disposition and influence; cx log restarts it.\n' +
-        'The README explains the ranking ("How cx todo ranks").',
+      'Everyone due for attention, highest priority first, with one action from the playbook and why it is due. How often each person is due depends on their stage, disposition and influence; cx log restarts it. The README explains the ranking ("How cx todo ranks").',
     )
     .option('--date <day>', 'plan as if today were this day (YYYY-MM-DD)', dayOption)
     .option('--limit <n>', 'at most this many people', countOption, 10)
@@ -196,7 +192,7 @@ Examples:
 
   program
     .command('log')
-    .summary('record an interaction with someone (restarts their cadence)')
+    .summary('record an interaction (restarts their cadence)')
     .argument('<name>', "the person's name")
     .argument('<what>', 'what happened, in a few words')
     .option('--tactic <id>', 'the playbook tactic you used (cx tactics lists them)', tacticOption)
@@ -210,7 +206,7 @@ Examples:
 
   program
     .command('board')
-    .summary('the whole program at a glance: funnel, grid, and who moved')
+    .summary('the program at a glance: funnel, grid, moves')
     .option('--since <day>', 'show movement since this day (YYYY-MM-DD; default 7 days ago)', dayOption)
     .option('--json', 'print the board as JSON')
     .addHelpText('after', '\nExamples:\n  cx board\n  cx board --since 2026-10-01')
@@ -218,7 +214,7 @@ Examples:
 
   program
     .command('tactics')
-    .summary('the playbook for a stage, a disposition or a person')
+    .summary('the playbook for a stage, disposition or person')
     .argument('<subject>', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), or a name in the roster')
     .option('--json', 'print the playbook entry as JSON')
     .addHelpText('after', '\nExamples:\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics "Dana Lee"')
@@ -226,7 +222,7 @@ Examples:
 
   program
     .command('questions')
-    .summary('list the questionnaire, to write answers files for cx assess --answers')
+    .summary('the questionnaire, for answers files')
     .option('--json', 'print the questions as JSON')
     .action(async (options) => (await import('./commands/questions.js')).questionsCommand(options));
 
@@ -237,27 +233,27 @@ Examples:
 
   program
     .command('undo')
-    .summary('put the roster back as it was before the last change')
+    .summary('take back the last change')
     .description('Restores the roster from the backup kept before the last change (assess, set, import, log, rm).\nRun it again to go further back; cx keeps the last 10 versions.')
     .action(async () => (await import('./commands/undo.js')).undoCommand());
 
   program
     .command('forget')
-    .summary('erase people completely: roster, history, log and backups')
+    .summary('erase people: roster, history, log, backups')
     .argument('<name...>', 'one or more names')
     .option('-y, --yes', 'erase without asking (needed when not in a terminal)')
     .action(async (names: string[], options) => (await import('./commands/forget.js')).forgetCommand(names, options));
 
   program
     .command('doctor')
-    .summary('check the roster file and its backups; restore a backup')
+    .summary('check the roster and backups; restore one')
     .option('--restore', 'replace the roster with the newest good backup (the old file is kept)')
     .option('-y, --yes', 'with --restore: do not ask first')
     .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
 
   program
     .command('completion')
-    .summary('print a shell completion script (bash or zsh)')
+    .summary('a bash or zsh completion script')
     .argument('<shell>', 'bash or zsh')
     .addHelpText('after', '\nExamples:\n  source <(cx completion bash)      # in ~/.bashrc\n  source <(cx completion zsh)       # in ~/.zshrc')
     .action(async (shell: string) => (await import('./commands/completion.js')).completionCommand(shell, program));
