@@ -1,5 +1,6 @@
 import { QUESTIONS } from '../domain/questionnaire.js';
 import { paint } from '../render/color.js';
+import { textWidth, wrap } from '../render/text.js';
 import { SOMEONE } from '../render/profile.js';
 import { personalise } from '../domain/playbook.js';
 import { printJson } from './shared.js';
@@ -11,18 +12,24 @@ export function questionsCommand(options: { json?: boolean }): void {
     );
   }
   const c = paint();
+  const width = textWidth();
   const out: string[] = [
-    'Answer these with cx assess <name>, or put { "id": "value" } pairs in a JSON file for --answers.',
-    'A question you leave out counts as "don\'t know".',
+    wrap(
+      'Answer these with cx assess <name>, or put { "id": "value" } pairs in a JSON file for --answers. A question you leave out counts as "don\'t know".',
+      width,
+      '',
+    ),
   ];
   for (const question of QUESTIONS) {
     out.push('', `${c.bold(question.id)}  ${c.dim(`(${question.section}${question.kind === 'many' ? ', a list of values' : ''})`)}`);
-    out.push(`  ${personalise(question.text, SOMEONE)}`);
+    out.push(wrap(personalise(question.text, SOMEONE), width, '  '));
     if (question.askedWhen.length > 0) {
       out.push(c.dim(`  only when ${question.askedWhen.map((when) => `${when.question} is ${when.values.join(' or ')}`).join(', or ')}`));
     }
     if (question.kind === 'text') out.push(`    ${c.cyan('any text')}`);
-    for (const choice of question.choices) out.push(`    ${c.cyan(choice.value.padEnd(18))} ${choice.label}`);
+    for (const choice of question.choices) {
+      out.push(wrap(choice.label, width, `    ${c.cyan(choice.value.padEnd(18))} `, ' '.repeat(23)));
+    }
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
