@@ -170,80 +170,105 @@ function planFor(person: Stakeholder, peerFor: (person: Stakeholder) => Stakehol
   return { kind: 'tactic', tactic, action };
 }
 
-/** One item per person who is due for attention on `today`, highest priority first. */
-export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
-  const items: TodoItem[] = [];
-  const peerFor = peerFinder(roster);
-  for (const person of roster.people) {
-    const cadence = cadenceDays(person);
-    const last = lastContact(person);
-    const sinceContact = daysBetween(last, today);
-    const overdueDays = Math.max(0, sinceContact - cadence);
-    const assessedDaysAgo = person.assessment ? daysBetween(person.assessment.at, today) : undefined;
-    const needsAssessment = !person.assessment;
-    const needsReassessment = assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS;
-    if (sinceContact < cadence && !needsAssessment && !needsReassessment) continue;
+/** What makes a person due this week, and how urgent: worked out for everyone before any advice is. */
+interface Due {
+  person: Stakeholder;
+  cadence: number;
+  last: string;
+  contactDue: boolean;
+  overdueDays: number;
+  stuckFor: number;
+  assessedDaysAgo?: number;
+  priority: number;
+  disposition: DispositionId | null;
+}
 
-    const plan = planFor(person, peerFor, today);
-    const why: string[] = [];
-    let priority = 0;
-    if (sinceContact >= cadence) {
-      why.push(
-        overdueDays > 0
-          ? `overdue by ${overdueDays} day${overdueDays === 1 ? '' : 's'} (every ${cadence} days; last contact ${last})`
-          : `due today (every ${cadence} days; last contact ${last})`,
-      );
-      priority += overdueDays * POINTS.perOverdueDay;
-    }
-    const stuckFor = daysBetween(stageSince(person), today);
-    if (person.stage && stuckFor >= STUCK_DAYS) {
-      why.push(`stuck at ${STAGE_GUIDES[person.stage].label} for ${weeks(stuckFor)}`);
-      priority += Math.floor(stuckFor / 7) * POINTS.perStuckWeek;
-    }
-    if (needsAssessment) {
-      why.push('never assessed');
-      priority += POINTS.notAssessed;
-    } else if (needsReassessment) {
-      why.push(`last assessed ${assessedDaysAgo} days ago`);
-      priority += POINTS.reassess;
-    }
-    if (plan.kind === 'find-out') why.push('an answer was "don\'t know"');
-    if (person.disposition === 'outlier') why.push(person.reasons.some(isOutlierReason) ? 'outlier' : 'outlier, reason unknown');
-    if (person.disposition === 'fence-sitter') why.push('fence-sitter');
-    if (person.influence === 'high') why.push('high influence');
-    if (plan.peer) why.push(`${plan.peer} is at Action`);
-    if (person.stage === 'action' && plan.tactic === 'nurture-followers') why.push('credit them publicly');
-    if (person.disposition) priority += POINTS.disposition[person.disposition];
-    if (person.influence) priority += POINTS.influence[person.influence];
+function dueness(person: Stakeholder, today: Date): Due | undefined {
+  const cadence = cadenceDays(person);
+  const last = lastContact(person);
+  const sinceContact = daysBetween(last, today);
+  const contactDue = sinceContact >= cadence;
+  const assessedDaysAgo = person.assessment ? daysBetween(person.assessment.at, today) : undefined;
+  const needsReassessment = assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS;
+  if (!contactDue && person.assessment && !needsReassessment) return undefined;
+  const overdueDays = Math.max(0, sinceContact - cadence);
+  const stuckFor = daysBetween(stageSince(person), today);
+  let priority = contactDue ? overdueDays * POINTS.perOverdueDay : 0;
+  if (person.stage && stuckFor >= STUCK_DAYS) priority += Math.floor(stuckFor / 7) * POINTS.perStuckWeek;
+  if (!person.assessment) priority += POINTS.notAssessed;
+  else if (needsReassessment) priority += POINTS.reassess;
+  if (person.disposition) priority += POINTS.disposition[person.disposition];
+  if (person.influence) priority += POINTS.influence[person.influence];
+  return {
+    person,
+    cadence,
+    last,
+    contactDue,
+    overdueDays,
+    stuckFor,
+    ...(assessedDaysAgo !== undefined ? { assessedDaysAgo } : {}),
+    priority,
+    disposition: person.disposition,
+  };
+}
 
-    items.push({
-      name: person.name,
-      stage: person.stage,
-      disposition: person.disposition,
-      kind: plan.kind,
-      tactic: plan.tactic,
-      action: plan.action,
-      why: why.join('; '),
-      priority,
-      due: addDays(last, cadence),
-      overdueDays,
-      ...(plan.peer ? { peer: plan.peer } : {}),
-    });
+/** The item for a person chosen for this week: the action, and why it is due. */
+function itemFor(due: Due, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): TodoItem {
+  const { person, cadence, last, overdueDays, stuckFor, assessedDaysAgo } = due;
+  const plan = planFor(person, peerFor, today);
+  const why: string[] = [];
+  if (due.contactDue) {
+    why.push(
+      overdueDays > 0
+        ? `overdue by ${overdueDays} day${overdueDays === 1 ? '' : 's'} (every ${cadence} days; last contact ${last})`
+        : `due today (every ${cadence} days; last contact ${last})`,
+    );
   }
-  const ranked = sortByName(items, (item) => item.name).sort(
+  if (person.stage && stuckFor >= STUCK_DAYS) why.push(`stuck at ${STAGE_GUIDES[person.stage].label} for ${weeks(stuckFor)}`);
+  if (!person.assessment) why.push('never assessed');
+  else if (assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS) why.push(`last assessed ${assessedDaysAgo} days ago`);
+  if (plan.kind === 'find-out') why.push('an answer was "don\'t know"');
+  if (person.disposition === 'outlier') why.push(person.reasons.some(isOutlierReason) ? 'outlier' : 'outlier, reason unknown');
+  if (person.disposition === 'fence-sitter') why.push('fence-sitter');
+  if (person.influence === 'high') why.push('high influence');
+  if (plan.peer) why.push(`${plan.peer} is at Action`);
+  if (person.stage === 'action' && plan.tactic === 'nurture-followers') why.push('credit them publicly');
+  return {
+    name: person.name,
+    stage: person.stage,
+    disposition: person.disposition,
+    kind: plan.kind,
+    tactic: plan.tactic,
+    action: plan.action,
+    why: why.join('; '),
+    priority: due.priority,
+    due: addDays(last, cadence),
+    overdueDays,
+    ...(plan.peer ? { peer: plan.peer } : {}),
+  };
+}
+
+/**
+ * One item per person who is due for attention on `today`, highest priority first. Everyone is scored;
+ * only those who make the list get their advice worked out.
+ */
+export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
+  const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);
+  const ranked = sortByName(due, (entry) => entry.person.name).sort(
     (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
   );
-  return keepOthersInView(ranked, limit);
+  const peerFor = peerFinder(roster);
+  return keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today));
 }
 
 /**
  * The first `limit` items, except that advocates may take at most half of the places while an outlier
  * or fence-sitter is waiting: the easy conversations must not crowd out the hard ones.
  */
-function keepOthersInView(ranked: TodoItem[], limit: number): TodoItem[] {
+function keepOthersInView<T extends { disposition: DispositionId | null }>(ranked: T[], limit: number): T[] {
   if (ranked.length <= limit) return ranked;
   const maxAdvocates = Math.max(1, Math.ceil(limit / 2));
-  const chosen: TodoItem[] = [];
+  const chosen: T[] = [];
   let advocates = 0;
   let othersLeft = ranked.filter((item) => item.disposition !== 'advocate').length;
   for (const item of ranked) {
@@ -255,9 +280,11 @@ function keepOthersInView(ranked: TodoItem[], limit: number): TodoItem[] {
     else othersLeft--;
   }
   // Fill any places left (when there were too few others) with the advocates skipped, in rank order.
+  const taken = new Set(chosen);
   for (const item of ranked) {
     if (chosen.length === limit) break;
-    if (!chosen.includes(item)) chosen.push(item);
+    if (!taken.has(item)) chosen.push(item);
   }
-  return chosen.sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b));
+  const position = new Map(ranked.map((item, index) => [item, index]));
+  return chosen.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
