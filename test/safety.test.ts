@@ -1,5 +1,5 @@
 // The roster is safe: broken files, backups and undo, concurrency, kills, versions, forgetting, odd input.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, assessWith, cx, cxStart, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
@@ -310,5 +310,92 @@ describe('no network', () => {
       expect(code, file).not.toMatch(/(?:from|require\(|import\()\s*["'](node:)?(http|https|http2|net|tls|dgram|dns)["']/);
       expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket\(/);
     }
+  });
+});
+
+describe('found in a last check', () => {
+  const setUp = () => {
+    const dir = tempDir();
+    assessWith(dir, 'Dana Lee', buyIn);
+    cx(dir, ['set', 'Dana Lee', '--team', 'Ops']);
+    cx(dir, ['log', 'Dana Lee', 'Coffee']);
+    return dir;
+  };
+  const newestBackup = (dir: string) => {
+    const files = readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-')).sort();
+    return join(dir, 'backups', files.at(-1) as string);
+  };
+
+  it.each([
+    ['garbage', 'garbage'],
+    ['a roster of the wrong shape', '{"version":1,"people":[{"x":1}]}'],
+  ])('cx undo refuses a backup that is %s, and changes nothing', (_, text) => {
+    const dir = setUp();
+    writeFileSync(newestBackup(dir), text);
+    const before = rosterBytes(dir);
+    const run = cx(dir, ['undo']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^cx: the version before the last change \(.+\) cannot be read \(.+\); nothing was changed\. cx doctor shows the backups that can\n$/);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it('cx undo and cx doctor still find the backups when their index is gone', () => {
+    const dir = setUp();
+    rmSync(join(dir, 'backups', 'index.json'));
+    expect(cx(dir, ['doctor']).stdout).toContain('2 of 2 backups are good');
+    expect(cx(dir, ['undo']).stdout).toMatch(/^Undid cx a change of .+\. 1 earlier change can still be undone\.\n$/);
+    expect(JSON.parse(rosterBytes(dir) ?? '{}').people[0].log).toBeUndefined();
+  });
+
+  it('cx forget also erases the person from files doctor set aside and from backups missing from the index', () => {
+    const dir = setUp();
+    writeFileSync(rosterFile(dir), '{"broken":');
+    expect(cx(dir, ['doctor', '--restore', '--yes']).status).toBe(0);
+    rmSync(join(dir, 'backups', 'index.json'));
+    expect(cx(dir, ['forget', 'Dana Lee', '--yes']).status).toBe(0);
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'backups')).map((f) => join(dir, 'backups', f))];
+    for (const file of files.filter((f) => !f.endsWith('backups'))) expect(readFileSync(file, 'utf8'), file).not.toContain('Dana Lee');
+  });
+
+  it('cx doctor --restore leaves a readable roster alone and points to cx undo', () => {
+    const dir = setUp();
+    const before = rosterBytes(dir);
+    const run = cx(dir, ['doctor', '--restore', '--yes']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('nothing to restore; to take back the last change, use cx undo');
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it.each([
+    [['log', 'Dana Lee', 'Lunch', '--date', '2027-01-01'], '--date 2027-01-01 is in the future'],
+    [['board', '--since', '2027-01-01'], '--since 2027-01-01 is in the future'],
+  ])('refuses a day in the future: %j', (args, message) => {
+    const dir = setUp();
+    const before = rosterBytes(dir);
+    const run = cx(dir, args, { env: { CX_NOW: '2026-11-24T09:00:00Z' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it('suggests a command that a shell can run, whatever the name', () => {
+    const dir = tempDir();
+    cx(dir, ['set', 'Dan "The Man" Smith', '--add']);
+    const [item] = JSON.parse(cx(dir, ['todo', '--json']).stdout);
+    expect(item.action).toContain(`cx assess 'Dan "The Man" Smith'`);
+  });
+
+  it('cx show --json always has a log list', () => {
+    const dir = tempDir();
+    cx(dir, ['set', 'Ann', '--add']);
+    expect(JSON.parse(cx(dir, ['show', 'Ann', '--json']).stdout).log).toEqual([]);
+  });
+
+  it('prints invisible and text-direction characters from the roster as visible escapes', () => {
+    const dir = tempDir();
+    cx(dir, ['set', 'Ann', '--add', '--team', 'T\u202Eeam']);
+    const run = cx(dir, ['show', 'Ann']);
+    expect(run.stdout).not.toContain('\u202E');
+    expect(run.stdout).toContain('T\\u202eeam');
   });
 });

@@ -1,6 +1,7 @@
 // cx board [--since YYYY-MM-DD] [--json]
 import { now } from '../clock.js';
-import { addDays, dayOf } from '../domain/dates.js';
+import { addDays, dayOf, daysBetween } from '../domain/dates.js';
+import { UsageError } from '../errors.js';
 import { buildBoard } from '../domain/board.js';
 import { renderBoard } from '../render/board.js';
 import { RosterStore } from '../store/roster-store.js';
@@ -8,8 +9,13 @@ import { printJson } from './shared.js';
 
 export function boardCommand(options: { since?: Date; json?: boolean }): void {
   const today = now();
+  if (options.since && daysBetween(today, options.since) > 0) {
+    throw new UsageError(`--since ${dayOf(options.since)} is in the future (today is ${dayOf(today)})`);
+  }
   const since = options.since ? dayOf(options.since) : addDays(today, -7);
   const board = buildBoard(RosterStore.open().read(), today, since);
   if (options.json) return printJson(board);
-  process.stdout.write(`${renderBoard(board)}\n`);
+  // 80 columns, or fewer in a narrower terminal.
+  const columns = process.stdout.isTTY ? process.stdout.columns : 0;
+  process.stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(80, columns)) : 80)}\n`);
 }

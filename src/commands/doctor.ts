@@ -1,10 +1,9 @@
 // cx doctor [--restore] [--yes]: check the roster file and its backups, and restore the newest good backup.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CxError } from '../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
-import { type Backup, RosterStore, rosterDir, shapeProblem } from '../store/roster-store.js';
+import { RosterStore, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 
 interface Finding {
@@ -12,14 +11,6 @@ interface Finding {
   text: string;
 }
 
-/** Whether a backup file holds a readable roster. */
-function backupProblem(store: RosterStore, backup: Backup): string | undefined {
-  try {
-    return shapeProblem(JSON.parse(readFileSync(join(store.backupsDir, backup.file), 'utf8')) as Record<string, unknown>);
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
@@ -37,7 +28,8 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
     } catch (error) {
       rosterBroken = true;
-      findings.push({ ok: false, text: (error as Error).message });
+      const message = error instanceof CxError && error.explain ? await error.explain() : (error as Error).message;
+      findings.push({ ok: false, text: message.replace(/: fix it by hand, or run cx doctor to restore a backup$/, '') });
     }
     const fileMode = mode(store.path);
     findings.push(
@@ -50,9 +42,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   if (dirMode & 0o077) findings.push({ ok: false, text: `the folder ${dir} is open to others (mode ${dirMode.toString(8)}); run: chmod 700 "${dir}"` });
 
   const backups = store.backups();
-  const good = backups.filter((backup) => !backupProblem(store, backup));
+  const good = backups.filter((backup) => !store.backupProblem(backup));
   for (const backup of backups) {
-    const problem = backupProblem(store, backup);
+    const problem = store.backupProblem(backup);
     if (problem) findings.push({ ok: false, text: `backup ${backup.file} cannot be read (${problem})` });
   }
   const newestGood = good.at(-1);
@@ -76,6 +68,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     }
     if (findings.some((finding) => !finding.ok)) throw new CxError('cx doctor found problems (see above)');
     return;
+  }
+  if (!rosterBroken) {
+    throw new UsageError('the roster is readable, so there is nothing to restore; to take back the last change, use cx undo');
   }
   if (!newest) throw new CxError('there is no good backup to restore');
   if (!(await confirmed(options, `Replace the roster with the backup from ${when(newest.at)}?`, 'restoring asks first'))) {

@@ -1,6 +1,6 @@
 // cx log <name> "<what happened>" [--tactic <id>] [--date YYYY-MM-DD]
 import { now } from '../clock.js';
-import { dayOf } from '../domain/dates.js';
+import { dayOf, daysBetween } from '../domain/dates.js';
 import type { LogEntry, TacticId } from '../domain/model.js';
 import { TACTIC_GUIDES } from '../domain/playbook.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +12,10 @@ export async function logCommand(name: string, text: string, options: { tactic?:
   const what = text.trim();
   if (what === '') throw new UsageError('say what happened, e.g. cx log "Dana Lee" "Shared the Q3 complaint numbers"');
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(what)) throw new UsageError('a log entry cannot contain control characters');
+  const today = now();
+  if (options.date && daysBetween(today, options.date) > 0) {
+    throw new UsageError(`--date ${dayOf(options.date)} is in the future; log what has happened (today is ${dayOf(today)})`);
+  }
   const entry: LogEntry = { on: dayOf(options.date ?? now()), text: what, ...(options.tactic ? { tactic: options.tactic } : {}) };
   const person = await RosterStore.open().update('log', (roster) => {
     const person = requirePerson(roster, name);

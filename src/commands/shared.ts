@@ -10,7 +10,7 @@ import { inert } from '../render/text.js';
 /** Checks a name typed on the command line; throws a usage error saying what is wrong with it. */
 export function checkName(name: string): void {
   const problem = nameProblem(name);
-  if (problem) throw new UsageError(`${problem}: ${JSON.stringify(inert(name))}`);
+  if (problem) throw new UsageError(`${problem}: "${inert(name)}"`);
 }
 
 /** The person with this name, or a usage error that suggests the closest names in the roster. */

@@ -74,6 +74,10 @@ export function lastContact(person: Stakeholder): string {
   return latest ?? dayOf(person.assessment?.at ?? person.createdAt);
 }
 
+/** A name as one word for a shell: in double quotes, or in single quotes when it holds " $ ` or \\. */
+export const shellWord = (name: string): string =>
+  /["$`\\]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`;
+
 const timesUsed = (person: Stakeholder, tactic: TacticId): number =>
   person.log?.filter((entry) => entry.tactic === tactic).length ?? 0;
 
@@ -136,7 +140,7 @@ interface Plan {
 /** The single most useful thing to do with a person now. */
 function planFor(person: Stakeholder, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): Plan {
   const name = person.name;
-  const command = `cx assess "${name}"`;
+  const command = `cx assess ${shellWord(name)}`;
   if (!person.assessment) {
     return { kind: 'assess', tactic: 'understand-why', action: `Assess ${name} (${command}, about five minutes), so the advice fits them.` };
   }

@@ -5,7 +5,6 @@ import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { inert, pad, stringWidth, wrap } from './text.js';
 
-const WIDTH = 80;
 const LABEL = 16;
 const label = (stage: StageId | null) => (stage ? `${STAGE_GUIDES[stage].number} ${STAGE_GUIDES[stage].label}` : 'no stage yet');
 
@@ -27,23 +26,23 @@ export function fitNames(names: readonly string[], width: number): string {
 }
 
 /** A titled list of at most a dozen entries, then how many more, wrapped under its title. */
-function titled(title: string, entries: string[]): string[] {
+function titled(title: string, entries: string[], width: number): string[] {
   if (entries.length === 0) return [];
   const more = entries.length > 12 ? `, and ${entries.length - 12} more` : '';
-  return [wrap(`${entries.slice(0, 12).join(', ')}${more}`, WIDTH, `  ${pad(title, LABEL - 2)}`, ' '.repeat(LABEL))];
+  return [wrap(`${entries.slice(0, 12).join(', ')}${more}`, width, `  ${pad(title, LABEL - 2)}`, ' '.repeat(LABEL))];
 }
 
 const plain = (stage: StageId | null) => (stage ? STAGE_GUIDES[stage].label : 'no stage');
-const moves = (title: string, list: Move[]): string[] =>
-  titled(title, list.map((m) => `${inert(m.name)} (${plain(m.from)} → ${plain(m.to)})`));
+const moves = (title: string, list: Move[], width: number): string[] =>
+  titled(title, list.map((m) => `${inert(m.name)} (${plain(m.from)} → ${plain(m.to)})`), width);
 
-export function renderBoard(board: Board): string {
+export function renderBoard(board: Board, width = 80): string {
   const c = paint();
   const out: string[] = [c.bold(`Board: ${board.total} ${board.total === 1 ? 'person' : 'people'}, ${board.today}`), ''];
 
   out.push(c.bold('Funnel'));
   const most = Math.max(1, ...board.funnel.map((row) => row.count));
-  const barWidth = WIDTH - LABEL - 8;
+  const barWidth = width - LABEL - 8;
   for (const row of board.funnel) {
     if (row.stage === null && row.count === 0) continue;
     const length = row.count === 0 ? 0 : Math.max(1, Math.round((row.count / most) * barWidth));
@@ -52,7 +51,7 @@ export function renderBoard(board: Board): string {
 
   const showNone = Object.values(board.grid).some((cells) => cells.none.length > 0);
   const columns = [...(['advocate', 'fence-sitter', 'outlier'] as const), ...(showNone ? (['none'] as const) : [])];
-  const cell = Math.floor((WIDTH - LABEL) / columns.length) - 2;
+  const cell = Math.floor((width - LABEL) / columns.length) - 2;
   out.push('', c.bold('Stage × disposition'));
   out.push(
     `  ${' '.repeat(LABEL - 2)}${columns.map((d) => pad(d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label, cell + 2)).join('').trimEnd()}`,
@@ -64,12 +63,12 @@ export function renderBoard(board: Board): string {
 
   out.push('', c.bold(`Since ${board.since}`));
   const movement = [
-    ...moves('Moved up', board.movedUp),
-    ...moves('Moved down', board.movedDown),
-    ...titled('Added', board.added.map(inert)),
+    ...moves('Moved up', board.movedUp, width),
+    ...moves('Moved down', board.movedDown, width),
+    ...titled('Added', board.added.map(inert), width),
   ];
   out.push(...(movement.length ? movement : ['  no stage changes']));
   const stuck = board.stuck.filter((s) => s.days >= 7).slice(0, 5);
-  out.push(...titled('Stuck longest', stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`)));
+  out.push(...titled('Stuck longest', stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`), width));
   return out.join('\n');
 }

@@ -206,6 +206,7 @@ export function personJson(person: Stakeholder): Record<string, unknown> {
   const { name, stage } = person;
   return {
     ...orderedRecord(person),
+    log: person.log ?? [],
     tactics: tacticsFor(person).map((tactic) => ({
       id: tactic.id,
       name: tactic.name,

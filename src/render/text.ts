@@ -7,7 +7,9 @@ import { dayOf } from '../domain/dates.js';
  * that starts terminal sequences, are shown as visible placeholders instead of being obeyed.
  */
 export function inert(text: string): string {
-  return text.replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text
+    .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
+    .replace(/[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
 }
 
 /** The width a terminal gives wrapped text: its columns up to 100, or 80 when not a terminal. */

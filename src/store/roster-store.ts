@@ -213,6 +213,12 @@ export class RosterStore {
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
+      const problem = this.backupProblem(last);
+      if (problem) {
+        throw new CxError(
+          `the version before the last change (${join(this.backupsDir, last.file)}) cannot be read (${problem}); nothing was changed. cx doctor shows the backups that can`,
+        );
+      }
       write(conf, this.path, readRoster(join(this.backupsDir, last.file)));
       rmSync(join(this.backupsDir, last.file), { force: true });
       this.#saveIndex(backups.slice(0, -1));
@@ -228,8 +234,16 @@ export class RosterStore {
       write(conf, this.path, { people: roster.people.filter((person) => !ids.has(person.id)) });
       let scrubbed = 0;
       const backups = this.backups();
-      for (const backup of backups) {
-        const file = join(this.backupsDir, backup.file);
+      // Every copy cx keeps: the backups (indexed or not) and files that doctor --restore set aside.
+      const copies = [
+        ...(existsSync(this.backupsDir) ? readdirSync(this.backupsDir) : [])
+          .filter((file) => file.startsWith('roster-'))
+          .map((file) => join(this.backupsDir, file)),
+        ...readdirSync(this.dir)
+          .filter((file) => file.startsWith('roster.json.replaced-'))
+          .map((file) => join(this.dir, file)),
+      ];
+      for (const file of copies) {
         try {
           const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
           if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
@@ -246,13 +260,32 @@ export class RosterStore {
     });
   }
 
-  /** The backups kept, oldest first. */
+  /**
+   * The backups kept, oldest first. Without a readable index (deleted by hand, say), the backup files
+   * themselves are listed, in the order their names give (they start with the time they were made).
+   */
   backups(): Backup[] {
     try {
       const index = JSON.parse(readFileSync(join(this.backupsDir, 'index.json'), 'utf8')) as Backup[];
-      return Array.isArray(index) ? index.filter((entry) => existsSync(join(this.backupsDir, entry.file))) : [];
+      if (Array.isArray(index)) return index.filter((entry) => existsSync(join(this.backupsDir, entry.file)));
     } catch {
-      return [];
+      // Listed from the files below.
+    }
+    if (!existsSync(this.backupsDir)) return [];
+    return readdirSync(this.backupsDir)
+      .filter((file) => /^roster-.*\.json$/.test(file))
+      .sort()
+      .map((file) => ({ file, at: statSync(join(this.backupsDir, file)).mtime.toISOString(), command: 'a change', names: [] }));
+  }
+
+  /** What is wrong with a backup, or undefined when it holds a roster cx can read. */
+  backupProblem(backup: Backup): string | undefined {
+    try {
+      const data = JSON.parse(readFileSync(join(this.backupsDir, backup.file), 'utf8')) as unknown;
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it is not a JSON object';
+      return shapeProblem(data as Record<string, unknown>);
+    } catch (error) {
+      return (error as Error).message;
     }
   }
 
@@ -315,8 +348,9 @@ export class RosterStore {
     makeFolder(this.backupsDir);
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
+    const earlier = this.backups(); // before the new file is there, which an index-less listing would count
     copyPrivate(this.path, join(this.backupsDir, file));
-    const backups = [...this.backups(), { file, at, ...note }];
+    const backups = [...earlier, { file, at, ...note }];
     const kept = backups.slice(-BACKUPS_KEPT);
     for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
     this.#saveIndex(kept);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildBoard } from '../src/domain/board.js';
+import { applyUpdate, newPerson } from '../src/domain/roster.js';
+import { renderBoard } from '../src/render/board.js';
+import { inert } from '../src/render/text.js';
+
+describe('renderBoard', () => {
+  const at = new Date('2026-11-01T09:00:00Z');
+  const people = Array.from({ length: 40 }, (_, i) =>
+    applyUpdate(newPerson(`Person With A Long Name ${i}`, `id${i}`, at), { stage: (['buy-in', 'action', 'skepticism'] as const)[i % 3], disposition: (['advocate', 'outlier', 'fence-sitter'] as const)[i % 3] }, 'set', at, true),
+  );
+  const board = buildBoard({ people }, new Date('2026-11-24T09:00:00Z'), '2026-10-01');
+
+  it.each([80, 60, 50])('fits %i columns', (width) => {
+    const lines = renderBoard(board, width).split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+    expect(lines.join('\n')).toContain('Funnel');
+  });
+});
+
+describe('inert', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a\u001b[31mb', 'a\\x1b[31mb'],
+    ['bell\u0007', 'bell\\x07'],
+    ['line\nbreak', 'line break'],
+    ['rtl\u202Eltr', 'rtl\\u202eltr'],
+    ['zero\u200Bwidth', 'zero\\u200bwidth'],
+    ['family 👨‍👩‍👧', 'family 👨‍👩‍👧'],
+  ])('%j prints as %j', (text, shown) => {
+    expect(inert(text)).toBe(shown);
+  });
+});
