@@ -31,7 +31,10 @@ function buildProgram(): Command {
     .helpOption('-h, --help', 'show help for cx or a command')
     // Commander's own errors read like ours: one line, starting "cx:".
     .configureOutput({
-      outputError: (text, write) => write(`${text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
+      outputError: (text, write) => {
+        const line = text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ');
+        write(`${line}${/unknown command/.test(line) ? '; cx --help lists the commands' : ''}\n`);
+      },
     })
     .helpCommand(false)
     // Help is laid out for 80 columns on any terminal, so the overview can be written at build time.

@@ -421,3 +421,35 @@ describe('the quick answers of bin/cx.js', () => {
     expect(quick.status).toBe(0);
   });
 });
+
+describe('small things a user meets', () => {
+  it('says where to find the commands after an unknown one', () => {
+    expect(cx(dir, ['nope']).stderr).toBe("cx: unknown command 'nope'; cx --help lists the commands\n");
+  });
+
+  it('cuts very long names in the list table', () => {
+    cx(dir, ['set', 'A'.repeat(120), '--add']);
+    const line = cx(dir, ['list']).stdout.split('\n')[1] ?? '';
+    expect(line.startsWith(`${'A'.repeat(39)}…`)).toBe(true);
+    expect(line.length).toBeLessThan(140);
+  });
+
+  it('says how to start when the board is empty', () => {
+    const run = cx(dir, ['board']);
+    expect(run).toMatchObject({ status: 0, stdout: '' });
+    expect(run.stderr).toContain('cx assess');
+  });
+
+  it('explains an export to a folder that does not exist, without temporary file names', () => {
+    const run = cx(dir, ['export', '--output', `${dir}/no/such/folder/x.json`]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`cx: cannot write ${dir}/no/such/folder/x.json: its folder does not exist\n`);
+  });
+
+  it('plans a past day without people added after it', () => {
+    cx(dir, ['set', 'Early', '--add'], { env: { CX_NOW: '2026-10-01T09:00:00Z' } });
+    cx(dir, ['set', 'Late', '--add'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
+    const names = JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-10-15']).stdout).map((item: { name: string }) => item.name);
+    expect(names).toEqual(['Early']);
+  });
+});

@@ -13,8 +13,13 @@ export function boardCommand(options: { since?: Date; json?: boolean }): void {
     throw new UsageError(`--since ${dayOf(options.since)} is in the future (today is ${dayOf(today)})`);
   }
   const since = options.since ? dayOf(options.since) : addDays(today, -7);
-  const board = buildBoard(RosterStore.open().read(), today, since);
+  const roster = RosterStore.open().read();
+  const board = buildBoard(roster, today, since);
   if (options.json) return printJson(board);
+  if (roster.people.length === 0) {
+    process.stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
+    return;
+  }
   // 80 columns, or fewer in a narrower terminal.
   const columns = process.stdout.isTTY ? process.stdout.columns : 0;
   process.stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(80, columns)) : 80)}\n`);

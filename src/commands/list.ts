@@ -3,7 +3,7 @@ import { type ListFilters, type SortKey, daysSince, selectPeople, stageSince } f
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from '../render/color.js';
 import { personJson } from '../render/profile.js';
-import { day, inert, table } from '../render/text.js';
+import { day, fit, inert, tableLines } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJsonArray } from './shared.js';
 
@@ -38,16 +38,25 @@ export function listCommand(options: ListOptions): void {
     return;
   }
   const rows = people.map((person) => [
-    inert(person.name),
+    fit(inert(person.name), 40),
     person.stage ? `${STAGE_GUIDES[person.stage].number} ${STAGE_GUIDES[person.stage].label}` : '–',
     String(daysSince(stageSince(person), today)),
     person.disposition ? DISPOSITION_GUIDES[person.disposition].label : '–',
     person.confidence ?? '–',
     person.influence ?? '–',
-    inert([person.role, person.team].filter(Boolean).join(', ')) || '–',
+    fit(inert([person.role, person.team].filter(Boolean).join(', ')), 40) || '–',
     person.assessment ? day(person.assessment.at) : 'never',
   ]);
   const c = paint();
   const header = ['Name', 'Stage', 'Days', 'Disposition', 'Confidence', 'Influence', 'Role, team', 'Assessed'];
-  process.stdout.write(`${table(header, rows, (h) => c.bold(h))}\n`);
+  // Written in pieces: a roster of thousands makes a long table.
+  let piece = '';
+  for (const line of tableLines(header, rows, (h) => c.bold(h))) {
+    piece += `${line}\n`;
+    if (piece.length > 1 << 16) {
+      process.stdout.write(piece);
+      piece = '';
+    }
+  }
+  process.stdout.write(piece);
 }

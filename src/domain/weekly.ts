@@ -188,6 +188,7 @@ interface Due {
 }
 
 function dueness(person: Stakeholder, today: Date): Due | undefined {
+  if (daysBetween(today, person.createdAt) > 0) return undefined; // not in the roster yet on that day
   const cadence = cadenceDays(person);
   const last = lastContact(person);
   const sinceContact = daysBetween(last, today);

@@ -48,17 +48,36 @@ export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** A plain table: a header row, then one row per item, columns two spaces apart. */
-export function table(header: string[], rows: string[][], style: (header: string) => string = (h) => h): string {
-  const widths = header.map((title, column) =>
-    Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column] ?? ''))),
-  );
+/** A plain table, a line at a time: a header row, then one row per item, columns two spaces apart. */
+export function* tableLines(
+  header: string[],
+  rows: string[][],
+  style: (header: string) => string = (h) => h,
+): Generator<string> {
+  const widths = header.map((title) => stringWidth(title));
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, stringWidth(cell));
+    });
+  }
   const line = (cells: string[], styleCell = (cell: string) => cell) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? styleCell(cell) : styleCell(pad(cell, widths[column] ?? 0))))
       .join('  ')
       .trimEnd();
-  return [line(header, style), ...rows.map((row) => line(row))].join('\n');
+  yield line(header, style);
+  for (const row of rows) yield line(row);
+}
+
+/** A text cut to at most `width` columns, ending in "…" when cut. */
+export function fit(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let cut = '';
+  for (const char of text) {
+    if (stringWidth(`${cut}${char}…`) > width) break;
+    cut += char;
+  }
+  return `${cut}…`;
 }
 
 /** The local day and time (YYYY-MM-DD HH:MM) of an ISO timestamp. */
