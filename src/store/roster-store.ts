@@ -383,7 +383,10 @@ export function makeFolder(dir: string): void {
 /** Saves a roster through conf (atomic, private), at the current format version. */
 function write(conf: Conf<RosterFile>, path: string, roster: Roster): void {
   try {
-    conf.store = { version: ROSTER_VERSION, people: roster.people };
+    // conf reads and parses the whole file again before each write, to carry over its own
+    // "__internal__" data, unless the new value already has that key. cx keeps none (serializeRoster
+    // writes only the version and the people), so an empty one spares a large roster that second parse.
+    conf.store = { version: ROSTER_VERSION, people: roster.people, __internal__: {} } as RosterFile;
   } catch (error) {
     throw new CxError(`could not save the roster to ${path}: ${(error as Error).message}`);
   }
