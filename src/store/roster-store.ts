@@ -474,17 +474,16 @@ function storeError(path: string, error: unknown): CxError {
 
 /** What is wrong with the file's shape, in a few words; undefined when it is sound. */
 export function shapeProblem(data: Record<string, unknown>): string | undefined {
-  if (!Array.isArray(data.people)) return '"people" is not a list';
-  for (const [index, person] of (data.people as unknown[]).entries()) {
-    const where = `person ${index + 1}`;
-    if (typeof person !== 'object' || person === null) return `${where} is not an object`;
-    const p = person as Record<string, unknown>;
-    if (typeof p.id !== 'string' || typeof p.name !== 'string') return `${where} has no id or name`;
-    if (p.stage !== null && !isStage(p.stage)) return `${where} has an unknown stage`;
-    if (p.disposition !== null && !isDisposition(p.disposition)) return `${where} has an unknown disposition`;
-    if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return `${where} has no history or reasons list`;
-    const problem = detailProblem(p);
-    if (problem) return `${where} (${p.name}) ${problem}`;
+  const people = data.people;
+  if (!Array.isArray(people)) return '"people" is not a list';
+  // Runs on every read of every person: plain loops, and words only for the first problem found.
+  for (let index = 0; index < people.length; index++) {
+    const person: unknown = people[index];
+    const problem = personProblem(person);
+    if (problem) {
+      const name = isObject(person) && isText(person.name) ? ` (${person.name})` : '';
+      return `person ${index + 1}${name} ${problem}`;
+    }
   }
   return undefined;
 }
@@ -492,19 +491,34 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const STAGE_SOURCES = new Set(['assess', 'set', 'import']);
 
-/** Checks the rest of a person's record, so a hand edit cannot make a command fail halfway. */
-function detailProblem(p: Record<string, unknown>): string | undefined {
-  if (!(p.reasons as unknown[]).every(isReason)) return 'has an unknown reason';
+function historyEntryOk(entry: unknown): boolean {
+  if (!isObject(entry) || !isText(entry.at) || !isText(entry.source) || !Array.isArray(entry.changes)) return false;
+  for (const change of entry.changes) if (!isObject(change) || !isText(change.field)) return false;
+  return true;
+}
+
+const logEntryOk = (entry: unknown): boolean =>
+  isObject(entry) && isText(entry.on) && isText(entry.text) && (entry.tactic === undefined || isTactic(entry.tactic));
+
+/** Checks one person's record, so a hand edit cannot make a command fail halfway. */
+function personProblem(person: unknown): string | undefined {
+  if (!isObject(person)) return 'is not an object';
+  const p = person;
+  if (!isText(p.id) || !isText(p.name)) return 'has no id or name';
+  if (p.stage !== null && !isStage(p.stage)) return 'has an unknown stage';
+  if (p.disposition !== null && !isDisposition(p.disposition)) return 'has an unknown disposition';
+  if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return 'has no history or reasons list';
+  for (const reason of p.reasons) if (!isReason(reason)) return 'has an unknown reason';
   if (p.confidence !== null && !CONFIDENCES.includes(p.confidence as never)) return 'has an unknown confidence';
   if (!isText(p.createdAt) || !isText(p.updatedAt)) return 'has no createdAt or updatedAt time';
-  for (const field of ['role', 'team', 'notes'] as const) if (!optional(p[field], isText)) return `has a ${field} that is not text`;
-  if (!optional(p.influence, isInfluence)) return 'has an unknown influence';
-  if (!optional(p.stageSource, (v) => ['assess', 'set', 'import'].includes(v as string))) return 'has an unknown stageSource';
-  const entryOk = (entry: unknown) =>
-    isObject(entry) && isText(entry.at) && isText(entry.source) && Array.isArray(entry.changes) && entry.changes.every((c) => isObject(c) && isText(c.field));
-  if (!(p.history as unknown[]).every(entryOk)) return 'has a history entry without a time, source or changes';
+  if (p.role !== undefined && !isText(p.role)) return 'has a role that is not text';
+  if (p.team !== undefined && !isText(p.team)) return 'has a team that is not text';
+  if (p.notes !== undefined && !isText(p.notes)) return 'has a notes that is not text';
+  if (p.influence !== undefined && !isInfluence(p.influence)) return 'has an unknown influence';
+  if (p.stageSource !== undefined && !STAGE_SOURCES.has(p.stageSource as string)) return 'has an unknown stageSource';
+  for (const entry of p.history) if (!historyEntryOk(entry)) return 'has a history entry without a time, source or changes';
   const assessment = p.assessment;
   if (assessment !== undefined) {
     if (!isObject(assessment) || !isText(assessment.at) || !isObject(assessment.answers) || !isStage(assessment.stage)) {
@@ -514,7 +528,9 @@ function detailProblem(p: Record<string, unknown>): string | undefined {
       return 'has an assessment with an unknown disposition or reason';
     }
   }
-  const logOk = (entry: unknown) => isObject(entry) && isText(entry.on) && isText(entry.text) && optional(entry.tactic, isTactic);
-  if (!optional(p.log, (log) => Array.isArray(log) && log.every(logOk))) return 'has a log entry without a day or text';
+  if (p.log !== undefined) {
+    if (!Array.isArray(p.log)) return 'has a log entry without a day or text';
+    for (const entry of p.log) if (!logEntryOk(entry)) return 'has a log entry without a day or text';
+  }
   return undefined;
 }
