@@ -54,7 +54,7 @@ export async function assessCommand(name: string, options: { answers?: string; j
   const { person, previous } = outcome;
   process.stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
   process.stderr.write(
-    paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${person.name} in the roster (cx where shows the file).\n`),
+    paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${inert(person.name)} in the roster (cx where shows the file).\n`),
   );
 }
 

@@ -44,7 +44,7 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
 const KIND_LABELS = { assess: 'Assessment', reassess: 'Re-assessment', 'find-out': 'Find out' } as const;
 
 function markdown(items: TodoItem[], day: string): string {
-  const escape = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
+  const escape = (text: string) => inert(text).replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
   const lines = [`## CX to-do, week of ${day}`, ''];
   if (items.length === 0) lines.push('Nothing due: everyone has been seen within their cadence.');
   for (const item of items) {
