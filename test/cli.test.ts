@@ -453,3 +453,18 @@ describe('small things a user meets', () => {
     expect(names).toEqual(['Early']);
   });
 });
+
+describe('bash completion of arguments', () => {
+  it('offers names for the first argument of cx log only, and commands after cx help', () => {
+    assessWith(dir, 'Dana Lee', buyIn);
+    const script = `
+      source <("${process.execPath}" "${BIN}" completion bash)
+      cx() { "${process.execPath}" "${BIN}" "$@"; }
+      t() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _cx; echo "\${COMPREPLY[*]}"; }
+      t cx log Da
+      t cx log 'Dana\\ Lee' ''
+      t cx help li`;
+    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, CX_CONFIG_DIR: dir } });
+    expect(run.stdout).toBe('Dana\\ Lee\n\nlist\n');
+  });
+});

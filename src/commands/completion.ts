@@ -19,12 +19,13 @@ const VALUES: Record<string, readonly string[]> = {
 };
 
 /** What each command's arguments are: roster names, a file, or fixed words. */
-const ARGUMENTS: Record<string, 'names' | 'files' | readonly string[]> = {
+const ARGUMENTS: Record<string, 'names' | 'first-name' | 'files' | 'commands' | readonly string[]> = {
   assess: 'names',
   show: 'names',
   set: 'names',
   rm: 'names',
-  log: 'names',
+  log: 'first-name', // then what happened: free text
+  help: 'commands',
   forget: 'names',
   tactics: [...STAGES, ...DISPOSITIONS],
   import: 'files',
@@ -58,8 +59,10 @@ function bash(spec: Spec): string {
   const argumentCases = Object.entries(ARGUMENTS)
     .map(([command, kind]) => {
       if (kind === 'names') return `    ${command}) _cx_names ;;`;
+      if (kind === 'first-name') return `    ${command}) (( given == 0 )) && _cx_names ;;`;
       if (kind === 'files') return `    ${command}) COMPREPLY=($(compgen -f -- "$cur")) ;;`;
-      return `    ${command}) COMPREPLY=($(compgen -W "${words(kind)}" -- "$cur")); ${command === 'tactics' ? '_cx_names append ;;' : ';;'}`;
+      const list = kind === 'commands' ? spec.commands.map((c) => c.name) : kind;
+      return `    ${command}) COMPREPLY=($(compgen -W "${words(list)}" -- "$cur")); ${command === 'tactics' ? '_cx_names append ;;' : ';;'}`;
     })
     .join('\n');
   return `# cx completion for bash. Load it with:  source <(cx completion bash)
@@ -73,10 +76,12 @@ _cx_names() {
   done < <(cx __names 2>/dev/null)
 }
 _cx() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" command="" i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" command="" given=0 i j
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in -*) ;; *) command="\${COMP_WORDS[i]}"; break ;; esac
   done
+  # How many arguments the command has been given already.
+  for ((j = i + 1; j < COMP_CWORD; j++)); do [[ "\${COMP_WORDS[j]}" == -* ]] || ((given++)); done
   case "$prev" in
 ${valueCases}
   esac
@@ -106,8 +111,10 @@ function zsh(spec: Spec): string {
   const argumentCases = Object.entries(ARGUMENTS)
     .map(([command, kind]) => {
       if (kind === 'names') return `    ${command}) _cx_names ;;`;
+      if (kind === 'first-name') return `    ${command}) (( given == 0 )) && _cx_names ;;`;
       if (kind === 'files') return `    ${command}) _files ;;`;
-      return `    ${command}) compadd -- ${words(kind)};${command === 'tactics' ? ' _cx_names;' : ''} ;;`;
+      const list = kind === 'commands' ? spec.commands.map((c) => c.name) : kind;
+      return `    ${command}) compadd -- ${words(list)};${command === 'tactics' ? ' _cx_names;' : ''} ;;`;
     })
     .join('\n');
   return `#compdef cx
@@ -119,10 +126,11 @@ _cx_names() {
   (( \${#names} )) && compadd -Q -- "\${(@q)names}"
 }
 _cx() {
-  local command="" i
+  local command="" given=0 i j
   for (( i = 2; i < CURRENT; i++ )); do
     [[ \${words[i]} == -* ]] || { command=\${words[i]}; break }
   done
+  for (( j = i + 1; j < CURRENT; j++ )); do [[ \${words[j]} == -* ]] || (( given++ )); done
   case \${words[CURRENT-1]} in
 ${valueCases}
   esac
