@@ -165,3 +165,12 @@ describe('applyImport', () => {
     }
   });
 });
+
+describe('parseImport: every problem of a row', () => {
+  it('reports them all, in column order', () => {
+    const parsed = parseImport('name,stage,disposition,influence\nKim Park,2,nope,huge\n', 'csv');
+    expect(parsed.problems).toEqual([
+      { where: 'line 2', message: expect.stringMatching(/^unknown disposition "nope".*; unknown influence "huge"/) },
+    ]);
+  });
+});

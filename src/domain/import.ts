@@ -3,7 +3,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Roster, Stakeholder } from './model.js';
+import type { ReasonId, Roster, Stakeholder } from './model.js';
 import { RECORD_KEYS, orderedRecord } from './model.js';
 import { jsonArrayPieces } from './json.js';
 import {
@@ -204,40 +204,55 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   if (typeof name !== 'string') return name === undefined ? 'has no name' : 'the name must be text';
   const problem = nameProblem(name);
   if (problem) return problem;
+  // Every problem of the row is reported, not just the first.
+  const problems: string[] = [];
   const text = (column: Column): string | null | undefined => {
     const value = values[column];
     if (value === undefined || value === null) return value;
-    if (typeof value !== 'string' && typeof value !== 'number') return fail(`"${column}" must be text`);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      problems.push(`"${column}" must be text`);
+      return undefined;
+    }
     return String(value).trim();
   };
+  /** The value read, or undefined after noting the problem. */
+  const read = <T>(value: T | undefined, problem: string): T | undefined => {
+    if (value === undefined) problems.push(problem);
+    return value;
+  };
   const update: FieldUpdate = {};
+  const stage = text('stage');
+  if (stage) {
+    const id = read(parseStage(stage), `unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
+    if (id) update.stage = id;
+  }
+  const disposition = text('disposition');
+  if (disposition) {
+    const id = read(parseDisposition(disposition), `unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
+    if (id) update.disposition = id;
+  }
+  const reasons = values.reasons;
+  if (reasons !== undefined && reasons !== null) {
+    const items = (Array.isArray(reasons) ? reasons : String(reasons).split(/[;,|]/)).map((item) => String(item).trim());
+    const ids = items.filter(Boolean).map((item) => read(parseReason(item), `unknown reason "${item}"; use ${list(REASONS)}`));
+    update.reasons = [...new Set(ids.filter((id): id is ReasonId => id !== undefined))];
+  }
+  for (const column of ['role', 'team', 'notes'] as const) {
+    const value = text(column);
+    if (value !== undefined) update[column] = value === '' ? null : value;
+  }
+  const influence = text('influence');
+  if (influence === null) update.influence = null;
+  else if (influence) {
+    const level = read(parseInfluence(influence), `unknown influence "${influence}"; use ${list(INFLUENCES)}`);
+    if (level) update.influence = level;
+  }
   try {
-    const stage = text('stage');
-    if (stage) update.stage = parseStage(stage) ?? fail(`unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
-    const disposition = text('disposition');
-    if (disposition) {
-      update.disposition =
-        parseDisposition(disposition) ?? fail(`unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
-    }
-    const reasons = values.reasons;
-    if (reasons !== undefined && reasons !== null) {
-      const items = (Array.isArray(reasons) ? reasons : String(reasons).split(/[;,|]/)).map((item) => String(item).trim());
-      const ids = items.filter(Boolean).map((item) => parseReason(item) ?? fail(`unknown reason "${item}"; use ${list(REASONS)}`));
-      update.reasons = [...new Set(ids)];
-    }
-    for (const column of ['role', 'team', 'notes'] as const) {
-      const value = text(column);
-      if (value !== undefined) update[column] = value === '' ? null : value;
-    }
-    const influence = text('influence');
-    if (influence === null) update.influence = null;
-    else if (influence) {
-      update.influence = parseInfluence(influence) ?? fail(`unknown influence "${influence}"; use ${list(INFLUENCES)}`);
-    }
     const record = exportedRecord(values, name);
+    if (problems.length > 0) return problems.join('; ');
     return { name, update, ...(record ? { record } : {}) };
   } catch (error) {
-    if (error instanceof RowError) return error.message;
+    if (error instanceof RowError) return [...problems, error.message].join('; ');
     throw error;
   }
 }
