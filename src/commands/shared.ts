@@ -46,10 +46,17 @@ export async function readInput(source: string, what: string): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new UsageError(`cannot read ${what} ${source === '-' ? 'from stdin' : source}: ${why}`);
+    throw new UsageError(`cannot read ${what} ${source === '-' ? 'from stdin' : inert(source)}: ${fileProblem(error, 'no such file')}`);
   }
+}
+
+/** A file system error in a few words; `missing` says what ENOENT means where it happened. */
+export function fileProblem(error: unknown, missing: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return missing;
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
 }
 
 /** Everyone named (each once); any name that matches no one is a usage error, before anything changes. */
