@@ -1,4 +1,4 @@
-import { DISPOSITIONS, isDisposition, parseDisposition, parseStage, STAGES } from '../domain/model.js';
+import { DISPOSITIONS, parseDisposition, parseStage, STAGES } from '../domain/model.js';
 import { closestNames } from '../domain/names.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise } from '../domain/playbook.js';
 import { findPerson } from '../domain/roster.js';
@@ -36,7 +36,7 @@ export function tacticsCommand(subject: string, options: { json?: boolean }): vo
     ];
     return void process.stdout.write(`${out.join('\n')}\n`);
   }
-  if (disposition && isDisposition(disposition)) {
+  if (disposition) {
     const guide = DISPOSITION_GUIDES[disposition];
     const tactics = guide.tactics.map((id) => TACTIC_GUIDES[id]);
     if (options.json) return printJson({ ...guide, tactics });
