@@ -7,7 +7,7 @@ import { stageSince } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { isOutlierReason, isSkepticismReason } from './model.js';
 import { nameKey, sortByName } from './names.js';
-import { STAGE_GUIDES, TACTIC_GUIDES, personalise } from './playbook.js';
+import { STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
 import { type QuestionId, isAsked, questionById } from './questionnaire.js';
 
 /** Days between contacts at each stage, before disposition and influence adjust it. */
@@ -164,8 +164,8 @@ function planFor(person: Stakeholder, peerFor: (person: Stakeholder) => Stakehol
     return { kind: 'tactic', tactic: 'understand-why', action: rotatedAction(person, 'understand-why') };
   }
   const stage = person.stage ?? 'ignorance';
-  const skeptic = stage === 'skepticism' && person.reasons.includes('resists-change') && !person.reasons.includes('roi-unclear');
-  const tactic = skeptic ? 'outside-authority' : (STAGE_GUIDES[stage].tactics[0] ?? 'educate');
+  // The stage's first tactic, as the playbook chooses it (a skeptic's reason picks theirs).
+  const tactic = tacticIdsFor({ stage, disposition: null, reasons: person.reasons })[0] ?? 'educate';
   const action = rotatedAction(person, tactic);
   if (stage === 'commitment') {
     const peer = peerFor(person);
