@@ -2,13 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { now } from '../clock.js';
 import type { DispositionId, Influence, ReasonId, StageId, Stakeholder } from '../domain/model.js';
-import { closestNames, nameKey } from '../domain/names.js';
+import { nameKey } from '../domain/names.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, newPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
 import { describeChanges, personJson } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { checkName, printJson } from './shared.js';
+import { checkName, didYouMean, printJson } from './shared.js';
 
 export interface SetOptions {
   stage?: StageId;
@@ -44,8 +44,8 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     if (missing.length > 0 && !options.add) {
       const known = roster.people.map((person) => person.name);
       const described = missing.map((name) => {
-        const close = closestNames(name, known);
-        return `"${inert(name.trim())}"${close.length ? ` (did you mean ${close.map((c) => `"${inert(c)}"`).join(' or ')}?)` : ''}`;
+        const hint = didYouMean(name, known);
+        return `"${inert(name.trim())}"${hint ? ` (${hint})` : ''}`;
       });
       throw new UsageError(
         `not in the roster: ${described.join(', ')}; nothing was changed. Check the spelling, or add new people with --add`,

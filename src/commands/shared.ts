@@ -21,9 +21,14 @@ export function requirePerson(roster: Roster, name: string): Stakeholder {
   if (roster.people.length === 0) {
     throw new UsageError(`no one is in the roster yet; add "${inert(name.trim())}" with: cx assess "${inert(name.trim())}"`);
   }
-  const close = closestNames(name, roster.people.map((p) => p.name));
-  const hint = close.length ? `did you mean ${close.map((n) => `"${inert(n)}"`).join(' or ')}?` : 'cx list shows who is in the roster';
+  const hint = didYouMean(name, roster.people.map((p) => p.name)) || 'cx list shows who is in the roster';
   throw new UsageError(`no one called "${inert(name.trim())}" in the roster; ${hint}`);
+}
+
+/** 'did you mean "Dana Lee"?' for the candidates closest to a text, or '' when none is close. */
+export function didYouMean(text: string, candidates: readonly string[]): string {
+  const close = closestNames(text, candidates);
+  return close.length ? `did you mean ${close.map((candidate) => `"${inert(candidate)}"`).join(' or ')}?` : '';
 }
 
 export function printJson(value: unknown): void {

@@ -1,5 +1,4 @@
 import { DISPOSITIONS, parseDisposition, parseStage, STAGES } from '../domain/model.js';
-import { closestNames } from '../domain/names.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise } from '../domain/playbook.js';
 import { findPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
@@ -7,7 +6,7 @@ import { paint } from '../render/color.js';
 import { SOMEONE, personJson, renderProfile, renderTactics } from '../render/profile.js';
 import { inert, textWidth, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { printJson, requirePerson } from './shared.js';
+import { didYouMean, printJson, requirePerson } from './shared.js';
 
 /** `cx tactics <stage|disposition|name>`: a stage or disposition first, then a person in the roster. */
 export function tacticsCommand(subject: string, options: { json?: boolean }): void {
@@ -55,8 +54,8 @@ export function tacticsCommand(subject: string, options: { json?: boolean }): vo
   }
   const roster = RosterStore.open().read();
   if (!findPerson(roster, subject)) {
-    const close = closestNames(subject, [...STAGES, ...DISPOSITIONS, ...roster.people.map((p) => p.name)]);
-    const hint = close.length ? `did you mean ${close.map((text) => `"${inert(text)}"`).join(' or ')}? ` : '';
+    const close = didYouMean(subject, [...STAGES, ...DISPOSITIONS, ...roster.people.map((p) => p.name)]);
+    const hint = close ? `${close} ` : '';
     throw new UsageError(
       `"${inert(subject)}" is not a stage, a disposition or a name in the roster; ${hint}Stages: ${STAGES.join(', ')} (or 1-5); dispositions: ${DISPOSITIONS.join(', ')}`,
     );
