@@ -11,7 +11,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importCsv, makeRoster, nameOf, TEAMS } from './bench-data.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'cx.js');
@@ -22,69 +23,6 @@ const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
   console.error('cx is not built: run npm install (or npm run build) first.');
   process.exit(1);
-}
-
-// ---------------------------------------------------------------------------------------------- data
-
-const FIRST = ['Dana', 'Sam', 'Priya', 'Kim', 'Lee', 'Ravi', 'Zoë', 'Mohammed', 'Ana', 'Jonas', 'Aiko', 'Olu', 'Marta', 'Chen', 'Fatima', 'Liam', 'Sofía', 'Noah', 'Ingrid', 'Kwame'];
-const LAST = ['Lee', 'Ortiz', 'Nair', 'Park', 'Chan', 'Shah', 'Ångström', "O'Brien", 'Haddad', 'Novak', 'Tanaka', 'Adeyemi', 'García', 'Wang', 'Khan', 'Murphy', 'Rossi', 'Schmidt', 'Dubois', 'Mensah'];
-const TEAMS = ['Contact centre', 'Finance', 'Digital', 'Retail', 'Operations', 'Quality', 'Marketing', 'Logistics'];
-const STAGES = ['ignorance', 'skepticism', 'buy-in', 'commitment', 'action'];
-const DISPOSITIONS = ['advocate', 'fence-sitter', 'outlier'];
-const TACTICS = ['educate', 'business-case', 'scarcity', 'social-proof', 'nurture-followers', 'understand-why', 'co-lead'];
-
-const nameOf = (i) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i}`;
-const iso = (daysAgo) => new Date(Date.UTC(2026, 10, 24) - daysAgo * 86_400_000).toISOString();
-
-function person(i) {
-  const stage = STAGES[i % 5];
-  const previous = STAGES[Math.max(0, (i % 5) - 1)];
-  const disposition = DISPOSITIONS[i % 3];
-  const created = 20 + (i % 200);
-  const answers = { understands: 'yes', relevant: i % 5 > 1 ? 'yes' : 'no', endorses: i % 5 > 1 ? 'yes' : 'unknown', stance: ['keen', 'neutral', 'resistant'][i % 3], participation: 'joins' };
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    name: nameOf(i),
-    stage,
-    stageSource: 'assess',
-    disposition,
-    reasons: disposition === 'outlier' && i % 2 ? ['financial'] : [],
-    confidence: ['high', 'medium', 'low'][i % 3],
-    role: `${['Head', 'Director', 'Manager', 'VP'][i % 4]} of ${TEAMS[i % TEAMS.length]}`,
-    team: TEAMS[i % TEAMS.length],
-    influence: ['low', 'medium', 'high'][i % 3],
-    notes: i % 4 === 0 ? 'Prefers numbers to stories; ask about the Q3 complaint themes before the next steering meeting.' : undefined,
-    createdAt: iso(created),
-    updatedAt: iso(i % 20),
-    assessment: { at: iso(i % 60), answers, stage, disposition, reasons: [], confidence: 'medium' },
-    history: [
-      { at: iso(created), source: 'import', changes: [{ field: 'name', from: null, to: nameOf(i) }, { field: 'stage', from: null, to: previous }] },
-      { at: iso(i % 60), source: 'assess', changes: [{ field: 'stage', from: previous, to: stage }] },
-    ],
-    log: [
-      { on: iso(10 + (i % 30)).slice(0, 10), text: 'Coffee: walked through last quarter\'s complaint numbers', tactic: TACTICS[i % TACTICS.length] },
-      { on: iso(i % 10).slice(0, 10), text: 'Shared a quick win from the contact centre pilot' },
-    ],
-  };
-}
-
-function makeRoster(size) {
-  const dir = join(work, `roster-${size}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const people = Array.from({ length: size }, (_, i) => person(i));
-  // The file as cx itself writes it: one person per line, characters beyond ASCII as \u escapes.
-  const ascii = (json) => json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(join(dir, 'roster.json'), `{"version":1,"people":[\n${people.map((p) => ascii(JSON.stringify(p))).join(',\n')}\n]}\n`, { mode: 0o600 });
-  return dir;
-}
-
-function importCsv(rows, offset) {
-  const lines = ['name,stage,disposition,team,influence,notes'];
-  for (let i = 0; i < rows; i++) {
-    const n = offset + i;
-    lines.push(`${nameOf(n)},${STAGES[n % 5]},${DISPOSITIONS[(n + 1) % 3]},${TEAMS[n % TEAMS.length]},high,"Met at the steering meeting, ""keen"""`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 // ------------------------------------------------------------------------------------------- timing
@@ -146,7 +84,7 @@ const atMost = (limit) => ({ text: `≤ ${limit} × node`, check: (_, ratio) => 
 
 console.log(`cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 const cx = (args) => [BIN, ...args];
-const rosters = Object.fromEntries(SIZES.map((size) => [size, makeRoster(size)]));
+const rosters = Object.fromEntries(SIZES.map((size) => [size, makeRoster(join(work, `roster-${size}`), size)]));
 
 for (const args of [['--version'], ['--help']]) {
   record(`cx ${args.join(' ')}`, 0, measure({ args: cx(args) }), atMost(1.3));
