@@ -14,15 +14,39 @@ export function dayOf(time: string | Date): string {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * Day numbers already worked out, by text. A roster repeats its times (a bulk change stamps everyone
+ * with one time; "today" is asked about for every person), and reading a time and its zone offset is
+ * most of the cost of the weekly list on a large roster. Emptied when full, so it stays small.
+ */
+const known = new Map<string, number>();
+let lastMs = Number.NaN;
+let lastDay = 0;
+
 /** A day as a count of days, for arithmetic: the local day of a time, or a YYYY-MM-DD day itself. */
 function dayNumber(time: string | Date): number {
-  if (typeof time === 'string' && time.length === 10 && DATE_ONLY.test(time)) {
-    return Date.UTC(Number(time.slice(0, 4)), Number(time.slice(5, 7)) - 1, Number(time.slice(8, 10))) / DAY;
+  if (typeof time !== 'string') {
+    const ms = time.getTime();
+    if (ms !== lastMs) {
+      lastDay = localDayNumber(time);
+      lastMs = ms;
+    }
+    return lastDay;
   }
-  const date = typeof time === 'string' ? new Date(time) : time;
-  // The local calendar day: shift by the zone's offset at that moment, then count whole days.
-  return Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / DAY);
+  let day = known.get(time);
+  if (day === undefined) {
+    day =
+      time.length === 10 && DATE_ONLY.test(time)
+        ? Date.UTC(Number(time.slice(0, 4)), Number(time.slice(5, 7)) - 1, Number(time.slice(8, 10))) / DAY
+        : localDayNumber(new Date(time));
+    if (known.size >= 4096) known.clear();
+    known.set(time, day);
+  }
+  return day;
 }
+
+/** The local calendar day of a moment: shifted by the zone's offset at that moment, in whole days. */
+const localDayNumber = (date: Date): number => Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / DAY);
 
 /** Whole days from one time to another (negative when `to` is earlier). */
 export const daysBetween = (from: string | Date, to: string | Date): number => dayNumber(to) - dayNumber(from);

@@ -69,8 +69,8 @@ export function cadenceDays(person: Stakeholder): number {
 
 /** The day of the last interaction, or else of the last assessment, or else of when they were added. */
 export function lastContact(person: Stakeholder): string {
-  const logged = person.log?.map((entry) => entry.on) ?? [];
-  const latest = [...logged].sort().at(-1);
+  let latest: string | undefined;
+  for (const entry of person.log ?? []) if (latest === undefined || entry.on > latest) latest = entry.on;
   return latest ?? dayOf(person.assessment?.at ?? person.createdAt);
 }
 
