@@ -9,7 +9,29 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * conf imports a JSON-schema validator (ajv, with its formats) and semver at its top, for its `schema`
+ * and `migrations` options. cx gives it neither (the store checks the roster itself and keeps its own
+ * format versions), so they are left out of the bundle: loading them was most of the time conf took to
+ * start, in every command that changes the roster. Should conf ever reach for them, the stand-in says so.
+ */
+const unusedByConf = {
+  name: 'leave-out-what-conf-does-not-use',
+  setup(build) {
+    build.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
+      /node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `const missing = () => { throw new Error('cx was built without ${args.path} (conf uses it only for schemas and migrations, which cx does not give it)'); };
+export class Ajv2020 { constructor() { missing(); } }
+export default { default: missing, eq: missing, clean: missing, satisfies: missing, lte: missing, gt: missing };`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [unusedByConf],
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   bundle: true,
