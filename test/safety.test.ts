@@ -63,6 +63,34 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
   });
 });
 
+describe('a roster edited by hand after cx wrote it', () => {
+  it('is checked in full again: a bad edit stops every command, the seal notwithstanding', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add', '--stage', 'buy-in']).status).toBe(0);
+    const edited = (rosterBytes(dir) ?? '').replace('"stage":"buy-in"', '"stage":"nirvana"');
+    writeFileSync(rosterFile(dir), edited);
+    for (const args of [['list'], ['set', 'Sam Ortiz', '--team', 'Ops'], ['export']]) {
+      const run = cx(dir, args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain('has an unknown stage');
+    }
+    expect(rosterBytes(dir)).toBe(edited);
+  });
+
+  it('is used as edited when the edit is sound, and sealed again by the next change', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add', '--stage', 'buy-in']).status).toBe(0);
+    const sealedBefore = (rosterBytes(dir) ?? '').split('\n')[0];
+    writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"stage":"buy-in"', '"stage":"action"'));
+    expect(JSON.parse(cx(dir, ['list', '--json']).stdout).map((p: { stage: string }) => p.stage).sort()).toEqual(['action', 'buy-in']);
+    expect(cx(dir, ['set', 'Sam Ortiz', '--team', 'Ops']).status).toBe(0);
+    const after = rosterBytes(dir) ?? '';
+    expect(after.split('\n')[0]).not.toBe(sealedBefore);
+    expect(after).toContain('"stage":"action"');
+    expect(after).toContain('"team":"Ops"');
+  });
+});
+
 describe('backups and undo', () => {
   it('keeps the previous version before every change, private, and at most ten', () => {
     const dir = tempDir();

@@ -1,11 +1,12 @@
 // The roster on disk: one JSON file kept with conf, in the user's config folder (CX_CONFIG_DIR moves it).
-// This module is the only one that reads or writes it.
+// This module is the only one that reads or writes it; roster-file.ts says what its text is.
 //
-// - Reads are a plain JSON.parse of the file; conf (with its schema validator) and the lock library are
-//   loaded only by commands that write, which keeps read-only commands quick to start.
+// - Reads never load conf (with its schema validator) or the lock library: only commands that write do,
+//   which keeps read-only commands quick to start.
 // - Writes go through conf, atomically (a temporary file renamed over the old one), so a crash leaves
-//   the old roster or the new one, never a torn file. The file holds one person per line: compact, yet
-//   still readable and diffable.
+//   the old roster or the new one, never a torn file.
+// - The file is sealed with a digest of its lines: a file cx wrote is read without a second check, and a
+//   change parses only the people it touches (see roster-file.ts). Any other file is checked in full.
 // - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
 //   lose nothing: read, change and write happen while no other cx can write.
 // - Every change first keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo`
@@ -16,6 +17,7 @@ import {
   chmodSync,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -31,6 +33,9 @@ import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from '../domain/model.js';
 import { CxError } from '../errors.js';
+import { lazyPeople, parsedPeople, sealedLines, serializeRoster } from './roster-file.js';
+
+export { serializeRoster };
 
 /** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
 export const ROSTER_VERSION = 1;
@@ -46,6 +51,29 @@ const lockWaitMs = (): number => {
 interface RosterFile {
   version: number;
   people: Stakeholder[];
+}
+
+interface Loaded {
+  roster: Roster;
+  version: number;
+}
+
+/**
+ * conf as cx uses it: the writer of the file (atomic, private, in its place). conf reads and parses the
+ * whole file as it starts; cx has read and checked it already, more closely (and for a large roster,
+ * more quickly: see roster-file.ts), and never asks conf for its values. So the store conf reads at
+ * start is an empty one, and a large roster is not read a second time.
+ */
+function rosterConf(Base: typeof Conf<RosterFile>) {
+  return class RosterConf extends Base {
+    override get store(): RosterFile {
+      return {} as RosterFile;
+    }
+
+    override set store(value: RosterFile) {
+      super.store = value;
+    }
+  };
 }
 
 /** What a change was, as `cx undo` reports it. */
@@ -91,11 +119,8 @@ export class RosterStore {
   readonly path: string;
   readonly backupsDir: string;
   #opened?: Conf<RosterFile>;
-  /** The text and value last read, so conf does not parse the same file a second time before a write. */
-  #lastRead?: { text: string; data: Record<string, unknown> };
-  #writing = false;
   /** What the last read found, and which file it was (a write renames a new file into place). */
-  #loaded?: { identity: string; result: { roster: Roster; version: number } };
+  #loaded?: { identity: string; lazy: boolean; result: Loaded };
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -108,17 +133,13 @@ export class RosterStore {
     return new RosterStore(rosterDir());
   }
 
-  /**
-   * conf, loaded and started on the first write. It reads the file as it starts, so the file is read
-   * (and checked) by cx first: a broken file is reported by cx, and conf reuses what was parsed.
-   */
+  /** conf, loaded and started on the first write; cx has read and checked the file before (see RosterConf). */
   async #conf(): Promise<Conf<RosterFile>> {
-    this.#writing = true;
-    this.#load();
+    this.#load(true); // a broken file is reported before anything is made
     makeFolder(this.dir); // before conf, which would make it open to others
     if (!this.#opened) {
-      const { default: Conf } = await import('conf');
-      this.#opened = new Conf<RosterFile>({
+      const RosterConf = rosterConf((await import('conf')).default);
+      this.#opened = new RosterConf({
         cwd: this.dir,
         configName: 'roster',
         configFileMode: 0o600,
@@ -126,21 +147,22 @@ export class RosterStore {
         accessPropertiesByDotNotation: false,
         // A broken file is the user's data: report it, never wipe it.
         clearInvalidConfig: false,
-        serialize: serializeRoster,
-        deserialize: (text) =>
-          (text === this.#lastRead?.text ? this.#lastRead.data : JSON.parse(text)) as RosterFile,
+        serialize: serializeRoster as unknown as (value: RosterFile) => string, // bytes: conf writes them as they are
       });
     }
-    this.#lastRead = undefined; // conf has what it needed
     return this.#opened;
   }
 
   /** The roster as it is now. Safe without the lock: writes replace the file in one rename. */
   read(): Roster {
-    return this.#load().roster;
+    return this.#load(false).roster;
   }
 
-  #load(): { roster: Roster; version: number } {
+  /**
+   * The roster and its format version. `lazy` (for a change) leaves the people of a sealed file unparsed
+   * until they are used; otherwise everyone is parsed.
+   */
+  #load(lazy: boolean): Loaded {
     // Read again only if the file is another one than last time: a change reads it before and under
     // the lock, and a large roster is worth parsing once.
     let identity: string;
@@ -151,19 +173,23 @@ export class RosterStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
       throw storeError(this.path, error);
     }
-    if (this.#loaded?.identity === identity) return this.#loaded.result;
-    const result = this.#parse();
-    this.#loaded = { identity, result };
+    // A change can use what a plain read parsed; a read cannot use people left unparsed for a change.
+    if (this.#loaded?.identity === identity && (lazy || !this.#loaded.lazy)) return this.#loaded.result;
+    const result = this.#parse(lazy);
+    this.#loaded = { identity, lazy, result };
     return result;
   }
 
-  #parse(): { roster: Roster; version: number } {
+  #parse(lazy: boolean): Loaded {
     let data: Record<string, unknown>;
     try {
-      const text = readFileSync(this.path, 'utf8');
-      data = JSON.parse(text) as Record<string, unknown>;
-      // Kept only for conf to reuse, when a change is coming; a large text is not held otherwise.
-      this.#lastRead = this.#writing ? { text, data } : undefined;
+      const bytes = readFileSync(this.path);
+      const sealed = sealedLines(bytes);
+      if (sealed) {
+        if (sealed.version > ROSTER_VERSION) throw this.#newer(sealed.version);
+        return { roster: { people: lazy ? lazyPeople(sealed) : parsedPeople(sealed) }, version: sealed.version };
+      }
+      data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
       throw storeError(this.path, error);
@@ -172,11 +198,7 @@ export class RosterStore {
       throw new CxError(`the roster ${this.path} is not in the shape cx expects (it is not a JSON object); it was left untouched: fix it by hand, or run cx doctor to restore a backup`);
     }
     const version = typeof data.version === 'number' ? data.version : 0;
-    if (version > ROSTER_VERSION) {
-      throw new CxError(
-        `the roster ${this.path} was written by a newer cx (format ${version}; this cx reads up to ${ROSTER_VERSION}); upgrade cx to use it. The file was left untouched`,
-      );
-    }
+    if (version > ROSTER_VERSION) throw this.#newer(version);
     let migrated = data;
     for (let from = version; from < ROSTER_VERSION; from++) migrated = MIGRATIONS[from]?.(migrated) ?? migrated;
     const problem = shapeProblem(migrated);
@@ -188,6 +210,12 @@ export class RosterStore {
     return { roster: { people: migrated.people as Stakeholder[] }, version };
   }
 
+  #newer(version: number): CxError {
+    return new CxError(
+      `the roster ${this.path} was written by a newer cx (format ${version}; this cx reads up to ${ROSTER_VERSION}); upgrade cx to use it. The file was left untouched`,
+    );
+  }
+
   /**
    * Reads, changes and writes the roster under the lock, keeping the previous file as a backup.
    * `change` gets the current roster; returning no roster writes nothing.
@@ -195,7 +223,7 @@ export class RosterStore {
   async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
     const conf = await this.#conf();
     return this.#locked(() => {
-      const { roster, version } = this.#load();
+      const { roster, version } = this.#load(true);
       const outcome = change(roster);
       if (outcome.roster) {
         this.#backup({ command, names: outcome.names ?? [] }, version);
@@ -209,7 +237,7 @@ export class RosterStore {
   async undo(): Promise<{ undone: Backup; left: number } | undefined> {
     const conf = await this.#conf();
     return this.#locked(() => {
-      this.#load(); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
+      this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
@@ -230,7 +258,7 @@ export class RosterStore {
   async forget(ids: Set<string>, names: string[]): Promise<number> {
     const conf = await this.#conf();
     return this.#locked(() => {
-      const { roster } = this.#load();
+      const { roster } = this.#load(true);
       write(conf, this.path, { people: roster.people.filter((person) => !ids.has(person.id)) });
       let scrubbed = 0;
       const backups = this.backups();
@@ -247,8 +275,8 @@ export class RosterStore {
         try {
           const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
           if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
-          data.people = data.people.filter((person) => !ids.has(person.id));
-          writePrivate(file, serializeRoster(data));
+          const version = typeof data.version === 'number' ? data.version : 0;
+          writePrivate(file, serializeRoster({ version, people: data.people.filter((person) => !ids.has(person.id)) }));
           scrubbed++;
         } catch {
           // A backup that cannot be read holds no one we can find; cx doctor reports it.
@@ -297,7 +325,7 @@ export class RosterStore {
         kept = `${this.path}.replaced-${stamp()}`;
         renameSync(this.path, kept);
       }
-      writePrivate(this.path, serializeRoster(readRoster(join(this.backupsDir, backup.file))));
+      writePrivate(this.path, serializeRoster({ version: ROSTER_VERSION, people: readRoster(join(this.backupsDir, backup.file)).people }));
       return kept;
     });
   }
@@ -310,21 +338,29 @@ export class RosterStore {
       throw storeError(this.path, error);
     }
     const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
-    const lock = lockfile.lock.bind(lockfile);
     const lockPath = join(this.dir, 'roster.lock');
     let compromised: Error | undefined;
-    let release: () => Promise<void>;
+    const options = {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale: STALE_LOCK_MS,
+      update: STALE_LOCK_MS / 2,
+      onCompromised: (error: Error) => {
+        compromised = error;
+      },
+    };
+    let release: () => unknown;
     try {
-      release = await lock(this.dir, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: STALE_LOCK_MS,
-        update: STALE_LOCK_MS / 2,
-        retries: { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true, maxRetryTime: lockWaitMs() },
-        onCompromised: (error) => {
-          compromised = error;
-        },
-      });
+      try {
+        // Most often no other cx is writing: taken at once, without waiting on the thread pool.
+        release = lockfile.lockSync(this.dir, options);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+        release = await lockfile.lock(this.dir, {
+          ...options,
+          retries: { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true, maxRetryTime: lockWaitMs() },
+        });
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
         throw new CxError(
@@ -338,7 +374,11 @@ export class RosterStore {
       if (compromised) throw new CxError(`lost the lock on the roster while writing (${compromised.message}); check it with cx doctor`);
       return result;
     } finally {
-      await release().catch(() => undefined);
+      try {
+        await release();
+      } catch {
+        // Released already, or taken over as stale: nothing of ours is left to undo.
+      }
     }
   }
 
@@ -349,7 +389,7 @@ export class RosterStore {
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
     const earlier = this.backups(); // before the new file is there, which an index-less listing would count
-    copyPrivate(this.path, join(this.backupsDir, file));
+    keepPrivate(this.path, join(this.backupsDir, file));
     const backups = [...earlier, { file, at, ...note }];
     const kept = backups.slice(-BACKUPS_KEPT);
     for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
@@ -397,26 +437,26 @@ function readRoster(path: string): Roster {
   return { people: (JSON.parse(readFileSync(path, 'utf8')) as RosterFile).people };
 }
 
-/** The file's text: one person per line, so it stays small and quick, yet readable and diffable. */
-export function serializeRoster(value: { version?: number; people: readonly unknown[] }): string {
-  // Characters beyond ASCII are written as \u escapes: the same JSON, and a file that Node reads as
-  // one byte per character (half the memory of a large roster, and quicker to read).
-  const people = value.people.map((person) => asciiJson(JSON.stringify(person))).join(',\n');
-  return `{"version":${value.version ?? ROSTER_VERSION},"people":[\n${people}${people ? '\n' : ''}]}\n`;
-}
-
-const asciiJson = (json: string): string =>
-  /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
 
-/** Copies a file to one readable by its owner only, through a temporary file renamed into place. */
-function copyPrivate(from: string, to: string): void {
+/**
+ * Keeps a file under a second name, readable by its owner only, through a temporary name renamed into
+ * place. The roster is only ever replaced by renaming a new file over it, never rewritten in place, so
+ * the backup can be a second link to the same bytes: nothing to copy. Where conf may write in place
+ * (as a Snap package, or on Windows when a rename fails) or links are refused, the bytes are copied.
+ */
+function keepPrivate(from: string, to: string): void {
   const temporary = `${to}.${process.pid}.tmp`;
   try {
-    copyFileSync(from, temporary);
+    try {
+      if (process.env.SNAP || process.platform === 'win32') throw new Error('copy instead');
+      linkSync(from, temporary);
+    } catch {
+      rmSync(temporary, { force: true });
+      copyFileSync(from, temporary);
+    }
     chmodSync(temporary, 0o600);
     renameSync(temporary, to);
   } catch (error) {

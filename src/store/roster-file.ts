@@ -1,0 +1,180 @@
+// The roster file's text, and how cx reads a large one quickly.
+//
+//   {"version":1,"sha256":"<64 hex digits>","people":[
+//   {"id":"…","name":"…",…},
+//   {"id":"…","name":"…",…}
+//   ]}
+//
+// One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
+// The first line seals the rest: "sha256" is the digest of every byte after that line. cx checks every
+// record before it writes, so a file whose seal still matches holds exactly what cx wrote and checked:
+// it is read without a second check, as one-byte text, and a change parses only the lines it needs and
+// copies the others byte for byte. A file edited by hand (or written by an older cx, without the seal)
+// no longer matches, and is read the careful way: parsed whole and checked person by person.
+// No I/O here: the store reads and writes the bytes.
+
+import { createHash } from 'node:crypto';
+import type { Stakeholder } from '../domain/model.js';
+
+/** The first line of a sealed file; the version is checked by the store. */
+const SEAL = /^\{"version":(\d+),"sha256":"([0-9a-f]{64})","people":\[\n/;
+/** The start of a line as cx writes it: the id and the name come first. */
+const LINE_START = /^\{"id":("(?:[^"\\]|\\.)*"),"name":("(?:[^"\\]|\\.)*")[,}]/;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+
+/** Where each person's line is in a sealed file's bytes. */
+export interface SealedLines {
+  version: number;
+  bytes: Buffer;
+  starts: number[];
+  ends: number[];
+}
+
+const digest = (chunks: readonly Uint8Array[]): string => {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+};
+
+/** The lines of a file whose seal matches its content; undefined for any other file. */
+export function sealedLines(bytes: Buffer): SealedLines | undefined {
+  const first = bytes.indexOf(NEWLINE);
+  if (first < 0) return undefined;
+  const seal = SEAL.exec(bytes.toString('latin1', 0, first + 1));
+  if (!seal || digest([bytes.subarray(first + 1)]) !== seal[2]) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = first + 1;
+  while (at < bytes.length && bytes[at] === OPEN_BRACE) {
+    const next = bytes.indexOf(NEWLINE, at);
+    if (next < 0) return undefined;
+    starts.push(at);
+    ends.push(bytes[next - 1] === COMMA ? next - 1 : next);
+    at = next + 1;
+  }
+  return { version: Number(seal[1]), bytes, starts, ends };
+}
+
+/** Every person of a sealed file, parsed. */
+export function parsedPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] {
+  const people = new Array<Stakeholder>(starts.length);
+  for (let i = 0; i < starts.length; i++) people[i] = JSON.parse(bytes.toString('latin1', starts[i], ends[i])) as Stakeholder;
+  return people;
+}
+
+/** A person read for a change: the line it came from, and the record once something asks for it. */
+interface LazyLine {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  id: string;
+  name: string;
+  record?: Stakeholder;
+  /** Set when the record was changed in place: its line no longer says what it holds. */
+  changed?: boolean;
+}
+
+const lazyLines = new WeakMap<object, LazyLine>();
+const recordOf = (line: LazyLine): Stakeholder =>
+  (line.record ??= JSON.parse(line.bytes.toString('latin1', line.start, line.end)) as Stakeholder);
+
+/**
+ * A person whose record is parsed only when something other than the id or the name is read: a change
+ * to a few people in a large roster looks up everyone by name, and parses only those it changes. To
+ * every reader it is the record itself (spreading, JSON.stringify and `in` see all its fields).
+ */
+const lazyHandler: ProxyHandler<LazyLine> = {
+  get: (line, key) => (key === 'name' ? line.name : key === 'id' ? line.id : Reflect.get(recordOf(line), key)),
+  has: (line, key) => key in recordOf(line),
+  ownKeys: (line) => Reflect.ownKeys(recordOf(line)),
+  // A parsed record's fields are plain, configurable data properties: reported as they are.
+  getOwnPropertyDescriptor: (line, key) => Reflect.getOwnPropertyDescriptor(recordOf(line), key),
+  set: (line, key, value) => {
+    line.changed = true;
+    return Reflect.set(recordOf(line), key, value);
+  },
+  deleteProperty: (line, key) => {
+    line.changed = true;
+    return Reflect.deleteProperty(recordOf(line), key);
+  },
+  defineProperty: (line, key, descriptor) => {
+    line.changed = true;
+    return Reflect.defineProperty(recordOf(line), key, descriptor);
+  },
+};
+
+/**
+ * The people of a sealed file as records parsed on first use. A line whose id and name cannot be read
+ * from its start (not written by this cx, say) is parsed at once.
+ */
+export function lazyPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] {
+  const people = new Array<Stakeholder>(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    // The id and a name of usual length fit in the first 200 bytes; names are at most 200 characters,
+    // at most 6 bytes each once escaped.
+    const head =
+      LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 200))) ??
+      (end > start + 200 ? LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 1400))) : null);
+    if (!head) {
+      people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
+      continue;
+    }
+    const line: LazyLine = { bytes, start, end, id: JSON.parse(head[1] as string) as string, name: JSON.parse(head[2] as string) as string };
+    const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
+    lazyLines.set(person, line);
+    people[i] = person;
+  }
+  return people;
+}
+
+/** A person's line: the id and name first (so a change can find people without parsing them), in ASCII. */
+function personLine(person: Stakeholder): string {
+  const { id, name, ...rest } = person;
+  return asciiJson(JSON.stringify({ id, name, ...rest }));
+}
+
+const asciiJson = (json: string): string =>
+  /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+
+const SEPARATOR = Buffer.from(',\n');
+
+/**
+ * The file's bytes, sealed. People read lazily and left unchanged are copied from the file they came
+ * from, a run of neighbours at a time; everyone else is written anew.
+ */
+export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }): Buffer {
+  const chunks: Buffer[] = [];
+  let run: { bytes: Buffer; start: number; end: number } | undefined;
+  const flush = (): void => {
+    if (run) chunks.push(run.bytes.subarray(run.start, run.end));
+    run = undefined;
+  };
+  const { people } = value;
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i] as Stakeholder;
+    const line = lazyLines.get(person);
+    if (line && !line.changed) {
+      // The next line of the same file: one longer copy, separator included.
+      if (run && run.bytes === line.bytes && run.end + SEPARATOR.length === line.start) run.end = line.end;
+      else {
+        if (run) {
+          flush();
+          chunks.push(SEPARATOR);
+        } else if (i > 0) chunks.push(SEPARATOR);
+        run = { bytes: line.bytes, start: line.start, end: line.end };
+      }
+      continue;
+    }
+    flush();
+    if (i > 0) chunks.push(SEPARATOR);
+    chunks.push(Buffer.from(personLine(person), 'latin1'));
+  }
+  flush();
+  chunks.push(Buffer.from(people.length > 0 ? '\n]}\n' : ']}\n'));
+  const header = Buffer.from(`{"version":${value.version},"sha256":"${digest(chunks)}","people":[\n`);
+  return Buffer.concat([header, ...chunks]);
+}

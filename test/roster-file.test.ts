@@ -1,0 +1,166 @@
+// The roster file's text: the seal, lazily parsed people, and lines copied byte for byte.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Stakeholder } from '../src/domain/model.js';
+import { lazyPeople, parsedPeople, sealedLines, serializeRoster } from '../src/store/roster-file.js';
+
+const person = (name: string, extra: Partial<Stakeholder> = {}): Stakeholder => ({
+  id: `id-${name}`,
+  name,
+  stage: 'buy-in',
+  disposition: 'advocate',
+  reasons: [],
+  confidence: 'high',
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-02T09:00:00.000Z',
+  history: [{ at: '2026-11-01T09:00:00.000Z', source: 'set', changes: [{ field: 'stage', from: null, to: 'buy-in' }] }],
+  ...extra,
+});
+
+const file = (people: Stakeholder[]): Buffer => serializeRoster({ version: 1, people });
+const sealed = (bytes: Buffer) => {
+  const lines = sealedLines(bytes);
+  if (!lines) throw new Error('not sealed');
+  return lines;
+};
+
+describe('the sealed file', () => {
+  it.each([
+    ['no one', []],
+    ['one person', [person('Dana Lee')]],
+    ['names beyond ASCII', [person('Zoë Ångström'), person('李小龙'), person('Ali 👋🏽'), person('محمد')]],
+    ['names that look like code', [person('__proto__'), person('constructor'), person('"quoted", \\ and\ttab')]],
+    ['optional fields', [person('A', { role: 'VP', notes: 'line one\nline two', log: [{ on: '2026-11-03', text: 'Coffee' }] })]],
+  ])('reads back what it wrote: %s', (_, people) => {
+    const bytes = file(people);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true); // one byte per character
+    const lines = sealed(bytes);
+    expect(lines.starts).toHaveLength(people.length);
+    expect(parsedPeople(lines)).toEqual(people);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ version: 1, people });
+  });
+
+  it('writes the seal as the digest of every byte after the first line', () => {
+    const bytes = file([person('Dana Lee')]);
+    const text = bytes.toString('utf8');
+    const firstLine = text.slice(0, text.indexOf('\n') + 1);
+    const digest = createHash('sha256').update(text.slice(firstLine.length)).digest('hex');
+    expect(firstLine).toBe(`{"version":1,"sha256":"${digest}","people":[\n`);
+  });
+
+  it.each([
+    ['a changed letter', (text: string) => text.replace('Dana Lee', 'Dana Lea')],
+    ['a changed stage', (text: string) => text.replace('"stage":"buy-in"', '"stage":"nirvana"')],
+    ['an added space', (text: string) => text.replace('"name":', '"name": ')],
+    ['Windows line ends', (text: string) => text.replace(/\n/g, '\r\n')],
+    ['no last newline', (text: string) => text.slice(0, -1)],
+    ['a person removed', (text: string) => text.replace(/\n\{"id":"id-Sam Ortiz".*\n/, '\n')],
+    ['a seal of the wrong length', (text: string) => text.replace(/"sha256":"([0-9a-f]+)"/, '"sha256":"$10"')],
+    ['no seal', (text: string) => text.replace(/"sha256":"[0-9a-f]+",/, '')],
+  ])('is not trusted after %s', (_, edit) => {
+    const text = file([person('Dana Lee'), person('Sam Ortiz')]).toString('utf8');
+    expect(sealedLines(Buffer.from(text))).toBeDefined();
+    expect(sealedLines(Buffer.from(edit(text)))).toBeUndefined();
+  });
+
+  it('reads the version from the seal line', () => {
+    const bytes = Buffer.from(file([]).toString('utf8').replace('"version":1', '"version":7'));
+    expect(sealedLines(bytes)?.version).toBe(7);
+  });
+});
+
+describe('people read for a change', () => {
+  it('give their id and name without parsing the rest of their line', () => {
+    // A sealed file whose line is broken after the name: only asking for more shows it.
+    const line = '{"id":"x1","name":"Dana Lee","stage":}';
+    const body = `${line}\n]}\n`;
+    const digest = createHash('sha256').update(body).digest('hex');
+    const [lazy] = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    expect(lazy?.name).toBe('Dana Lee');
+    expect(lazy?.id).toBe('x1');
+    expect(() => lazy?.stage).toThrow(SyntaxError);
+  });
+
+  it('are their records to every reader: fields, spreading, JSON, `in`', () => {
+    const people = [person('Zoë Ångström', { role: 'VP', log: [{ on: '2026-11-03', text: 'Coffee' }] })];
+    const [lazy] = lazyPeople(sealed(file(people)));
+    expect(lazy?.name).toBe('Zoë Ångström');
+    expect(lazy?.history).toEqual(people[0]?.history);
+    expect({ ...lazy }).toEqual(people[0]);
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(people[0]);
+    expect('role' in (lazy as object)).toBe(true);
+    expect('team' in (lazy as object)).toBe(false);
+    // Written with the id and the name first, the rest in the record's order.
+    const rest = Object.keys(people[0] as object).filter((key) => key !== 'id' && key !== 'name');
+    expect(Object.keys(lazy as object)).toEqual(['id', 'name', ...rest]);
+  });
+
+  it('are parsed at once when their line does not start with the id and the name', () => {
+    const body = '{"name":"Dana Lee","id":"x1","stage":"buy-in"}\n]}\n';
+    const digest = createHash('sha256').update(body).digest('hex');
+    const [read] = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    expect(read).toEqual({ name: 'Dana Lee', id: 'x1', stage: 'buy-in' });
+  });
+
+  it('are copied byte for byte when unchanged', () => {
+    const bytes = file([person('A'), person('B'), person('C')]);
+    expect(serializeRoster({ version: 1, people: lazyPeople(sealed(bytes)) }).equals(bytes)).toBe(true);
+  });
+
+  it('are copied, not written anew: a line keeps its own spacing until its person changes', () => {
+    const body = '{"id":"x1","name":"A", "stage": "buy-in"},\n{"id":"x2","name":"B", "stage": "action"}\n]}\n';
+    const digest = createHash('sha256').update(body).digest('hex');
+    const people = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    const text = serializeRoster({ version: 1, people: [people[0] as Stakeholder, { ...(people[1] as Stakeholder), stage: 'commitment' }] }).toString('utf8');
+    expect(text).toContain('{"id":"x1","name":"A", "stage": "buy-in"},\n{"id":"x2","name":"B","stage":"commitment"}\n]}\n');
+  });
+
+  const edits: [string, (people: Stakeholder[]) => Stakeholder[]][] = [
+    ['one changed by a new record', (people) => people.map((p) => (p.name === 'B' ? { ...p, stage: 'action' } : p))],
+    ['one changed in place', (people) => {
+      (people[1] as { team?: string }).team = 'Ops';
+      return people;
+    }],
+    ['a field deleted in place', (people) => {
+      delete (people[0] as { role?: string }).role;
+      return people;
+    }],
+    ['the first removed', (people) => people.slice(1)],
+    ['the middle removed', (people) => people.filter((p) => p.name !== 'B')],
+    ['the last removed', (people) => people.slice(0, -1)],
+    ['everyone removed', () => []],
+    ['one added at the end', (people) => [...people, person('E')]],
+    ['one added first', (people) => [person('E'), ...people]],
+    ['reversed', (people) => [...people].reverse()],
+  ];
+
+  it.each(edits)('write the same file as fully parsed people would: %s', (_, edit) => {
+    const start = [person('A', { role: 'VP' }), person('B'), person('C'), person('D')];
+    const bytes = file(start);
+    const viaLazy = serializeRoster({ version: 1, people: edit(lazyPeople(sealed(bytes))) });
+    const viaParsed = serializeRoster({ version: 1, people: edit(parsedPeople(sealed(bytes))) });
+    expect(viaLazy.toString('utf8')).toBe(viaParsed.toString('utf8'));
+    expect(sealedLines(viaLazy)).toBeDefined();
+  });
+
+  it('write the same file as fully parsed people would, whatever is kept, changed and added', () => {
+    const names = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 0, maxLength: 12 });
+    const plan = fc.array(fc.record({ keep: fc.boolean(), change: fc.boolean(), team: fc.string({ maxLength: 8 }) }), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(names, plan, fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }), (all, steps, added) => {
+        const bytes = file(all.map((name) => person(name)));
+        const edit = (people: Stakeholder[]) => [
+          ...people
+            .filter((_, i) => steps[i]?.keep !== false)
+            .map((p, i) => (steps[i]?.change ? { ...p, team: steps[i]?.team ?? '' } : p)),
+          ...added.map((name) => person(name)),
+        ];
+        const viaLazy = serializeRoster({ version: 1, people: edit(lazyPeople(sealed(bytes))) });
+        const viaParsed = serializeRoster({ version: 1, people: edit(parsedPeople(sealed(bytes))) });
+        expect(viaLazy.equals(viaParsed)).toBe(true);
+        expect(parsedPeople(sealed(viaLazy))).toEqual(JSON.parse(JSON.stringify(edit(parsedPeople(sealed(bytes))))));
+      }),
+    );
+  });
+});
