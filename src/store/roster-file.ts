@@ -57,11 +57,54 @@ export function sealedLines(bytes: Buffer): SealedLines | undefined {
   return { version: Number(seal[1]), bytes, starts, ends };
 }
 
-/** Every person of a sealed file, parsed. */
-export function parsedPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] {
-  const people = new Array<Stakeholder>(starts.length);
-  for (let i = 0; i < starts.length; i++) people[i] = JSON.parse(bytes.toString('latin1', starts[i], ends[i])) as Stakeholder;
-  return people;
+/** How much of the file a read holds at once (plus the line that straddles two pieces). */
+const PIECE = 1 << 20;
+
+/**
+ * Every person of a sealed file, read a piece at a time from `read` (which fills a buffer and returns
+ * how many bytes it put there, 0 at the end), so a large file is never whole in memory beside its
+ * people. Undefined when the file is not sealed, or its seal does not match what was read.
+ */
+export function readSealed(read: (into: Buffer) => number): { version: number; people: Stakeholder[] } | undefined {
+  const piece = Buffer.allocUnsafe(PIECE);
+  let filled = 0;
+  let first = -1;
+  // The first line, whole (a read may return less than was asked for).
+  for (let count = 1; first < 0 && filled < PIECE && count > 0; filled += count) {
+    count = read(piece.subarray(filled));
+    first = piece.subarray(0, filled + count).indexOf(NEWLINE);
+  }
+  const seal = first < 0 ? null : SEAL.exec(piece.toString('latin1', 0, first + 1));
+  if (!seal) return undefined;
+  const hash = createHash('sha256');
+  const people: Stakeholder[] = [];
+  let rest: Buffer | undefined; // the start of a line that the next piece ends
+  let from = first + 1;
+  try {
+    while (filled > 0) {
+      const bytes = piece.subarray(0, filled);
+      hash.update(bytes.subarray(from));
+      for (let at = from; at < filled; ) {
+        const next = bytes.indexOf(NEWLINE, at);
+        if (next < 0) {
+          rest = rest ? Buffer.concat([rest, bytes.subarray(at)]) : Buffer.from(bytes.subarray(at));
+          break;
+        }
+        const line = rest ? Buffer.concat([rest, bytes.subarray(at, next)]) : bytes.subarray(at, next);
+        rest = undefined;
+        if (line[0] === OPEN_BRACE) {
+          const end = line[line.length - 1] === COMMA ? line.length - 1 : line.length;
+          people.push(JSON.parse(line.toString('latin1', 0, end)) as Stakeholder);
+        }
+        at = next + 1;
+      }
+      from = 0;
+      filled = read(piece);
+    }
+  } catch {
+    return undefined; // a line that is not JSON: not what cx wrote, whatever the seal says
+  }
+  return hash.digest('hex') === seal[2] ? { version: Number(seal[1]), people } : undefined;
 }
 
 /** A person read for a change: the line it came from, and the record once something asks for it. */

@@ -15,11 +15,14 @@
 
 import {
   chmodSync,
+  closeSync,
   copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readFileSync,
+  readSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -33,7 +36,7 @@ import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from '../domain/model.js';
 import { CxError } from '../errors.js';
-import { lazyPeople, parsedPeople, sealedLines, serializeRoster } from './roster-file.js';
+import { lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
 
 export { serializeRoster };
 
@@ -183,13 +186,24 @@ export class RosterStore {
   #parse(lazy: boolean): Loaded {
     let data: Record<string, unknown>;
     try {
-      const bytes = readFileSync(this.path);
-      const sealed = sealedLines(bytes);
+      let sealed: { version: number; people: Stakeholder[] } | undefined;
+      if (lazy) {
+        // A change may copy any line of the file into the next one: it keeps the bytes.
+        const lines = sealedLines(readFileSync(this.path));
+        sealed = lines && { version: lines.version, people: lazyPeople(lines) };
+      } else {
+        const fd = openSync(this.path, 'r');
+        try {
+          sealed = readSealed((into) => readSync(fd, into, 0, into.length, null));
+        } finally {
+          closeSync(fd);
+        }
+      }
       if (sealed) {
         if (sealed.version > ROSTER_VERSION) throw this.#newer(sealed.version);
-        return { roster: { people: lazy ? lazyPeople(sealed) : parsedPeople(sealed) }, version: sealed.version };
+        return { roster: { people: sealed.people }, version: sealed.version };
       }
-      data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+      data = JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, unknown>;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
       throw storeError(this.path, error);
