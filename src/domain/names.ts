@@ -5,7 +5,9 @@
 export function nameKey(name: string): string {
   // Plain ASCII needs no Unicode normalisation (the common case, and the hot one in bulk commands).
   const normal = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFC');
-  return normal.trim().replace(/\s+/gu, ' ').toLowerCase();
+  const trimmed = normal.trim();
+  // Most names have single plain spaces already: nothing to fold.
+  return (/[^\S ]| {2}/u.test(trimmed) ? trimmed.replace(/\s+/gu, ' ') : trimmed).toLowerCase();
 }
 
 /** Orders two comparison keys (from nameKey) the same way on every machine. */
