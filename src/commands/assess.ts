@@ -45,7 +45,7 @@ export async function assessCommand(name: string, options: { answers?: string; j
   const outcome = await store.update('assess', (roster) => {
     const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
     return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
-  });
+  }, [shownName]);
 
   if (options.json) {
     const { blocker, evidence, conflicts, unknowns } = result;

@@ -30,7 +30,7 @@ export async function importCommand(source: string, options: { format?: ImportFo
     const write = !options.dryRun && (counts.added > 0 || counts.updated > 0);
     const names = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.name);
     return { ...(write ? { roster } : {}), names, result: { outcomes, counts } };
-  });
+  }, parsed.rows.map((row) => row.name));
 
   if (options.json) return printJson({ dryRun: !!options.dryRun, ...counts, people: outcomes });
   const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;

@@ -23,7 +23,7 @@ export async function logCommand(name: string, text: string, options: { tactic?:
     const log = [...(person.log ?? []), entry].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
     const updated = { ...person, log, updatedAt: now().toISOString() };
     return { roster: { people: roster.people.map((p) => (p === person ? updated : p)) }, names: [person.name], result: person };
-  });
+  }, [name]);
   if (options.json) return printJson(entry);
   const tactic = options.tactic ? ` (${TACTIC_GUIDES[options.tactic].name})` : '';
   process.stdout.write(`Logged for ${inert(person.name)} on ${entry.on}${tactic}: ${inert(what)}\n`);

@@ -72,7 +72,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
       names: results.map((person) => person.name),
       result: { results, lines },
     };
-  });
+  }, unique);
   if (options.json) return printJson(results.map(personJson));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -149,10 +149,11 @@ const lazyHandler: ProxyHandler<LazyLine> = {
 };
 
 /**
- * The people of a sealed file as records parsed on first use. A line whose id and name cannot be read
- * from its start (not written by this cx, say) is parsed at once.
+ * The people of a sealed file as records parsed on first use. Those `parseNow` picks by name (the ones
+ * a change is about to change: a lazy record is slow to copy) and lines whose id and name cannot be
+ * read from their start (not written by this cx, say) are parsed at once.
  */
-export function lazyPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] {
+export function lazyPeople({ bytes, starts, ends }: SealedLines, parseNow?: (name: string) => boolean): Stakeholder[] {
   const people = new Array<Stakeholder>(starts.length);
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number;
@@ -166,7 +167,12 @@ export function lazyPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] 
       people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
       continue;
     }
-    const line: LazyLine = { bytes, start, end, id: JSON.parse(head[1] as string) as string, name: JSON.parse(head[2] as string) as string };
+    const name = JSON.parse(head[2] as string) as string;
+    if (parseNow?.(name)) {
+      people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
+      continue;
+    }
+    const line: LazyLine = { bytes, start, end, id: JSON.parse(head[1] as string) as string, name };
     const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
     lazyLines.set(person, line);
     people[i] = person;
@@ -176,8 +182,18 @@ export function lazyPeople({ bytes, starts, ends }: SealedLines): Stakeholder[] 
 
 /** A person's line: the id and name first (so a change can find people without parsing them), in ASCII. */
 function personLine(person: Stakeholder): string {
-  const { id, name, ...rest } = person;
-  return asciiJson(JSON.stringify({ id, name, ...rest }));
+  let first: string | undefined;
+  let second: string | undefined;
+  for (const key in person) {
+    if (first === undefined) first = key;
+    else {
+      second = key;
+      break;
+    }
+  }
+  // Records are made with the id and the name first; copying one into that order is the rare case.
+  const ordered = first === 'id' && second === 'name' ? person : (({ id, name, ...rest }) => ({ id, name, ...rest }))(person);
+  return asciiJson(JSON.stringify(ordered));
 }
 
 const asciiJson = (json: string): string =>

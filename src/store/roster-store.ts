@@ -35,6 +35,7 @@ import type Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from '../domain/model.js';
+import { nameKey } from '../domain/names.js';
 import { CxError } from '../errors.js';
 import { lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
 
@@ -137,8 +138,8 @@ export class RosterStore {
   }
 
   /** conf, loaded and started on the first write; cx has read and checked the file before (see RosterConf). */
-  async #conf(): Promise<Conf<RosterFile>> {
-    this.#load(true); // a broken file is reported before anything is made
+  async #conf(touching?: ReadonlySet<string>): Promise<Conf<RosterFile>> {
+    this.#load(true, touching); // a broken file is reported before anything is made
     makeFolder(this.dir); // before conf, which would make it open to others
     if (!this.#opened) {
       const RosterConf = rosterConf((await import('conf')).default);
@@ -163,9 +164,9 @@ export class RosterStore {
 
   /**
    * The roster and its format version. `lazy` (for a change) leaves the people of a sealed file unparsed
-   * until they are used; otherwise everyone is parsed.
+   * until they are used, except those whose name keys are in `touching`; otherwise everyone is parsed.
    */
-  #load(lazy: boolean): Loaded {
+  #load(lazy: boolean, touching?: ReadonlySet<string>): Loaded {
     // Read again only if the file is another one than last time: a change reads it before and under
     // the lock, and a large roster is worth parsing once.
     let identity: string;
@@ -178,19 +179,19 @@ export class RosterStore {
     }
     // A change can use what a plain read parsed; a read cannot use people left unparsed for a change.
     if (this.#loaded?.identity === identity && (lazy || !this.#loaded.lazy)) return this.#loaded.result;
-    const result = this.#parse(lazy);
+    const result = this.#parse(lazy, touching);
     this.#loaded = { identity, lazy, result };
     return result;
   }
 
-  #parse(lazy: boolean): Loaded {
+  #parse(lazy: boolean, touching?: ReadonlySet<string>): Loaded {
     let data: Record<string, unknown>;
     try {
       let sealed: { version: number; people: Stakeholder[] } | undefined;
       if (lazy) {
         // A change may copy any line of the file into the next one: it keeps the bytes.
         const lines = sealedLines(readFileSync(this.path));
-        sealed = lines && { version: lines.version, people: lazyPeople(lines) };
+        sealed = lines && { version: lines.version, people: lazyPeople(lines, touching && ((name) => touching.has(nameKey(name)))) };
       } else {
         const fd = openSync(this.path, 'r');
         try {
@@ -232,12 +233,15 @@ export class RosterStore {
 
   /**
    * Reads, changes and writes the roster under the lock, keeping the previous file as a backup.
-   * `change` gets the current roster; returning no roster writes nothing.
+   * `change` gets the current roster; returning no roster writes nothing. `touching` names the people
+   * the change will probably change: they are parsed at once, and everyone else only if they are used.
+   * It is a hint for speed; a change may touch anyone.
    */
-  async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
-    const conf = await this.#conf();
+  async update<T>(command: string, change: (roster: Roster) => Change<T>, touching?: readonly string[]): Promise<T> {
+    const keys = touching && new Set(touching.map(nameKey));
+    const conf = await this.#conf(keys);
     return this.#locked(() => {
-      const { roster, version } = this.#load(true);
+      const { roster, version } = this.#load(true, keys);
       const outcome = change(roster);
       if (outcome.roster) {
         this.#backup({ command, names: outcome.names ?? [] }, version);
