@@ -32,7 +32,7 @@ describe('parseImport: CSV as spreadsheets write it', () => {
     expect(parsed.format).toBe('csv');
     expect(parsed.rows).toEqual([
       {
-        where: 'line 2',
+        where: 'row 1', // lines are counted only when a row has a problem to report
         name: 'Dana Lee',
         update: {
           stage: 'buy-in',
@@ -44,7 +44,7 @@ describe('parseImport: CSV as spreadsheets write it', () => {
           notes: 'said "maybe"\nlater',
         },
       },
-      { where: 'line 4', name: 'Sam Ortiz', update: { stage: 'skepticism', disposition: 'fence-sitter' } },
+      { where: 'row 2', name: 'Sam Ortiz', update: { stage: 'skepticism', disposition: 'fence-sitter' } },
     ]);
   });
 
@@ -72,6 +72,13 @@ describe('parseImport: CSV as spreadsheets write it', () => {
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]?.where).toBe(where);
     expect(parsed.problems[0]?.message).toContain(message);
+  });
+
+  it('numbers lines through CRLF inside quoted cells and blank lines, when a row has a problem', () => {
+    const csv = 'name,stage,notes\r\nDana Lee,1,"two\r\nlines"\r\nSam Ortiz,2,\r\n\r\n\r\nKim Park,nirvana,\r\n';
+    const parsed = parseImport(csv);
+    expect(parsed.problems).toEqual([{ where: 'line 7', message: expect.stringContaining('unknown stage "nirvana"') }]);
+    expect(parsed.rows.map((row) => row.where)).toEqual(['line 2', 'line 4']);
   });
 
   it('numbers the line a row starts on, after multi-line cells', () => {

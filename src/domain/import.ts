@@ -63,7 +63,14 @@ export function detectFormat(text: string): ImportFormat {
 
 /** Reads and checks every row; the caller changes nothing unless `problems` is empty. */
 export function parseImport(text: string, format: ImportFormat = detectFormat(text)): ParsedImport {
-  const raw = format === 'csv' ? csvRows(text) : jsonRows(text);
+  if (format === 'json') return checkRows(format, jsonRows(text));
+  // Where each CSV row starts is worth working out only to report a problem: a file without any is
+  // read once, quickly, and one with problems a second time, to say where they are.
+  const quick = checkRows(format, csvRows(text, false));
+  return quick.problems.length === 0 ? quick : checkRows(format, csvRows(text, true));
+}
+
+function checkRows(format: ImportFormat, raw: RawRows): ParsedImport {
   const problems: ImportProblem[] = [...raw.problems];
   const rows: ImportRow[] = [];
   const seen = new Map<string, string>();
@@ -95,10 +102,14 @@ interface RawRows {
 
 const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message }], unknownColumns: [] });
 
-function csvRows(text: string): RawRows {
-  let records: { record: string[]; info: { bytes: number } }[];
+/** The rows of a CSV text; `where` says which line each starts on when `lines` is set ("row N" otherwise). */
+function csvRows(text: string, lines: boolean): RawRows {
+  let records: { record: string[]; info?: { bytes: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    const options = { bom: true, relax_column_count: true, skip_empty_lines: true };
+    records = lines
+      ? (parse(text, { ...options, info: true }) as unknown as typeof records)
+      : (parse(text, options) as string[][]).map((record) => ({ record }));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return nothing(line ? `line ${line}` : 'the file', `not readable as CSV: ${(error as Error).message}`);
@@ -109,10 +120,10 @@ function csvRows(text: string): RawRows {
   const columns = titles.map((title) => COLUMN_BY_FOLDED.get(fold(title)));
   const unknownColumns = titles.filter((_, index) => columns[index] === undefined).map((title) => title.trim());
   if (!columns.includes('name')) return nothing('line 1', 'the header row has no "name" column');
-  const lineOf = lineCounter(text, header.info.bytes);
+  const lineOf = lines ? lineCounter(text, header.info?.bytes ?? 0) : undefined;
   const rows: RawRows['rows'] = [];
-  for (const { record, info } of body) {
-    const where = `line ${lineOf(info.bytes)}`;
+  for (const [index, { record, info }] of body.entries()) {
+    const where = lineOf ? `line ${lineOf(info?.bytes ?? 0)}` : `row ${index + 1}`;
     if (record.every((cell) => cell.trim() === '')) continue;
     const values: Values = {};
     record.forEach((cell, index) => {
