@@ -81,9 +81,12 @@ describe('a roster edited by hand after cx wrote it', () => {
     const dir = tempDir();
     expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add', '--stage', 'buy-in']).status).toBe(0);
     const sealedBefore = (rosterBytes(dir) ?? '').split('\n')[0];
+    expect(cx(dir, ['doctor']).stdout).toContain('it is as cx last wrote it (its seal matches)');
     writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"stage":"buy-in"', '"stage":"action"'));
     expect(JSON.parse(cx(dir, ['list', '--json']).stdout).map((p: { stage: string }) => p.stage).sort()).toEqual(['action', 'buy-in']);
+    expect(cx(dir, ['doctor']).stdout).toContain('it was changed since cx last wrote it');
     expect(cx(dir, ['set', 'Sam Ortiz', '--team', 'Ops']).status).toBe(0);
+    expect(cx(dir, ['doctor']).stdout).toContain('its seal matches');
     const after = rosterBytes(dir) ?? '';
     expect(after.split('\n')[0]).not.toBe(sealedBefore);
     expect(after).toContain('"stage":"action"');

@@ -26,6 +26,12 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     try {
       const { people } = store.read();
       findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+      findings.push({
+        ok: true,
+        text: store.isSealed()
+          ? 'it is as cx last wrote it (its seal matches)'
+          : 'it was changed since cx last wrote it (by hand, or by an older cx): every command checks it in full until the next change seals it again',
+      });
     } catch (error) {
       rosterBroken = true;
       const message = error instanceof CxError && error.explain ? await error.explain() : (error as Error).message;

@@ -157,6 +157,15 @@ export class RosterStore {
     return this.#opened;
   }
 
+  /** Whether the file is as cx last wrote it (its seal matches): false after an edit by hand, say. */
+  isSealed(): boolean {
+    try {
+      return sealedLines(readFileSync(this.path)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   /** The roster as it is now. Safe without the lock: writes replace the file in one rename. */
   read(): Roster {
     return this.#load(false).roster;
