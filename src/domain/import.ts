@@ -341,20 +341,19 @@ export function applyImport(
         ? restore({ ...row, record: row.record })
         : applyUpdate(newPerson(row.name, newId(), at), row.update, 'import', at, true);
       added.push(person);
-      outcomes.push({ name: person.name, outcome: 'added', changes: changesBetween({}, person) });
+      outcomes.push({ name: person.name, outcome: 'added', changes: row.record ? changesBetween({}, person) : lastChanges(person) });
       continue;
     }
     const updated = applyUpdate(known, row.update, 'import', at);
     if (updated !== known) replaced.set(known, updated);
-    outcomes.push({
-      name: known.name,
-      outcome: updated === known ? 'unchanged' : 'updated',
-      changes: changesBetween(known, updated),
-    });
+    outcomes.push({ name: known.name, outcome: updated === known ? 'unchanged' : 'updated', changes: updated === known ? [] : lastChanges(updated) });
   }
   const people = [...roster.people.map((person) => replaced.get(person) ?? person), ...added];
   return { roster: { ...roster, people }, outcomes };
 }
+
+/** What the history entry applyUpdate just added says changed. */
+const lastChanges = (person: Stakeholder): FieldChange[] => person.history.at(-1)?.changes ?? [];
 
 /** An exported record put back as it was: its plain columns set, no history entry added. */
 function restore(row: ImportRow & { record: Stakeholder }): Stakeholder {

@@ -1,13 +1,22 @@
 // Names are data typed by people: matched case- and space-insensitively, never used as keys or paths.
 // Pure: no I/O.
 
+/** Keys already worked out: a bulk change asks for each name's key several times. Emptied when full. */
+const keys = new Map<string, string>();
+
 /** The form two names are compared in: Unicode-normalised, trimmed, inner spaces folded, lower case. */
 export function nameKey(name: string): string {
-  // Plain ASCII needs no Unicode normalisation (the common case, and the hot one in bulk commands).
-  const normal = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFC');
-  const trimmed = normal.trim();
-  // Most names have single plain spaces already: nothing to fold.
-  return (/[^\S ]| {2}/u.test(trimmed) ? trimmed.replace(/\s+/gu, ' ') : trimmed).toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    // Plain ASCII needs no Unicode normalisation (the common case, and the hot one in bulk commands).
+    const normal = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFC');
+    const trimmed = normal.trim();
+    // Most names have single plain spaces already: nothing to fold.
+    key = (/[^\S ]| {2}/u.test(trimmed) ? trimmed.replace(/\s+/gu, ' ') : trimmed).toLowerCase();
+    if (keys.size >= 65_536) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** Orders two comparison keys (from nameKey) the same way on every machine. */
