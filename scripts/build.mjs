@@ -10,13 +10,16 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /**
- * conf imports a JSON-schema validator (ajv, with its formats) and semver at its top, for its `schema`
- * and `migrations` options. cx gives it neither (the store checks the roster itself and keeps its own
- * format versions), so they are left out of the bundle: loading them was most of the time conf took to
- * start, in every command that changes the roster. Should conf ever reach for them, the stand-in says so.
+ * Stand-ins for modules that libraries import but cx never needs; each took milliseconds to load in
+ * every command that changes the roster.
+ * - conf imports a JSON-schema validator (ajv, with its formats) and semver at its top, for its
+ *   `schema` and `migrations` options. cx gives it neither (the store checks the roster itself and
+ *   keeps its own format versions). Should conf ever reach for them, the stand-in says so.
+ * - proper-lockfile reaches the file system through graceful-fs, which patches Node's fs module to
+ *   queue operations when a process runs out of file handles; cx holds a handful. Plain fs it is.
  */
-const unusedByConf = {
-  name: 'leave-out-what-conf-does-not-use',
+const standIns = {
+  name: 'stand-ins',
   setup(build) {
     build.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
       /node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out' } : undefined,
@@ -27,11 +30,15 @@ export class Ajv2020 { constructor() { missing(); } }
 export default { default: missing, eq: missing, clean: missing, satisfies: missing, lte: missing, gt: missing };`,
       loader: 'js',
     }));
+    build.onResolve({ filter: /^graceful-fs$/ }, (args) =>
+      /node_modules[\\/]proper-lockfile[\\/]/.test(args.importer) ? { path: 'fs', namespace: 'plain-fs' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'plain-fs' }, () => ({ contents: "module.exports = require('node:fs');", loader: 'js' }));
   },
 };
 
 const result = await build({
-  plugins: [unusedByConf],
+  plugins: [standIns],
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   bundle: true,
