@@ -41,7 +41,8 @@ describe('the sealed file', () => {
     ['no one', []],
     ['one person', [person('Dana Lee')]],
     ['names beyond ASCII', [person('Zoë Ångström'), person('李小龙'), person('Ali 👋🏽'), person('محمد')]],
-    ['names that look like code', [person('__proto__'), person('constructor'), person('"quoted", \\ and\ttab')]],
+    ['names that look like code', [person('__proto__'), person('constructor'), person('"quoted", \\ and\ttab'), person('ends in a backslash \\')]],
+    ['a long name of escaped characters', [person('Ω'.repeat(200)), person('🙂'.repeat(100))]],
     ['optional fields', [person('A', { role: 'VP', notes: 'line one\nline two', log: [{ on: '2026-11-03', text: 'Coffee' }] })]],
   ])('reads back what it wrote: %s', (_, people) => {
     const bytes = file(people);
@@ -50,6 +51,9 @@ describe('the sealed file', () => {
     expect(lines.starts).toHaveLength(people.length);
     expect(parsedPeople(bytes)).toEqual(people);
     for (const size of [1, 7, 100]) expect(parsedPeople(bytes, size), `read ${size} bytes at a time`).toEqual(people);
+    // Read for a change: ids and names come from the start of each line, escapes and all.
+    const lazy = lazyPeople(lines);
+    expect(lazy.map((p) => [p.id, p.name])).toEqual(people.map((p) => [p.id, p.name]));
     expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ version: 1, people });
   });
 

@@ -18,9 +18,12 @@ import type { Stakeholder } from '../domain/model.js';
 
 /** The first line of a sealed file; the version is checked by the store. */
 const SEAL = /^\{"version":(\d+),"sha256":"([0-9a-f]{64})","people":\[\n/;
-/** The start of a line as cx writes it: the id and the name come first. */
-const LINE_START = /^\{"id":("(?:[^"\\]|\\.)*"),"name":("(?:[^"\\]|\\.)*")[,}]/;
+/** How a line as cx writes it starts: the id, then the name. */
+const ID_FIELD = Buffer.from('{"id":"');
+const NAME_FIELD = Buffer.from(',"name":"');
 const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
 
@@ -158,26 +161,42 @@ export function lazyPeople({ bytes, starts, ends }: SealedLines, parseNow?: (nam
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number;
     const end = ends[i] as number;
-    // The id and a name of usual length fit in the first 200 bytes; names are at most 200 characters,
-    // at most 6 bytes each once escaped.
-    const head =
-      LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 200))) ??
-      (end > start + 200 ? LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 1400))) : null);
-    if (!head) {
+    const idEnd = fieldEnd(bytes, ID_FIELD, start, end);
+    const nameEnd = idEnd < 0 ? -1 : fieldEnd(bytes, NAME_FIELD, idEnd + 1, end);
+    if (nameEnd < 0) {
       people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
       continue;
     }
-    const name = JSON.parse(head[2] as string) as string;
+    const name = textOf(bytes, idEnd + 1 + NAME_FIELD.length, nameEnd);
     if (parseNow?.(name)) {
       people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
       continue;
     }
-    const line: LazyLine = { bytes, start, end, id: JSON.parse(head[1] as string) as string, name };
+    const line: LazyLine = { bytes, start, end, id: textOf(bytes, start + ID_FIELD.length, idEnd), name };
     const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
     lazyLines.set(person, line);
     people[i] = person;
   }
   return people;
+}
+
+/**
+ * Where the JSON string that follows `field` (which ends with its opening quote) ends: the offset of its
+ * closing quote, or -1 when the bytes at `at` are not `field`.
+ */
+function fieldEnd(bytes: Buffer, field: Buffer, at: number, end: number): number {
+  for (let k = 0; k < field.length; k++) if (bytes[at + k] !== field[k]) return -1;
+  for (let j = at + field.length; j < end; j++) {
+    if (bytes[j] === BACKSLASH) j++; // an escape: the next byte is part of it
+    else if (bytes[j] === QUOTE) return j;
+  }
+  return -1;
+}
+
+/** The text of a JSON string's content in a sealed (ASCII) file, escapes read. */
+function textOf(bytes: Buffer, start: number, end: number): string {
+  const raw = bytes.toString('latin1', start, end);
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
 /** A person's line: the id and name first (so a change can find people without parsing them), in ASCII. */
