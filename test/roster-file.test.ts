@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from '../src/domain/model.js';
-import { lazyPeople, readSealed, sealedLines, serializeRoster } from '../src/store/roster-file.js';
+import { RecordProblem, lazyPeople, readSealed, sealedLines, serializeRoster } from '../src/store/roster-file.js';
 
 const person = (name: string, extra: Partial<Stakeholder> = {}): Stakeholder => ({
   id: `id-${name}`,
@@ -82,6 +82,20 @@ describe('the sealed file', () => {
     expect(parsedPeople(Buffer.from(edit(text)))).toBeUndefined();
   });
 
+  it.each([
+    ['an unknown stage', { stage: 'nirvana' }, 'has an unknown stage'],
+    ['a history entry without a time', { history: [{ source: 'set', changes: [] }] }, 'has a history entry without'],
+    ['a log entry without text', { log: [{ on: '2026-11-03' }] }, 'has a log entry without'],
+  ])('is never sealed over a record that is not sound: %s', (_, change, message) => {
+    const bad = { ...person('Eve'), ...change } as unknown as Stakeholder;
+    expect(() => file([person('A'), bad])).toThrow(RecordProblem);
+    expect(() => file([person('A'), bad])).toThrow(`person 2 (Eve) ${message}`);
+    // Unsealed, it is written as it is, for its next reader to check in full.
+    const unsealed = serializeRoster({ version: 1, people: [bad] }, { seal: false });
+    expect(unsealed.toString('utf8').startsWith('{"version":1,"people":[\n')).toBe(true);
+    expect(sealedLines(unsealed)).toBeUndefined();
+  });
+
   it('reads the version from the seal line', () => {
     const bytes = Buffer.from(file([]).toString('utf8').replace('"version":1', '"version":7'));
     expect(sealedLines(bytes)?.version).toBe(7);
@@ -128,11 +142,21 @@ describe('people read for a change', () => {
   });
 
   it('are copied, not written anew: a line keeps its own spacing until its person changes', () => {
-    const body = '{"id":"x1","name":"A", "stage": "buy-in"},\n{"id":"x2","name":"B", "stage": "action"}\n]}\n';
+    const spaced = (p: Stakeholder) => JSON.stringify(p).replace('"stage":', '"stage": ');
+    const body = `${spaced(person('A'))},\n${spaced(person('B'))}\n]}\n`;
     const digest = createHash('sha256').update(body).digest('hex');
     const people = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
     const text = serializeRoster({ version: 1, people: [people[0] as Stakeholder, { ...(people[1] as Stakeholder), stage: 'commitment' }] }).toString('utf8');
-    expect(text).toContain('{"id":"x1","name":"A", "stage": "buy-in"},\n{"id":"x2","name":"B","stage":"commitment"}\n]}\n');
+    expect(text).toContain(`\n${spaced(person('A'))},\n`);
+    expect(text).toContain(`\n${JSON.stringify({ ...person('B'), stage: 'commitment' })}\n]}\n`);
+  });
+
+  it('are written anew with their new name when renamed in place', () => {
+    const people = lazyPeople(sealed(file([person('A'), person('B')])));
+    const first = people[0] as Stakeholder;
+    first.name = 'Alma';
+    expect(first.name).toBe('Alma');
+    expect(parsedPeople(serializeRoster({ version: 1, people }))?.map((p) => p.name)).toEqual(['Alma', 'B']);
   });
 
   const edits: [string, (people: Stakeholder[]) => Stakeholder[]][] = [

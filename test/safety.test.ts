@@ -1,5 +1,5 @@
 // The roster is safe: broken files, backups and undo, concurrency, kills, versions, forgetting, odd input.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, assessWith, cx, cxStart, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
@@ -91,6 +91,69 @@ describe('a roster edited by hand after cx wrote it', () => {
     expect(after.split('\n')[0]).not.toBe(sealedBefore);
     expect(after).toContain('"stage":"action"');
     expect(after).toContain('"team":"Ops"');
+  });
+});
+
+describe('what cx seals is what it checked', () => {
+  it.each([
+    ['JSON', '[{"id":"x1","name":"Eve Bad","history":[{"bogus":true}],"createdAt":"a","updatedAt":"b"}]', 'has a history entry without'],
+    ['JSON', '[{"id":"x1","name":"Eve Bad","history":[],"assessment":{"foo":1},"createdAt":"a","updatedAt":"b"}]', 'has an assessment without'],
+    ['CSV', 'name,id,createdAt,updatedAt,history,log\nEve,e1,a,b,[],"[{""on"":""2026-01-02"",""text"":""hi"",""tactic"":""bogus""}]"\n', 'has a log entry without'],
+  ])('an exported record from %s with parts cx does not write is refused, and nothing changes', (_, text, message) => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
+    const before = rosterBytes(dir);
+    const run = cx(dir, ['import', '-'], { input: text });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`the exported record ${message}`);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it('cx forget scrubs a broken copy set aside without vouching for it', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add', '--stage', 'skepticism']).status).toBe(0);
+    expect(cx(dir, ['set', 'Dana Lee', '--team', 'Ops']).status).toBe(0); // a good backup to restore
+    writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"stage":"skepticism"', '"stage":"bogus"'));
+    expect(cx(dir, ['doctor', '--restore', '--yes']).status).toBe(0);
+    expect(cx(dir, ['forget', 'Sam Ortiz', '--yes']).status).toBe(0);
+    const kept = readdirSync(dir).find((file) => file.startsWith('roster.json.replaced-')) ?? '';
+    expect(readFileSync(join(dir, kept), 'utf8')).not.toContain('Sam Ortiz');
+    copyFileSync(join(dir, kept), rosterFile(dir));
+    const run = cx(dir, ['list']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('has an unknown stage');
+  });
+
+  it('keeps a field called "__proto__" as a field, and records only what changed', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
+    writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"history":', '"__proto__":{"team":"Ghost"},"history":'));
+    const run = cx(dir, ['set', 'Dana Lee', '--stage', 'buy-in']);
+    expect(run.stdout).toBe('Dana Lee: stage – → buy-in\n');
+    expect(rosterBytes(dir)).toContain('"__proto__":{"team":"Ghost"}');
+    expect(JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout).team).toBeUndefined();
+  });
+});
+
+describe('a roster that is a symbolic link', () => {
+  it.each([['absolute'], ['relative']])('keeps real backups, and undo puts back the file it points to (%s link)', (kind) => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', '--add', '--stage', 'skepticism']).status).toBe(0);
+    mkdirSync(join(dir, 'data'));
+    const real = join(dir, 'data', 'roster.json');
+    copyFileSync(rosterFile(dir), real);
+    rmSync(rosterFile(dir));
+    symlinkSync(kind === 'absolute' ? real : join('data', 'roster.json'), rosterFile(dir));
+    const first = readFileSync(real, 'utf8');
+    expect(cx(dir, ['set', 'Dana Lee', '--stage', 'buy-in']).status).toBe(0);
+    expect(cx(dir, ['set', 'Dana Lee', '--stage', 'action']).status).toBe(0);
+    const backups = readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-'));
+    for (const file of backups) expect(lstatSync(join(dir, 'backups', file)).isSymbolicLink()).toBe(false);
+    expect(lstatSync(rosterFile(dir)).isSymbolicLink()).toBe(true);
+    expect(cx(dir, ['undo']).status).toBe(0);
+    expect(JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout).stage).toBe('buy-in');
+    expect(cx(dir, ['undo']).status).toBe(0);
+    expect(readFileSync(rosterFile(dir), 'utf8')).toBe(first);
   });
 });
 

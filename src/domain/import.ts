@@ -18,6 +18,7 @@ import {
   STAGES,
 } from './model.js';
 import { compareKeys, displayName, nameKey, nameProblem, sortByName } from './names.js';
+import { personProblem } from './records.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, changesBetween, newPerson, withFields } from './roster.js';
 import type { FieldChange } from './model.js';
 
@@ -299,7 +300,7 @@ function exportedRecord(values: Values, name: string): Stakeholder | undefined {
   for (const column of ['id', 'createdAt', 'updatedAt'] as const) {
     if (typeof values[column] !== 'string') fail(`"${column}" must be text`);
   }
-  return {
+  const record: Stakeholder = {
     id: values.id as string,
     name: displayName(name),
     stage: null,
@@ -313,6 +314,10 @@ function exportedRecord(values: Values, name: string): Stakeholder | undefined {
     history: history as Stakeholder['history'],
     ...(log ? { log: log as Stakeholder['log'] } : {}),
   };
+  // The history, assessment and log are taken as they are: they must be as cx itself writes them.
+  const problem = personProblem(record);
+  if (problem) fail(`the exported record ${problem}`);
+  return record;
 }
 
 export type Outcome = 'added' | 'updated' | 'unchanged';

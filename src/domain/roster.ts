@@ -93,7 +93,12 @@ export function applyUpdate(
  */
 function copyToChange(person: Stakeholder): Stakeholder {
   const copy: Record<string, unknown> = {};
-  for (const key in person) copy[key] = (person as unknown as Record<string, unknown>)[key];
+  for (const key in person) {
+    const value = (person as unknown as Record<string, unknown>)[key];
+    // A "__proto__" key (a hand edit) stays a plain field, as it was, and sets no prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
+  }
   return copy as unknown as Stakeholder;
 }
 

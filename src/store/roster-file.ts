@@ -6,8 +6,9 @@
 //   ]}
 //
 // One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
-// The first line seals the rest: "sha256" is the digest of every byte after that line. cx checks every
-// record before it writes, so a file whose seal still matches holds exactly what cx wrote and checked:
+// The first line seals the rest: "sha256" is the digest of every byte after that line. Every record
+// written anew is checked first (personProblem), and a file is sealed only when all of them pass, so
+// a file whose seal still matches holds exactly what cx wrote and checked:
 // it is read without a second check, as one-byte text, and a change parses only the lines it needs and
 // copies the others byte for byte. A file edited by hand (or written by an older cx, without the seal)
 // no longer matches, and is read the careful way: parsed whole and checked person by person.
@@ -15,6 +16,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Stakeholder } from '../domain/model.js';
+import { personProblem } from '../domain/records.js';
 
 /** The first line of a sealed file; the version is checked by the store. */
 const SEAL = /^\{"version":(\d+),"sha256":"([0-9a-f]{64})","people":\[\n/;
@@ -132,7 +134,9 @@ const recordOf = (line: LazyLine): Stakeholder =>
  * every reader it is the record itself (spreading, JSON.stringify and `in` see all its fields).
  */
 const lazyHandler: ProxyHandler<LazyLine> = {
-  get: (line, key) => (key === 'name' ? line.name : key === 'id' ? line.id : Reflect.get(recordOf(line), key)),
+  // Once parsed, the record answers everything (its name may have been changed in place).
+  get: (line, key) =>
+    key === 'name' && !line.record ? line.name : key === 'id' && !line.record ? line.id : Reflect.get(recordOf(line), key),
   has: (line, key) => key in recordOf(line),
   ownKeys: (line) => Reflect.ownKeys(recordOf(line)),
   // A parsed record's fields are plain, configurable data properties: reported as they are.
@@ -220,11 +224,16 @@ const asciiJson = (json: string): string =>
 
 const SEPARATOR = Buffer.from(',\n');
 
+/** A record that is not as cx writes them: cx must not save it (a bug, or input that escaped a check). */
+export class RecordProblem extends Error {}
+
 /**
- * The file's bytes, sealed. People read lazily and left unchanged are copied from the file they came
- * from, a run of neighbours at a time; everyone else is written anew.
+ * The file's bytes. People read lazily and left unchanged are copied from the file they came from, a
+ * run of neighbours at a time; everyone else is written anew, after the check that sealing vouches for.
+ * `seal: false` writes a file without a seal and without that check (a copy of something never
+ * checked, which its next reader will check in full).
  */
-export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }): Buffer {
+export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }, { seal = true } = {}): Buffer {
   const chunks: Buffer[] = [];
   let run: { bytes: Buffer; start: number; end: number } | undefined;
   const flush = (): void => {
@@ -249,10 +258,12 @@ export function serializeRoster(value: { version: number; people: readonly Stake
     }
     flush();
     if (i > 0) chunks.push(SEPARATOR);
+    const problem = seal ? personProblem(person) : undefined;
+    if (problem) throw new RecordProblem(`person ${i + 1} (${String(person.name)}) ${problem}`);
     chunks.push(Buffer.from(personLine(person), 'latin1'));
   }
   flush();
   chunks.push(Buffer.from(people.length > 0 ? '\n]}\n' : ']}\n'));
-  const header = Buffer.from(`{"version":${value.version},"sha256":"${digest(chunks)}","people":[\n`);
+  const header = Buffer.from(`{"version":${value.version},${seal ? `"sha256":"${digest(chunks)}",` : ''}"people":[\n`);
   return Buffer.concat([header, ...chunks]);
 }

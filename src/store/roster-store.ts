@@ -24,6 +24,7 @@ import {
   readFileSync,
   readSync,
   readdirSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -34,12 +35,12 @@ import { dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
-import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from '../domain/model.js';
+import { shapeProblem } from '../domain/records.js';
 import { nameKey } from '../domain/names.js';
 import { CxError } from '../errors.js';
 import { lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
 
-export { serializeRoster };
+export { serializeRoster, shapeProblem };
 
 /** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
 export const ROSTER_VERSION = 1;
@@ -253,8 +254,13 @@ export class RosterStore {
       const { roster, version } = this.#load(true, keys);
       const outcome = change(roster);
       if (outcome.roster) {
-        this.#backup({ command, names: outcome.names ?? [] }, version);
-        write(conf, this.path, outcome.roster);
+        const forget = this.#backup({ command, names: outcome.names ?? [] }, version);
+        try {
+          write(conf, this.path, outcome.roster);
+        } catch (error) {
+          forget(); // the roster was not replaced: no backup of it is needed
+          throw error;
+        }
       }
       return outcome.result;
     });
@@ -303,7 +309,9 @@ export class RosterStore {
           const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
           if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
           const version = typeof data.version === 'number' ? data.version : 0;
-          writePrivate(file, serializeRoster({ version, people: data.people.filter((person) => !ids.has(person.id)) }));
+          const people = data.people.filter((person) => !ids.has(person.id));
+          // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
+          writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
           scrubbed++;
         } catch {
           // A backup that cannot be read holds no one we can find; cx doctor reports it.
@@ -409,9 +417,9 @@ export class RosterStore {
     }
   }
 
-  /** Copies the current file into backups/ before it is replaced. */
-  #backup(note: ChangeNote, version: number): void {
-    if (!existsSync(this.path)) return;
+  /** Keeps the current file in backups/; returns what takes that backup back, should the change fail. */
+  #backup(note: ChangeNote, version: number): () => void {
+    if (!existsSync(this.path)) return () => undefined;
     makeFolder(this.backupsDir);
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
@@ -421,6 +429,10 @@ export class RosterStore {
     const kept = backups.slice(-BACKUPS_KEPT);
     for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
     this.#saveIndex(kept);
+    return () => {
+      rmSync(join(this.backupsDir, file), { force: true });
+      this.#saveIndex(kept.filter((backup) => backup.file !== file));
+    };
   }
 
   #saveIndex(backups: Backup[]): void {
@@ -479,7 +491,9 @@ function keepPrivate(from: string, to: string): void {
   try {
     try {
       if (process.env.SNAP || process.platform === 'win32') throw new Error('copy instead');
-      linkSync(from, temporary);
+      // A roster that is a symbolic link is replaced where it points (conf writes to the real path):
+      // the backup links that file, not the symbolic link.
+      linkSync(realpathSync(from), temporary);
     } catch {
       rmSync(temporary, { force: true });
       copyFileSync(from, temporary);
@@ -537,67 +551,4 @@ function storeError(path: string, error: unknown): CxError {
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
   if (code === 'ENOTDIR' || code === 'EEXIST') return new CxError(`cannot use ${path}: a part of that path is not a folder`);
   return new CxError(`cannot use the roster at ${path}: ${(error as Error).message}`);
-}
-
-/** What is wrong with the file's shape, in a few words; undefined when it is sound. */
-export function shapeProblem(data: Record<string, unknown>): string | undefined {
-  const people = data.people;
-  if (!Array.isArray(people)) return '"people" is not a list';
-  // Runs on every read of every person: plain loops, and words only for the first problem found.
-  for (let index = 0; index < people.length; index++) {
-    const person: unknown = people[index];
-    const problem = personProblem(person);
-    if (problem) {
-      const name = isObject(person) && isText(person.name) ? ` (${person.name})` : '';
-      return `person ${index + 1}${name} ${problem}`;
-    }
-  }
-  return undefined;
-}
-
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const STAGE_SOURCES = new Set(['assess', 'set', 'import']);
-
-function historyEntryOk(entry: unknown): boolean {
-  if (!isObject(entry) || !isText(entry.at) || !isText(entry.source) || !Array.isArray(entry.changes)) return false;
-  for (const change of entry.changes) if (!isObject(change) || !isText(change.field)) return false;
-  return true;
-}
-
-const logEntryOk = (entry: unknown): boolean =>
-  isObject(entry) && isText(entry.on) && isText(entry.text) && (entry.tactic === undefined || isTactic(entry.tactic));
-
-/** Checks one person's record, so a hand edit cannot make a command fail halfway. */
-function personProblem(person: unknown): string | undefined {
-  if (!isObject(person)) return 'is not an object';
-  const p = person;
-  if (!isText(p.id) || !isText(p.name)) return 'has no id or name';
-  if (p.stage !== null && !isStage(p.stage)) return 'has an unknown stage';
-  if (p.disposition !== null && !isDisposition(p.disposition)) return 'has an unknown disposition';
-  if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return 'has no history or reasons list';
-  for (const reason of p.reasons) if (!isReason(reason)) return 'has an unknown reason';
-  if (p.confidence !== null && !CONFIDENCES.includes(p.confidence as never)) return 'has an unknown confidence';
-  if (!isText(p.createdAt) || !isText(p.updatedAt)) return 'has no createdAt or updatedAt time';
-  if (p.role !== undefined && !isText(p.role)) return 'has a role that is not text';
-  if (p.team !== undefined && !isText(p.team)) return 'has a team that is not text';
-  if (p.notes !== undefined && !isText(p.notes)) return 'has a notes that is not text';
-  if (p.influence !== undefined && !isInfluence(p.influence)) return 'has an unknown influence';
-  if (p.stageSource !== undefined && !STAGE_SOURCES.has(p.stageSource as string)) return 'has an unknown stageSource';
-  for (const entry of p.history) if (!historyEntryOk(entry)) return 'has a history entry without a time, source or changes';
-  const assessment = p.assessment;
-  if (assessment !== undefined) {
-    if (!isObject(assessment) || !isText(assessment.at) || !isObject(assessment.answers) || !isStage(assessment.stage)) {
-      return 'has an assessment without a time, answers or stage';
-    }
-    if (!isDisposition(assessment.disposition) || !Array.isArray(assessment.reasons) || !assessment.reasons.every(isReason)) {
-      return 'has an assessment with an unknown disposition or reason';
-    }
-  }
-  if (p.log !== undefined) {
-    if (!Array.isArray(p.log)) return 'has a log entry without a day or text';
-    for (const entry of p.log) if (!logEntryOk(entry)) return 'has a log entry without a day or text';
-  }
-  return undefined;
 }

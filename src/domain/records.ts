@@ -1,0 +1,67 @@
+// What a sound roster record is: the check every record passes before cx writes it, and that a roster
+// file cx did not seal (edited by hand, say) passes when it is read. Pure.
+
+import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from './model.js';
+
+/** What is wrong with the file's shape, in a few words; undefined when it is sound. */
+export function shapeProblem(data: Record<string, unknown>): string | undefined {
+  const people = data.people;
+  if (!Array.isArray(people)) return '"people" is not a list';
+  // Runs on every read of every person: plain loops, and words only for the first problem found.
+  for (let index = 0; index < people.length; index++) {
+    const person: unknown = people[index];
+    const problem = personProblem(person);
+    if (problem) {
+      const name = isObject(person) && isText(person.name) ? ` (${person.name})` : '';
+      return `person ${index + 1}${name} ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const STAGE_SOURCES = new Set(['assess', 'set', 'import']);
+
+function historyEntryOk(entry: unknown): boolean {
+  if (!isObject(entry) || !isText(entry.at) || !isText(entry.source) || !Array.isArray(entry.changes)) return false;
+  for (const change of entry.changes) if (!isObject(change) || !isText(change.field)) return false;
+  return true;
+}
+
+const logEntryOk = (entry: unknown): boolean =>
+  isObject(entry) && isText(entry.on) && isText(entry.text) && (entry.tactic === undefined || isTactic(entry.tactic));
+
+/** What is wrong with one person's record, in a few words; undefined when it is sound. */
+export function personProblem(person: unknown): string | undefined {
+  if (!isObject(person)) return 'is not an object';
+  const p = person;
+  if (!isText(p.id) || !isText(p.name)) return 'has no id or name';
+  if (p.stage !== null && !isStage(p.stage)) return 'has an unknown stage';
+  if (p.disposition !== null && !isDisposition(p.disposition)) return 'has an unknown disposition';
+  if (!Array.isArray(p.history) || !Array.isArray(p.reasons)) return 'has no history or reasons list';
+  for (const reason of p.reasons) if (!isReason(reason)) return 'has an unknown reason';
+  if (p.confidence !== null && !CONFIDENCES.includes(p.confidence as never)) return 'has an unknown confidence';
+  if (!isText(p.createdAt) || !isText(p.updatedAt)) return 'has no createdAt or updatedAt time';
+  if (p.role !== undefined && !isText(p.role)) return 'has a role that is not text';
+  if (p.team !== undefined && !isText(p.team)) return 'has a team that is not text';
+  if (p.notes !== undefined && !isText(p.notes)) return 'has a notes that is not text';
+  if (p.influence !== undefined && !isInfluence(p.influence)) return 'has an unknown influence';
+  if (p.stageSource !== undefined && !STAGE_SOURCES.has(p.stageSource as string)) return 'has an unknown stageSource';
+  for (const entry of p.history) if (!historyEntryOk(entry)) return 'has a history entry without a time, source or changes';
+  const assessment = p.assessment;
+  if (assessment !== undefined) {
+    if (!isObject(assessment) || !isText(assessment.at) || !isObject(assessment.answers) || !isStage(assessment.stage)) {
+      return 'has an assessment without a time, answers or stage';
+    }
+    if (!isDisposition(assessment.disposition) || !Array.isArray(assessment.reasons) || !assessment.reasons.every(isReason)) {
+      return 'has an assessment with an unknown disposition or reason';
+    }
+  }
+  if (p.log !== undefined) {
+    if (!Array.isArray(p.log)) return 'has a log entry without a day or text';
+    for (const entry of p.log) if (!logEntryOk(entry)) return 'has a log entry without a day or text';
+  }
+  return undefined;
+}
