@@ -117,14 +117,16 @@ interface LazyLine {
   bytes: Buffer;
   start: number;
   end: number;
-  id: string;
+  /** Where the id's text ends (it starts right after `{"id":"`): read when asked for. */
+  idEnd: number;
   name: string;
   record?: Stakeholder;
   /** Set when the record was changed in place: its line no longer says what it holds. */
   changed?: boolean;
 }
 
-const lazyLines = new WeakMap<object, LazyLine>();
+/** What a lazily read person answers with its line (to the serializer; no record has this key). */
+const LINE = Symbol('line');
 const recordOf = (line: LazyLine): Stakeholder =>
   (line.record ??= JSON.parse(line.bytes.toString('latin1', line.start, line.end)) as Stakeholder);
 
@@ -136,7 +138,13 @@ const recordOf = (line: LazyLine): Stakeholder =>
 const lazyHandler: ProxyHandler<LazyLine> = {
   // Once parsed, the record answers everything (its name may have been changed in place).
   get: (line, key) =>
-    key === 'name' && !line.record ? line.name : key === 'id' && !line.record ? line.id : Reflect.get(recordOf(line), key),
+    key === LINE
+      ? line
+      : key === 'name' && !line.record
+        ? line.name
+        : key === 'id' && !line.record
+          ? textOf(line.bytes, line.start + ID_FIELD.length, line.idEnd)
+          : Reflect.get(recordOf(line), key),
   has: (line, key) => key in recordOf(line),
   ownKeys: (line) => Reflect.ownKeys(recordOf(line)),
   // A parsed record's fields are plain, configurable data properties: reported as they are.
@@ -176,9 +184,8 @@ export function lazyPeople({ bytes, starts, ends }: SealedLines, parseNow?: (nam
       people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
       continue;
     }
-    const line: LazyLine = { bytes, start, end, id: textOf(bytes, start + ID_FIELD.length, idEnd), name };
+    const line: LazyLine = { bytes, start, end, idEnd, name };
     const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
-    lazyLines.set(person, line);
     people[i] = person;
   }
   return people;
@@ -243,7 +250,7 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   const { people } = value;
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as Stakeholder;
-    const line = lazyLines.get(person);
+    const line = (person as unknown as { [LINE]?: LazyLine })[LINE];
     if (line && !line.changed) {
       // The next line of the same file: one longer copy, separator included.
       if (run && run.bytes === line.bytes && run.end + SEPARATOR.length === line.start) run.end = line.end;
