@@ -5,7 +5,7 @@ import type { DispositionId, Influence, ReasonId, StageId, Stakeholder } from '.
 import { nameKey } from '../domain/names.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, newPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
-import { describeChanges, personJson } from '../render/profile.js';
+import { describeFieldChanges, personJson } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { checkName, didYouMean, printJson } from './shared.js';
@@ -64,7 +64,8 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
       if (!known) added.push(person);
       else if (person !== known) changed.set(known, person);
       results.push(person);
-      lines.push(`${inert(person.name)}: ${describeChanges(known ?? {}, person)}`);
+      // What applyUpdate recorded in the history is what changed.
+      lines.push(`${inert(person.name)}: ${describeFieldChanges(person === known ? [] : (person.history.at(-1)?.changes ?? []))}`);
     }
     const touched = added.length > 0 || changed.size > 0;
     return {

@@ -12,7 +12,6 @@ import {
   tacticsFor,
 } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
-import { changesBetween } from '../domain/roster.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
 
@@ -183,9 +182,6 @@ function confidenceColour(confidence: string): string {
 }
 
 /** What changed between two versions of a person ({} before: a person just added), in words. */
-export const describeChanges = (before: Partial<Stakeholder>, after: Stakeholder): string =>
-  describeFieldChanges(changesBetween(before, after));
-
 /** A list of field changes in words; a list that starts from nothing reads "added: ...". */
 export function describeFieldChanges(changes: FieldChange[]): string {
   if (changes.some((change) => change.field === 'name' && change.from === null)) {
