@@ -7,11 +7,11 @@
 //
 // One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
 // The first line seals the rest: "sha256" is the digest of every byte after that line. Every record
-// written anew is checked first (personProblem), and a file is sealed only when all of them pass, so
-// a file whose seal still matches holds exactly what cx wrote and checked:
-// it is read without a second check, as one-byte text, and a change parses only the lines it needs and
-// copies the others byte for byte. A file edited by hand (or written by an older cx, without the seal)
-// no longer matches, and is read the careful way: parsed whole and checked person by person.
+// written anew is checked first (personProblem), and a file is sealed only when all of them pass, so a
+// file whose seal still matches holds exactly what cx wrote and checked. It is read without a second
+// check, as one-byte text, and a change parses only the lines it needs and copies the others byte for
+// byte. A file edited by hand (or written by an older cx, without the seal) no longer matches, and is
+// read the careful way: parsed whole and checked person by person.
 // No I/O here: the store reads and writes the bytes.
 
 import { createHash } from 'node:crypto';
