@@ -24,13 +24,21 @@ export function findPerson(roster: Roster, name: string): Stakeholder | undefine
 
 /** Finds people by name in constant time: for bulk changes, where findPerson per name would be quadratic. */
 export class RosterIndex {
-  readonly #byKey = new Map<string, Stakeholder>();
+  readonly #people: readonly Stakeholder[];
+  #byName?: Map<string, Stakeholder>;
+  #byKey?: Map<string, Stakeholder>;
 
   constructor(roster: Roster) {
-    for (const person of roster.people) this.#byKey.set(nameKey(person.name), person);
+    this.#people = roster.people;
   }
 
   find(name: string): Stakeholder | undefined {
+    // A name typed as it is stored is that person (keys are unique in a roster): no key is worked out
+    // for anyone until a name is typed differently, which spares a large roster most of the work.
+    this.#byName ??= new Map(this.#people.map((person) => [person.name, person]));
+    const exact = this.#byName.get(name);
+    if (exact) return exact;
+    this.#byKey ??= new Map(this.#people.map((person) => [nameKey(person.name), person]));
     return this.#byKey.get(nameKey(name));
   }
 }

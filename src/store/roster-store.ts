@@ -36,7 +36,7 @@ import type Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { shapeProblem } from '../domain/records.js';
-import { nameKey } from '../domain/names.js';
+import { displayName } from '../domain/names.js';
 import { CxError } from '../errors.js';
 import { lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
 
@@ -174,7 +174,7 @@ export class RosterStore {
 
   /**
    * The roster and its format version. `lazy` (for a change) leaves the people of a sealed file unparsed
-   * until they are used, except those whose name keys are in `touching`; otherwise everyone is parsed.
+   * until they are used, except those named in `touching`; otherwise everyone is parsed.
    */
   #load(lazy: boolean, touching?: ReadonlySet<string>): Loaded {
     // Read again only if the file is another one than last time: a change reads it before and under
@@ -201,7 +201,7 @@ export class RosterStore {
       if (lazy) {
         // A change may copy any line of the file into the next one: it keeps the bytes.
         const lines = sealedLines(readFileSync(this.path));
-        sealed = lines && { version: lines.version, people: lazyPeople(lines, touching && ((name) => touching.has(nameKey(name)))) };
+        sealed = lines && { version: lines.version, people: lazyPeople(lines, touching && ((name) => touching.has(name))) };
       } else {
         const fd = openSync(this.path, 'r');
         try {
@@ -248,10 +248,11 @@ export class RosterStore {
    * It is a hint for speed; a change may touch anyone.
    */
   async update<T>(command: string, change: (roster: Roster) => Change<T>, touching?: readonly string[]): Promise<T> {
-    const keys = touching && new Set(touching.map(nameKey));
-    const conf = await this.#conf(keys);
+    // Matched as typed: a name typed otherwise than it is stored is only parsed later, when used.
+    const named = touching && new Set(touching.map(displayName));
+    const conf = await this.#conf(named);
     return this.#locked(() => {
-      const { roster, version } = this.#load(true, keys);
+      const { roster, version } = this.#load(true, named);
       const outcome = change(roster);
       if (outcome.roster) {
         const forget = this.#backup({ command, names: outcome.names ?? [] }, version);
