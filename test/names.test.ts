@@ -37,6 +37,9 @@ describe('names', () => {
     ['dana', 'dnaa', 1],
     ['dana', 'dan', 1],
     ['kitten', 'sitting', 3],
+    ['dana lee', 'dnaa lee', 1],
+    ['ab🙂', 'ab', 1],
+    ['ca', 'abc', 3],
   ])('editDistance(%j, %j) = %i', (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
   });
@@ -47,6 +50,7 @@ describe('names', () => {
     ['Dana', ['Dana Lee', 'Dan Brown', 'Sam Ortiz'], ['Dana Lee']],
     ['dana l', ['Dana Lee', 'Dana Lewis', 'Sam Ortiz'], ['Dana Lee', 'Dana Lewis']],
     ['Zed Quux', ['Dana Lee', 'Sam Ortiz'], []],
+    ['x🙂y', ['x🙂🙂y', 'Sam Ortiz'], ['x🙂🙂y']], // lengths compared in characters, not UTF-16 units
   ])('closestNames(%j) among %j -> %j', (name, known, expected) => {
     expect(closestNames(name, known)).toEqual(expected);
   });

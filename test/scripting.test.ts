@@ -150,6 +150,7 @@ describe('cx set', () => {
     ['swapped letters', ['Sma Ortiz'], '"Sma Ortiz" (did you mean "Sam Ortiz"?)'],
     ['a typo among good names', ['Sam Ortiz', 'Dana Lea', 'Kim Park'], '"Dana Lea" (did you mean "Dana Lee"?)'],
     ['two unknown names', ['Kim Prak', 'Nobody At All'], '"Kim Prak" (did you mean "Kim Park"?), "Nobody At All";'],
+    ['many unknown names, counted after the first five', ['Dana Le', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6'], '"Dana Le" (did you mean "Dana Lee"?), "N1", "N2", "N3", "N4" and 2 more; nothing'],
   ])('refuses %s with exit 2, suggests the closest name and changes nothing', (_, names, message) => {
     const before = rosterBytes(dir);
     const run = cx(dir, ['set', ...names, '--stage', 'commitment']);

@@ -22,6 +22,9 @@ export interface SetOptions {
   json?: boolean;
 }
 
+/** How many names missing from the roster an error spells out (with suggestions). */
+const MISSES_DESCRIBED = 5;
+
 export async function setCommand(names: string[], options: SetOptions): Promise<void> {
   const update: FieldUpdate = {
     ...(options.stage ? { stage: options.stage } : {}),
@@ -43,12 +46,14 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     const missing = unique.filter((name) => !index.find(name));
     if (missing.length > 0 && !options.add) {
       const known = roster.people.map((person) => person.name);
-      const described = missing.map((name) => {
+      // The first few, with suggestions; a long list of misses is counted, not spelled out.
+      const described = missing.slice(0, MISSES_DESCRIBED).map((name) => {
         const hint = didYouMean(name, known);
         return `"${inert(name.trim())}"${hint ? ` (${hint})` : ''}`;
       });
+      const more = missing.length - described.length;
       throw new UsageError(
-        `not in the roster: ${described.join(', ')}; nothing was changed. Check the spelling, or add new people with --add`,
+        `not in the roster: ${described.join(', ')}${more > 0 ? ` and ${more} more` : ''}; nothing was changed. Check the spelling, or add new people with --add`,
       );
     }
     const at = now();

@@ -51,22 +51,28 @@ export const displayName = (name: string): string => name.normalize('NFC').trim(
 export function editDistance(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
-  const rows: number[][] = Array.from({ length: left.length + 1 }, (_, i) =>
-    Array.from({ length: right.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  const width = right.length + 1;
+  // Three rows of the table are enough: the one being filled, and the two before it (for swaps).
+  let before = new Array<number>(width).fill(0);
+  let previous = Array.from({ length: width }, (_, j) => j);
+  let current = new Array<number>(width).fill(0);
   for (let i = 1; i <= left.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= right.length; j++) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
       if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
+        best = Math.min(best, (before[j - 2] as number) + 1);
       }
-      (rows[i] as number[])[j] = best;
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return at(left.length, right.length);
+  return previous[right.length] as number;
 }
+
+/** How many characters editDistance counts in a text (emoji and other astral characters count once). */
+const codePoints = (text: string): number => (/[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length);
 
 /**
  * The known names closest to a name that matched no one, best first: those within a third of the
@@ -74,14 +80,18 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestNames(name: string, known: readonly string[], most = 3): string[] {
   const key = nameKey(name);
-  return known
-    .map((candidate) => {
-      const other = nameKey(candidate);
-      const distance = editDistance(key, other);
-      const partial = key.length >= 3 && (other.includes(key) || key.includes(other));
-      return { candidate, score: partial ? Math.min(distance, 1) : distance };
-    })
-    .filter(({ score }) => score <= Math.max(1, Math.floor(key.length / 3)))
+  const limit = Math.max(1, Math.floor(key.length / 3));
+  const close: { candidate: string; score: number }[] = [];
+  for (const candidate of known) {
+    const other = nameKey(candidate);
+    const partial = key.length >= 3 && (other.includes(key) || key.includes(other));
+    // Lengths further apart than the limit cannot be within it: most of a large roster is skipped.
+    if (!partial && Math.abs(codePoints(other) - codePoints(key)) > limit) continue;
+    const distance = editDistance(key, other);
+    const score = partial ? Math.min(distance, 1) : distance;
+    if (score <= limit) close.push({ candidate, score });
+  }
+  return close
     .sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate))
     .slice(0, most)
     .map(({ candidate }) => candidate);
