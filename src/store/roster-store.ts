@@ -187,8 +187,9 @@ export class RosterStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { roster: { people: [] }, version: ROSTER_VERSION };
       throw storeError(this.path, error);
     }
-    // A change can use what a plain read parsed; a read cannot use people left unparsed for a change.
-    if (this.#loaded?.identity === identity && (lazy || !this.#loaded.lazy)) return this.#loaded.result;
+    // Each kind of read is kept for itself: a change could use what a plain read parsed, but it would
+    // then write every line anew, which costs more on a large roster than reading the lines again.
+    if (this.#loaded?.identity === identity && this.#loaded.lazy === lazy) return this.#loaded.result;
     const result = this.#parse(lazy, touching);
     this.#loaded = { identity, lazy, result };
     return result;
