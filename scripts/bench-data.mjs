@@ -58,7 +58,7 @@ export function makeRoster(dir, size) {
   const ascii = (json) => json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const body = `${people.map((p) => ascii(JSON.stringify(p))).join(',\n')}\n]}\n`;
   const seal = createHash('sha256').update(body).digest('hex');
-  writeFileSync(join(dir, 'roster.json'), `{"version":1,"sha256":"${seal}","people":[\n${body}`, { mode: 0o600 });
+  writeFileSync(join(dir, 'roster.json'), `{"version":1,"seal":"sha256:${seal}","people":[\n${body}`, { mode: 0o600 });
   return dir;
 }
 

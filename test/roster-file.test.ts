@@ -62,7 +62,7 @@ describe('the sealed file', () => {
     const text = bytes.toString('utf8');
     const firstLine = text.slice(0, text.indexOf('\n') + 1);
     const digest = createHash('sha256').update(text.slice(firstLine.length)).digest('hex');
-    expect(firstLine).toBe(`{"version":1,"sha256":"${digest}","people":[\n`);
+    expect(firstLine).toBe(`{"version":1,"seal":"sha256:${digest}","people":[\n`);
   });
 
   it.each([
@@ -72,8 +72,9 @@ describe('the sealed file', () => {
     ['Windows line ends', (text: string) => text.replace(/\n/g, '\r\n')],
     ['no last newline', (text: string) => text.slice(0, -1)],
     ['a person removed', (text: string) => text.replace(/\n\{"id":"id-Sam Ortiz".*\n/, '\n')],
-    ['a seal of the wrong length', (text: string) => text.replace(/"sha256":"([0-9a-f]+)"/, '"sha256":"$10"')],
-    ['no seal', (text: string) => text.replace(/"sha256":"[0-9a-f]+",/, '')],
+    ['a seal of the wrong length', (text: string) => text.replace(/"seal":"sha256:([0-9a-f]+)"/, '"seal":"sha256:$10"')],
+    ['a seal from before it was named so', (text: string) => text.replace(/"seal":"sha256:/, '"sha256":"')],
+    ['no seal', (text: string) => text.replace(/"seal":"sha256:[0-9a-f]+",/, '')],
   ])('is not trusted after %s', (_, edit) => {
     const text = file([person('Dana Lee'), person('Sam Ortiz')]).toString('utf8');
     expect(sealedLines(Buffer.from(text))).toBeDefined();
@@ -109,7 +110,7 @@ describe('people read for a change', () => {
     const line = '{"id":"x1","name":"Dana Lee","stage":}';
     const body = `${line}\n]}\n`;
     const digest = createHash('sha256').update(body).digest('hex');
-    const [lazy] = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    const [lazy] = lazyPeople(sealed(Buffer.from(`{"version":1,"seal":"sha256:${digest}","people":[\n${body}`)));
     expect(lazy?.name).toBe('Dana Lee');
     expect(lazy?.id).toBe('x1');
     expect(() => lazy?.stage).toThrow(SyntaxError);
@@ -132,7 +133,7 @@ describe('people read for a change', () => {
   it('are parsed at once when their line does not start with the id and the name', () => {
     const body = '{"name":"Dana Lee","id":"x1","stage":"buy-in"}\n]}\n';
     const digest = createHash('sha256').update(body).digest('hex');
-    const [read] = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    const [read] = lazyPeople(sealed(Buffer.from(`{"version":1,"seal":"sha256:${digest}","people":[\n${body}`)));
     expect(read).toEqual({ name: 'Dana Lee', id: 'x1', stage: 'buy-in' });
   });
 
@@ -145,7 +146,7 @@ describe('people read for a change', () => {
     const spaced = (p: Stakeholder) => JSON.stringify(p).replace('"stage":', '"stage": ');
     const body = `${spaced(person('A'))},\n${spaced(person('B'))}\n]}\n`;
     const digest = createHash('sha256').update(body).digest('hex');
-    const people = lazyPeople(sealed(Buffer.from(`{"version":1,"sha256":"${digest}","people":[\n${body}`)));
+    const people = lazyPeople(sealed(Buffer.from(`{"version":1,"seal":"sha256:${digest}","people":[\n${body}`)));
     const text = serializeRoster({ version: 1, people: [people[0] as Stakeholder, { ...(people[1] as Stakeholder), stage: 'commitment' }] }).toString('utf8');
     expect(text).toContain(`\n${spaced(person('A'))},\n`);
     expect(text).toContain(`\n${JSON.stringify({ ...person('B'), stage: 'commitment' })}\n]}\n`);

@@ -1,5 +1,6 @@
 // The roster is safe: broken files, backups and undo, concurrency, kills, versions, forgetting, odd input.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, assessWith, cx, cxStart, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
@@ -124,6 +125,21 @@ describe('what cx seals is what it checked', () => {
     expect(run.stderr).toContain('has an unknown stage');
   });
 
+  it('cx forget scrubs copies with odd entries, and says which copies it could not read', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add']).status).toBe(0);
+    const data = JSON.parse(rosterBytes(dir) ?? '{}');
+    writeFileSync(join(dir, 'roster.json.replaced-1'), JSON.stringify({ version: 1, people: [null, ...data.people] }));
+    writeFileSync(join(dir, 'roster.json.replaced-2'), '{"version":1,"people":[{"name":"Dana Lee"');
+    const run = cx(dir, ['forget', 'Dana Lee', '--yes']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^Forgot "Dana Lee"/);
+    expect(run.stderr).toBe(`cx: a copy of the roster could not be read, and may still hold them; delete it by hand: ${join(dir, 'roster.json.replaced-2')}\n`);
+    const scrubbed = readFileSync(join(dir, 'roster.json.replaced-1'), 'utf8');
+    expect(scrubbed).not.toContain('Dana Lee');
+    expect(scrubbed).toContain('Sam Ortiz');
+  });
+
   it('keeps a field called "__proto__" as a field, and records only what changed', () => {
     const dir = tempDir();
     expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
@@ -132,6 +148,53 @@ describe('what cx seals is what it checked', () => {
     expect(run.stdout).toBe('Dana Lee: stage – → buy-in\n');
     expect(rosterBytes(dir)).toContain('"__proto__":{"team":"Ghost"}');
     expect(JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout).team).toBeUndefined();
+  });
+});
+
+describe('a roster sealed over a record cx would not write (by hand, with the digest worked out)', () => {
+  const sealedText = (people: unknown[]): string => {
+    const body = `${people.map((person) => JSON.stringify(person)).join(',\n')}\n]}\n`;
+    return `{"version":1,"seal":"sha256:${createHash('sha256').update(body).digest('hex')}","people":[\n${body}`;
+  };
+  const eve = { id: 'x1', name: 'Eve Bad', stage: null, disposition: null, reasons: [], confidence: null, createdAt: 'a', updatedAt: 'b', history: [{ bogus: true }] };
+
+  it('is found by cx doctor; a change to it fails, keeps every backup, and doctor --restore mends it', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
+    for (let i = 0; i < 11; i++) cx(dir, ['set', 'Dana Lee', '--role', `R${i}`]);
+    const backups = () => readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-')).sort();
+    const before = backups();
+    expect(before).toHaveLength(10);
+    writeFileSync(rosterFile(dir), sealedText([...people(dir), eve]));
+    const tampered = rosterBytes(dir);
+
+    const doctor = cx(dir, ['doctor']);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain('is sealed, yet it is not in the shape cx expects (person 2 (Eve Bad) has a history entry without');
+
+    const change = cx(dir, ['set', 'Eve Bad', '--role', 'X']);
+    expect(change.status).toBe(1);
+    expect(change.stderr).toContain('could not save the roster');
+    expect(change.stderr.trim().split('\n')).toHaveLength(1);
+    expect(rosterBytes(dir)).toBe(tampered);
+    expect(backups()).toEqual(before);
+
+    expect(cx(dir, ['doctor', '--restore', '--yes']).status).toBe(0);
+    expect(names(dir)).toEqual(['Dana Lee']);
+  });
+});
+
+describe('a roster cx cannot tell people apart in', () => {
+  it('two people whose names differ only in case or spacing stop every command', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', 'Sam Ortiz', '--add']).status).toBe(0);
+    const text = rosterBytes(dir) ?? '';
+    writeFileSync(rosterFile(dir), text.replace('"name":"Sam Ortiz"', '"name":"dana  LEE"'));
+    for (const args of [['list'], ['show', 'Dana Lee'], ['set', 'Dana Lee', '--team', 'x'], ['log', 'dana lee', 'hi']]) {
+      const run = cx(dir, args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(/person \d \((dana {2}LEE|Dana Lee)\) has the same name as person \d \((Dana Lee|dana {2}LEE)\)/);
+    }
   });
 });
 

@@ -904,7 +904,7 @@ describe('names are data', () => {
 
   it('stores them as values in a list, never as keys', () => {
     const file = JSON.parse(rosterBytes(shared) ?? '{}');
-    expect(Object.keys(file).sort()).toEqual(['people', 'sha256', 'version']);
+    expect(Object.keys(file).sort()).toEqual(['people', 'seal', 'version']);
     expect(file.people.map((p: Person) => [p.name, p.stage, p.role, p.team])).toEqual(
       NAMES.map((name) => [name, 'buy-in', 'Boss', `Team ${name}`]),
     );

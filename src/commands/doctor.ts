@@ -25,13 +25,20 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   } else {
     try {
       const { people } = store.read();
-      findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
-      findings.push({
-        ok: true,
-        text: store.isSealed()
-          ? 'it is as cx last wrote it (its seal matches)'
-          : 'it was changed since cx last wrote it (by hand, or by an older cx): every command checks it in full until the next change seals it again',
-      });
+      // Every record is looked at, even in a sealed file, which other commands trust.
+      const problem = store.fullCheck();
+      if (problem) {
+        rosterBroken = true;
+        findings.push({ ok: false, text: `${store.path} is sealed, yet it is not in the shape cx expects (${problem})` });
+      } else {
+        findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+        findings.push({
+          ok: true,
+          text: store.isSealed()
+            ? 'it is as cx last wrote it (its seal matches)'
+            : 'it was changed since cx last wrote it (by hand, or by an older cx): every command checks it in full until the next change seals it again',
+        });
+      }
     } catch (error) {
       rosterBroken = true;
       const message = error instanceof CxError && error.explain ? await error.explain() : (error as Error).message;

@@ -2,12 +2,14 @@
 // file cx did not seal (edited by hand, say) passes when it is read. Pure.
 
 import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from './model.js';
+import { nameKey } from './names.js';
 
 /** What is wrong with the file's shape, in a few words; undefined when it is sound. */
 export function shapeProblem(data: Record<string, unknown>): string | undefined {
   const people = data.people;
   if (!Array.isArray(people)) return '"people" is not a list';
   // Runs on every read of every person: plain loops, and words only for the first problem found.
+  const named = new Map<string, number>();
   for (let index = 0; index < people.length; index++) {
     const person: unknown = people[index];
     const problem = personProblem(person);
@@ -15,6 +17,12 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
       const name = isObject(person) && isText(person.name) ? ` (${person.name})` : '';
       return `person ${index + 1}${name} ${problem}`;
     }
+    // Names are matched as nameKey compares them: two people one name could not be told apart.
+    const { name } = person as { name: string };
+    const key = nameKey(name);
+    const first = named.get(key);
+    if (first !== undefined) return `person ${index + 1} (${name}) has the same name as person ${first + 1} (${(people[first] as { name: string }).name})`;
+    named.set(key, index);
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
 // The roster file's text, and how cx reads a large one quickly.
 //
-//   {"version":1,"sha256":"<64 hex digits>","people":[
+//   {"version":1,"seal":"sha256:<64 hex digits>","people":[
 //   {"id":"…","name":"…",…},
 //   {"id":"…","name":"…",…}
 //   ]}
 //
 // One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
-// The first line seals the rest: "sha256" is the digest of every byte after that line. Every record
+// The first line seals the rest: "seal" is the sha256 digest of every byte after that line. Every record
 // written anew is checked first (personProblem), and a file is sealed only when all of them pass, so a
 // file whose seal still matches holds exactly what cx wrote and checked. It is read without a second
 // check, as one-byte text, and a change parses only the lines it needs and copies the others byte for
@@ -19,7 +19,7 @@ import type { Stakeholder } from '../domain/model.js';
 import { personProblem } from '../domain/records.js';
 
 /** The first line of a sealed file; the version is checked by the store. */
-const SEAL = /^\{"version":(\d+),"sha256":"([0-9a-f]{64})","people":\[\n/;
+const SEAL = /^\{"version":(\d+),"seal":"sha256:([0-9a-f]{64})","people":\[\n/;
 /** How a line as cx writes it starts: the id, then the name. */
 const ID_FIELD = Buffer.from('{"id":"');
 const NAME_FIELD = Buffer.from(',"name":"');
@@ -226,10 +226,12 @@ function personLine(person: Stakeholder): string {
   return asciiJson(JSON.stringify(ordered));
 }
 
-const asciiJson = (json: string): string =>
+/** JSON text with every character beyond ASCII as a \u escape: the same JSON, one byte per character. */
+export const asciiJson = (json: string): string =>
   /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 
 const SEPARATOR = Buffer.from(',\n');
+const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A record that is not as cx writes them: cx must not save it (a bug, or input that escaped a check). */
 export class RecordProblem extends Error {}
@@ -250,7 +252,7 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   const { people } = value;
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as Stakeholder;
-    const line = (person as unknown as { [LINE]?: LazyLine })[LINE];
+    const line = isRecord(person) ? (person as unknown as { [LINE]?: LazyLine })[LINE] : undefined;
     if (line && !line.changed) {
       // The next line of the same file: one longer copy, separator included.
       if (run && run.bytes === line.bytes && run.end + SEPARATOR.length === line.start) run.end = line.end;
@@ -267,10 +269,11 @@ export function serializeRoster(value: { version: number; people: readonly Stake
     if (i > 0) chunks.push(SEPARATOR);
     const problem = seal ? personProblem(person) : undefined;
     if (problem) throw new RecordProblem(`person ${i + 1} (${String(person.name)}) ${problem}`);
-    chunks.push(Buffer.from(personLine(person), 'latin1'));
+    // Anything else in the list (only in an unsealed copy of a broken file) is written as it is.
+    chunks.push(Buffer.from(isRecord(person) ? personLine(person) : asciiJson(JSON.stringify(person)), 'latin1'));
   }
   flush();
   chunks.push(Buffer.from(people.length > 0 ? '\n]}\n' : ']}\n'));
-  const header = Buffer.from(`{"version":${value.version},${seal ? `"sha256":"${digest(chunks)}",` : ''}"people":[\n`);
+  const header = Buffer.from(`{"version":${value.version},${seal ? `"seal":"sha256:${digest(chunks)}",` : ''}"people":[\n`);
   return Buffer.concat([header, ...chunks]);
 }

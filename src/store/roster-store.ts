@@ -38,7 +38,7 @@ import type { Roster, Stakeholder } from '../domain/model.js';
 import { shapeProblem } from '../domain/records.js';
 import { displayName } from '../domain/names.js';
 import { CxError } from '../errors.js';
-import { lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
+import { asciiJson, lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
 
 export { serializeRoster, shapeProblem };
 
@@ -158,6 +158,20 @@ export class RosterStore {
     return this.#opened;
   }
 
+  /**
+   * What a check of every record finds wrong with the file, seal or no seal (for cx doctor: a seal
+   * vouches for what cx wrote, and this looks anyway); undefined when it is sound or absent.
+   */
+  fullCheck(): string | undefined {
+    try {
+      const data = JSON.parse(readFileSync(this.path, 'utf8')) as unknown;
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it is not a JSON object';
+      return shapeProblem(data as Record<string, unknown>);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : (error as Error).message;
+    }
+  }
+
   /** Whether the file is as cx last wrote it (its seal matches): false after an edit by hand, say. */
   isSealed(): boolean {
     try {
@@ -256,13 +270,14 @@ export class RosterStore {
       const { roster, version } = this.#load(true, named);
       const outcome = change(roster);
       if (outcome.roster) {
-        const forget = this.#backup({ command, names: outcome.names ?? [] }, version);
+        const backup = this.#backup({ command, names: outcome.names ?? [] }, version);
         try {
           write(conf, this.path, outcome.roster);
         } catch (error) {
-          forget(); // the roster was not replaced: no backup of it is needed
+          backup.takeBack(); // the roster was not replaced: no backup of it is needed
           throw error;
         }
+        backup.rotate();
       }
       return outcome.result;
     });
@@ -289,13 +304,17 @@ export class RosterStore {
     });
   }
 
-  /** Removes people (by id) from the roster and from every backup, and their names from the change notes. */
-  async forget(ids: Set<string>, names: string[]): Promise<number> {
+  /**
+   * Removes people (by id) from the roster and from every backup, and their names from the change notes.
+   * Returns how many copies it scrubbed, and the copies it could not read (which may still hold them).
+   */
+  async forget(ids: Set<string>, names: string[]): Promise<{ scrubbed: number; unreadable: string[] }> {
     const conf = await this.#conf();
     return this.#locked(() => {
       const { roster } = this.#load(true);
       write(conf, this.path, { people: roster.people.filter((person) => !ids.has(person.id)) });
       let scrubbed = 0;
+      const unreadable: string[] = [];
       const backups = this.backups();
       // Every copy cx keeps: the backups (indexed or not) and files that doctor --restore set aside.
       const copies = [
@@ -306,22 +325,44 @@ export class RosterStore {
           .filter((file) => file.startsWith('roster.json.replaced-'))
           .map((file) => join(this.dir, file)),
       ];
+      // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
+      // that is one of these people goes, whatever else is wrong with it.
+      const theirs = (person: unknown): boolean =>
+        typeof person === 'object' && person !== null && ids.has((person as { id?: unknown }).id as string);
+      // A copy cx cannot read may still hold them: it is named to the user, unless it does not even
+      // mention their ids or names.
+      const mentions = (text: string): boolean =>
+        [...ids].some((id) => text.includes(id)) ||
+        names.some((name) => text.includes(name) || text.includes(asciiJson(JSON.stringify(name)).slice(1, -1)));
       for (const file of copies) {
+        let text: string;
+        let data: { version?: unknown; people?: unknown };
         try {
-          const data = JSON.parse(readFileSync(file, 'utf8')) as RosterFile;
-          if (!Array.isArray(data.people) || !data.people.some((person) => ids.has(person.id))) continue;
-          const version = typeof data.version === 'number' ? data.version : 0;
-          const people = data.people.filter((person) => !ids.has(person.id));
-          // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
-          writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
-          scrubbed++;
+          text = readFileSync(file, 'utf8');
         } catch {
-          // A backup that cannot be read holds no one we can find; cx doctor reports it.
+          unreadable.push(file);
+          continue;
         }
+        try {
+          data = JSON.parse(text) as typeof data;
+        } catch {
+          if (mentions(text)) unreadable.push(file);
+          continue;
+        }
+        if (!Array.isArray(data?.people)) {
+          if (mentions(text)) unreadable.push(file);
+          continue;
+        }
+        if (!data.people.some(theirs)) continue;
+        const version = typeof data.version === 'number' ? data.version : 0;
+        const people = data.people.filter((person) => !theirs(person)) as Stakeholder[];
+        // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
+        writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
+        scrubbed++;
       }
       const forgotten = new Set(names);
       this.#saveIndex(backups.map((backup) => ({ ...backup, names: backup.names.filter((name) => !forgotten.has(name)) })));
-      return scrubbed;
+      return { scrubbed, unreadable };
     });
   }
 
@@ -419,21 +460,30 @@ export class RosterStore {
     }
   }
 
-  /** Keeps the current file in backups/; returns what takes that backup back, should the change fail. */
-  #backup(note: ChangeNote, version: number): () => void {
-    if (!existsSync(this.path)) return () => undefined;
+  /**
+   * Keeps the current file in backups/, before a change replaces it. Once the change is written,
+   * `rotate` lets the oldest backups go (the newest BACKUPS_KEPT stay); should it fail, `takeBack`
+   * removes the new backup and leaves the others as they were.
+   */
+  #backup(note: ChangeNote, version: number): { rotate: () => void; takeBack: () => void } {
+    if (!existsSync(this.path)) return { rotate: () => undefined, takeBack: () => undefined };
     makeFolder(this.backupsDir);
     const at = new Date().toISOString();
     const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
     const earlier = this.backups(); // before the new file is there, which an index-less listing would count
     keepPrivate(this.path, join(this.backupsDir, file));
     const backups = [...earlier, { file, at, ...note }];
-    const kept = backups.slice(-BACKUPS_KEPT);
-    for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
-    this.#saveIndex(kept);
-    return () => {
-      rmSync(join(this.backupsDir, file), { force: true });
-      this.#saveIndex(kept.filter((backup) => backup.file !== file));
+    this.#saveIndex(backups);
+    return {
+      rotate: () => {
+        if (backups.length <= BACKUPS_KEPT) return;
+        for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
+        this.#saveIndex(backups.slice(-BACKUPS_KEPT));
+      },
+      takeBack: () => {
+        rmSync(join(this.backupsDir, file), { force: true });
+        this.#saveIndex(earlier);
+      },
     };
   }
 
