@@ -134,7 +134,7 @@ describe('what cx seals is what it checked', () => {
     const run = cx(dir, ['forget', 'Dana Lee', '--yes']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^Forgot "Dana Lee"/);
-    expect(run.stderr).toBe(`cx: a copy of the roster could not be read, and may still hold them; delete it by hand: ${join(dir, 'roster.json.replaced-2')}\n`);
+    expect(run.stderr).toBe(`cx: a copy of the roster could not be read or rewritten, and may still hold them; delete it by hand: ${join(dir, 'roster.json.replaced-2')}\n`);
     const scrubbed = readFileSync(join(dir, 'roster.json.replaced-1'), 'utf8');
     expect(scrubbed).not.toContain('Dana Lee');
     expect(scrubbed).toContain('Sam Ortiz');

@@ -21,7 +21,7 @@ export async function forgetCommand(names: string[], options: { yes?: boolean })
     // Their data may still be in a copy cx cannot read: the user must know, and can delete it.
     const one = unreadable.length === 1;
     throw new CxError(
-      `${one ? 'a copy' : `${unreadable.length} copies`} of the roster could not be read, and may still hold them; delete ${one ? 'it' : 'them'} by hand: ${unreadable.map((file) => inert(file)).join(', ')}`,
+      `${one ? 'a copy' : `${unreadable.length} copies`} of the roster could not be read or rewritten, and may still hold them; delete ${one ? 'it' : 'them'} by hand: ${unreadable.map((file) => inert(file)).join(', ')}`,
     );
   }
 }

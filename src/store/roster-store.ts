@@ -306,7 +306,8 @@ export class RosterStore {
 
   /**
    * Removes people (by id) from the roster and from every backup, and their names from the change notes.
-   * Returns how many copies it scrubbed, and the copies it could not read (which may still hold them).
+   * Returns how many copies it scrubbed, and the copies it could not read or rewrite (which may still
+   * hold them).
    */
   async forget(ids: Set<string>, names: string[]): Promise<{ scrubbed: number; unreadable: string[] }> {
     const conf = await this.#conf();
@@ -356,9 +357,13 @@ export class RosterStore {
         if (!data.people.some(theirs)) continue;
         const version = typeof data.version === 'number' ? data.version : 0;
         const people = data.people.filter((person) => !theirs(person)) as Stakeholder[];
-        // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
-        writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
-        scrubbed++;
+        try {
+          // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
+          writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
+          scrubbed++;
+        } catch {
+          unreadable.push(file); // not rewritten (permissions, say): it still holds them
+        }
       }
       const forgotten = new Set(names);
       this.#saveIndex(backups.map((backup) => ({ ...backup, names: backup.names.filter((name) => !forgotten.has(name)) })));
