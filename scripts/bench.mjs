@@ -85,6 +85,12 @@ const atMost = (limit) => ({ text: `≤ ${limit} × node`, check: (_, ratio) => 
 console.log(`cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 const cx = (args) => [BIN, ...args];
 const rosters = Object.fromEntries(SIZES.map((size) => [size, makeRoster(join(work, `roster-${size}`), size)]));
+// The generated files must be what cx itself writes (sealed), or every figure measures the slow path.
+const doctor = spawnSync(process.execPath, [BIN, 'doctor'], { env: { ...process.env, CX_CONFIG_DIR: rosters[SIZES[0]] }, encoding: 'utf8' });
+if (!doctor.stdout.includes('its seal matches')) {
+  console.error(`The generated roster is not sealed as cx writes it (scripts/bench-data.mjs is out of step with src/store/roster-file.ts):\n${doctor.stdout}${doctor.stderr}`);
+  process.exit(1);
+}
 
 for (const args of [['--version'], ['--help']]) {
   record(`cx ${args.join(' ')}`, 0, measure({ args: cx(args) }), atMost(1.3));
