@@ -28,7 +28,8 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object: not null, not a list. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const STAGE_SOURCES = new Set(['assess', 'set', 'import']);
 

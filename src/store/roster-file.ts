@@ -16,7 +16,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Stakeholder } from '../domain/model.js';
-import { personProblem } from '../domain/records.js';
+import { isObject, personProblem } from '../domain/records.js';
 
 /** The first line of a sealed file; the version is checked by the store. */
 const SEAL = /^\{"version":(\d+),"seal":"sha256:([0-9a-f]{64})","people":\[\n/;
@@ -231,7 +231,6 @@ export const asciiJson = (json: string): string =>
   /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 
 const SEPARATOR = Buffer.from(',\n');
-const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A record that is not as cx writes them: cx must not save it (a bug, or input that escaped a check). */
 export class RecordProblem extends Error {}
@@ -252,7 +251,7 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   const { people } = value;
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as Stakeholder;
-    const line = isRecord(person) ? (person as unknown as { [LINE]?: LazyLine })[LINE] : undefined;
+    const line = isObject(person) ? (person as unknown as { [LINE]?: LazyLine })[LINE] : undefined;
     if (line && !line.changed) {
       // The next line of the same file: one longer copy, separator included.
       if (run && run.bytes === line.bytes && run.end + SEPARATOR.length === line.start) run.end = line.end;
@@ -270,7 +269,7 @@ export function serializeRoster(value: { version: number; people: readonly Stake
     const problem = seal ? personProblem(person) : undefined;
     if (problem) throw new RecordProblem(`person ${i + 1} (${String(person.name)}) ${problem}`);
     // Anything else in the list (only in an unsealed copy of a broken file) is written as it is.
-    chunks.push(Buffer.from(isRecord(person) ? personLine(person) : asciiJson(JSON.stringify(person)), 'latin1'));
+    chunks.push(Buffer.from(isObject(person) ? personLine(person) : asciiJson(JSON.stringify(person)), 'latin1'));
   }
   flush();
   chunks.push(Buffer.from(people.length > 0 ? '\n]}\n' : ']}\n'));

@@ -35,7 +35,7 @@ import { dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
-import { shapeProblem } from '../domain/records.js';
+import { isObject, shapeProblem } from '../domain/records.js';
 import { displayName } from '../domain/names.js';
 import { CxError } from '../errors.js';
 import { asciiJson, lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
@@ -328,8 +328,7 @@ export class RosterStore {
       ];
       // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
       // that is one of these people goes, whatever else is wrong with it.
-      const theirs = (person: unknown): boolean =>
-        typeof person === 'object' && person !== null && ids.has((person as { id?: unknown }).id as string);
+      const theirs = (person: unknown): boolean => isObject(person) && ids.has(person.id as string);
       // A copy cx cannot read may still hold them: it is named to the user, unless it does not even
       // mention their ids or names.
       const mentions = (text: string): boolean =>
