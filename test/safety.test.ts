@@ -154,7 +154,9 @@ describe('what cx seals is what it checked', () => {
 describe('a roster sealed over a record cx would not write (by hand, with the digest worked out)', () => {
   const sealedText = (people: unknown[]): string => {
     const body = `${people.map((person) => JSON.stringify(person)).join(',\n')}\n]}\n`;
-    return `{"version":1,"seal":"sha256:${createHash('sha256').update(body).digest('hex')}","people":[\n${body}`;
+    // Fewer than 64 lines: one block, and the seal is the digest of its digest.
+    const block = createHash('sha256').update(body).digest();
+    return `{"version":1,"seal":"sha256-blocks64:${createHash('sha256').update(block).digest('hex')}","people":[\n${body}`;
   };
   const eve = { id: 'x1', name: 'Eve Bad', stage: null, disposition: null, reasons: [], confidence: null, createdAt: 'a', updatedAt: 'b', history: [{ bogus: true }] };
 

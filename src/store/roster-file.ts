@@ -1,14 +1,15 @@
 // The roster file's text, and how cx reads a large one quickly.
 //
-//   {"version":1,"seal":"sha256:<64 hex digits>","people":[
+//   {"version":1,"seal":"sha256-blocks64:<64 hex digits>","people":[
 //   {"id":"…","name":"…",…},
 //   {"id":"…","name":"…",…}
 //   ]}
 //
 // One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
-// The first line seals the rest: "seal" is the sha256 digest of every byte after that line. Every record
-// written anew is checked first (personProblem), and a file is sealed only when all of them pass, so a
-// file whose seal still matches holds exactly what cx wrote and checked. It is read without a second
+// The first line seals the rest: "seal" is a sha256 digest of every byte after that line, taken in blocks
+// of 64 lines (the digest of the blocks' digests), so that a change rehashes only the blocks it changed.
+// Every record written anew is checked first (personProblem), and a file is sealed only when all of them
+// pass, so a file whose seal still matches holds exactly what cx wrote and checked. It is read without a second
 // check, as one-byte text, and a change parses only the lines it needs and copies the others byte for
 // byte. A file edited by hand (or written by an older cx, without the seal) no longer matches, and is
 // read the careful way: parsed whole and checked person by person.
@@ -19,7 +20,12 @@ import type { Stakeholder } from '../domain/model.js';
 import { isObject, personProblem } from '../domain/records.js';
 
 /** The first line of a sealed file; the version is checked by the store. */
-const SEAL = /^\{"version":(\d+),"seal":"sha256:([0-9a-f]{64})","people":\[\n/;
+const SEAL = /^\{"version":(\d+),"seal":"sha256-blocks64:([0-9a-f]{64})","people":\[\n/;
+/**
+ * Lines to a block of the seal. The blocks of a file are its lines after the first, BLOCK_LINES at a
+ * time, the last block holding what is left; the seal is the sha256 of the blocks' sha256 digests.
+ */
+const BLOCK_LINES = 64;
 /** How a line as cx writes it starts: the id, then the name. */
 const ID_FIELD = Buffer.from('{"id":"');
 const NAME_FIELD = Buffer.from(',"name":"');
@@ -29,37 +35,47 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
 
-/** Where each person's line is in a sealed file's bytes. */
+/** Where each person's line is in a sealed file's bytes, and the digests of its blocks. */
 export interface SealedLines {
   version: number;
   bytes: Buffer;
   starts: number[];
   ends: number[];
+  /** Where each block starts; the last block ends where the file does. */
+  blockStarts: number[];
+  blockDigests: Buffer[];
 }
 
-const digest = (chunks: readonly Uint8Array[]): string => {
-  const hash = createHash('sha256');
-  for (const chunk of chunks) hash.update(chunk);
-  return hash.digest('hex');
-};
+const digest = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
+const sealOf = (blockDigests: readonly Buffer[]): string => createHash('sha256').update(Buffer.concat(blockDigests)).digest('hex');
 
 /** The lines of a file whose seal matches its content; undefined for any other file. */
 export function sealedLines(bytes: Buffer): SealedLines | undefined {
   const first = bytes.indexOf(NEWLINE);
   if (first < 0) return undefined;
   const seal = SEAL.exec(bytes.toString('latin1', 0, first + 1));
-  if (!seal || digest([bytes.subarray(first + 1)]) !== seal[2]) return undefined;
+  if (!seal) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
+  const blockStarts: number[] = [];
+  let lines = 0;
   let at = first + 1;
+  // A block starts at every BLOCK_LINES-th line that has bytes, counting the lines after the people too.
+  const line = (start: number): void => {
+    if (lines++ % BLOCK_LINES === 0) blockStarts.push(start);
+  };
   while (at < bytes.length && bytes[at] === OPEN_BRACE) {
     const next = bytes.indexOf(NEWLINE, at);
     if (next < 0) return undefined;
+    line(at);
     starts.push(at);
     ends.push(bytes[next - 1] === COMMA ? next - 1 : next);
     at = next + 1;
   }
-  return { version: Number(seal[1]), bytes, starts, ends };
+  for (; at < bytes.length; at = bytes.indexOf(NEWLINE, at) + 1 || bytes.length) line(at);
+  const blockDigests = blockStarts.map((start, k) => digest(bytes.subarray(start, blockStarts[k + 1] ?? bytes.length)));
+  if (sealOf(blockDigests) !== seal[2]) return undefined;
+  return { version: Number(seal[1]), bytes, starts, ends, blockStarts, blockDigests };
 }
 
 /** How much of the file a read holds at once (plus the line that straddles two pieces). */
@@ -81,19 +97,31 @@ export function readSealed(read: (into: Buffer) => number): { version: number; p
   }
   const seal = first < 0 ? null : SEAL.exec(piece.toString('latin1', 0, first + 1));
   if (!seal) return undefined;
-  const hash = createHash('sha256');
+  // The block being hashed: how many of its lines have ended, and whether it has any bytes yet.
+  const blockDigests: Buffer[] = [];
+  let block = createHash('sha256');
+  let blockLines = 0;
+  let blockBytes = 0;
   const people: Stakeholder[] = [];
   let rest: Buffer | undefined; // the start of a line that the next piece ends
   let from = first + 1;
   try {
     while (filled > 0) {
       const bytes = piece.subarray(0, filled);
-      hash.update(bytes.subarray(from));
+      let blockFrom = from;
       for (let at = from; at < filled; ) {
         const next = bytes.indexOf(NEWLINE, at);
         if (next < 0) {
           rest = rest ? Buffer.concat([rest, bytes.subarray(at)]) : Buffer.from(bytes.subarray(at));
           break;
+        }
+        if (++blockLines === BLOCK_LINES) {
+          block.update(bytes.subarray(blockFrom, next + 1));
+          blockDigests.push(block.digest());
+          block = createHash('sha256');
+          blockFrom = next + 1;
+          blockLines = 0;
+          blockBytes = 0;
         }
         const line = rest ? Buffer.concat([rest, bytes.subarray(at, next)]) : bytes.subarray(at, next);
         rest = undefined;
@@ -103,17 +131,22 @@ export function readSealed(read: (into: Buffer) => number): { version: number; p
         }
         at = next + 1;
       }
+      block.update(bytes.subarray(blockFrom));
+      blockBytes += filled - blockFrom;
       from = 0;
       filled = read(piece);
     }
   } catch {
     return undefined; // a line that is not JSON: not what cx wrote, whatever the seal says
   }
-  return hash.digest('hex') === seal[2] ? { version: Number(seal[1]), people } : undefined;
+  if (blockBytes > 0) blockDigests.push(block.digest());
+  return sealOf(blockDigests) === seal[2] ? { version: Number(seal[1]), people } : undefined;
 }
 
 /** A person read for a change: the line it came from, and the record once something asks for it. */
 interface LazyLine {
+  /** The file it was read from. */
+  source: SealedLines;
   bytes: Buffer;
   start: number;
   end: number;
@@ -168,7 +201,8 @@ const lazyHandler: ProxyHandler<LazyLine> = {
  * a change is about to change: a lazy record is slow to copy) and lines whose id and name cannot be
  * read from their start (not written by this cx, say) are parsed at once.
  */
-export function lazyPeople({ bytes, starts, ends }: SealedLines, parseNow?: (name: string) => boolean): Stakeholder[] {
+export function lazyPeople(source: SealedLines, parseNow?: (name: string) => boolean): Stakeholder[] {
+  const { bytes, starts, ends } = source;
   const people = new Array<Stakeholder>(starts.length);
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number;
@@ -184,7 +218,7 @@ export function lazyPeople({ bytes, starts, ends }: SealedLines, parseNow?: (nam
       people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
       continue;
     }
-    const line: LazyLine = { bytes, start, end, idEnd, name };
+    const line: LazyLine = { source, bytes, start, end, idEnd, name };
     const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
     people[i] = person;
   }
@@ -230,8 +264,6 @@ function personLine(person: Stakeholder): string {
 export const asciiJson = (json: string): string =>
   /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 
-const SEPARATOR = Buffer.from(',\n');
-
 /** A record that is not as cx writes them: cx must not save it (a bug, or input that escaped a check). */
 export class RecordProblem extends Error {}
 
@@ -240,39 +272,98 @@ export class RecordProblem extends Error {}
  * run of neighbours at a time; everyone else is written anew, after the check that sealing vouches for.
  * `seal: false` writes a file without a seal and without that check (a copy of something never
  * checked, which its next reader will check in full).
+ *
+ * Lines go straight into one growing buffer (a large import's new lines are not all kept as strings
+ * until the end), and a block whose bytes are the same as the file's block in the same place keeps
+ * that block's digest: a change to a few people rehashes a few blocks, not the whole file.
  */
 export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }, { seal = true } = {}): Buffer {
-  const chunks: Buffer[] = [];
+  const { people } = value;
+  // The header's length does not depend on the digest: the body is written after room for it.
+  const header = (digest: string): string => `{"version":${value.version},${seal ? `"seal":"sha256-blocks64:${digest}",` : ''}"people":[\n`;
+  const headerSize = header('0'.repeat(64)).length;
+  const out = new Output(headerSize, people.length);
+  const blockStarts: number[] = [];
+  let source: SealedLines | undefined; // the file the first unchanged line came from
+  // Unchanged neighbours in the file they came from are copied together, separators included.
   let run: { bytes: Buffer; start: number; end: number } | undefined;
   const flush = (): void => {
-    if (run) chunks.push(run.bytes.subarray(run.start, run.end));
+    if (run) out.copy(run.bytes, run.start, run.end);
     run = undefined;
   };
-  const { people } = value;
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as Stakeholder;
     const line = isObject(person) ? (person as unknown as { [LINE]?: LazyLine })[LINE] : undefined;
-    if (line && !line.changed) {
-      // The next line of the same file: one longer copy, separator included.
-      if (run && run.bytes === line.bytes && run.end + SEPARATOR.length === line.start) run.end = line.end;
-      else {
-        if (run) {
-          flush();
-          chunks.push(SEPARATOR);
-        } else if (i > 0) chunks.push(SEPARATOR);
-        run = { bytes: line.bytes, start: line.start, end: line.end };
-      }
+    const unchanged = line && !line.changed;
+    if (unchanged && run && run.bytes === line.bytes && run.end + 2 === line.start) {
+      if (i % BLOCK_LINES === 0) blockStarts.push(out.size + line.start - run.start);
+      run.end = line.end;
       continue;
     }
     flush();
-    if (i > 0) chunks.push(SEPARATOR);
+    if (i > 0) out.text(',\n');
+    if (i % BLOCK_LINES === 0) blockStarts.push(out.size);
+    if (unchanged) {
+      source ??= line.source;
+      run = { bytes: line.bytes, start: line.start, end: line.end };
+      continue;
+    }
     const problem = seal ? personProblem(person) : undefined;
     if (problem) throw new RecordProblem(`person ${i + 1} (${String(person.name)}) ${problem}`);
     // Anything else in the list (only in an unsealed copy of a broken file) is written as it is.
-    chunks.push(Buffer.from(isObject(person) ? personLine(person) : asciiJson(JSON.stringify(person)), 'latin1'));
+    out.text(isObject(person) ? personLine(person) : asciiJson(JSON.stringify(person)));
   }
   flush();
-  chunks.push(Buffer.from(people.length > 0 ? '\n]}\n' : ']}\n'));
-  const header = Buffer.from(`{"version":${value.version},${seal ? `"seal":"sha256:${digest(chunks)}",` : ''}"people":[\n`);
-  return Buffer.concat([header, ...chunks]);
+  if (people.length > 0) out.text('\n');
+  if (people.length % BLOCK_LINES === 0) blockStarts.push(out.size);
+  out.text(']}\n');
+  const bytes = out.bytes();
+  if (seal) {
+    // A block is hashed unless the file read before has the same bytes in the same place.
+    const same = (start: number, end: number, k: number): Buffer | undefined => {
+      const oldStart = source?.blockStarts[k];
+      if (!source || oldStart === undefined) return undefined;
+      const oldEnd = source.blockStarts[k + 1] ?? source.bytes.length;
+      return oldEnd - oldStart === end - start && source.bytes.compare(bytes, start, end, oldStart, oldEnd) === 0 ? source.blockDigests[k] : undefined;
+    };
+    const digests = blockStarts.map((start, k) => {
+      const end = blockStarts[k + 1] ?? bytes.length;
+      return same(start, end, k) ?? digest(bytes.subarray(start, end));
+    });
+    bytes.write(header(sealOf(digests)), 0, 'latin1');
+  } else bytes.write(header(''), 0, 'latin1');
+  return bytes;
+}
+
+/** A buffer that grows as lines are written into it, with room for the header at its start. */
+class Output {
+  #bytes: Buffer;
+  size: number;
+
+  constructor(headerSize: number, people: number) {
+    this.#bytes = Buffer.allocUnsafe(headerSize + people * 1200 + 64);
+    this.size = headerSize;
+  }
+
+  #room(more: number): void {
+    if (this.size + more <= this.#bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.size + more, Math.ceil(this.#bytes.length * 1.5)));
+    this.#bytes.copy(bigger, 0, 0, this.size);
+    this.#bytes = bigger;
+  }
+
+  /** ASCII text: one byte per character. */
+  text(text: string): void {
+    this.#room(text.length);
+    this.size += this.#bytes.write(text, this.size, 'latin1');
+  }
+
+  copy(from: Buffer, start: number, end: number): void {
+    this.#room(end - start);
+    this.size += from.copy(this.#bytes, this.size, start, end);
+  }
+
+  bytes(): Buffer {
+    return this.#bytes.subarray(0, this.size);
+  }
 }
