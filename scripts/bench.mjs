@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { importCsv, makeRoster, nameOf, TEAMS } from './bench-data.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'cx.js');
+const BIN = join(ROOT, 'bin', 'cx.cjs');
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [100, 10_000] : [100, 10_000, 100_000];
 const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));

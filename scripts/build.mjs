@@ -1,7 +1,13 @@
-// Builds dist/ from src/ with esbuild: one bundled entry (dist/cli.js) plus lazily loaded chunks,
-// one per command, so `cx list` never parses the prompt library. Type checking is `npm run typecheck`.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Builds dist/ from src/ with esbuild (type checking is `npm run typecheck`):
+// - dist/cli.cjs      the CLI, one CommonJS bundle; each command's code runs only when used
+// - dist/prompts.cjs  the prompt library (Inquirer.js), required only by interactive questions, so no
+//                     other command parses it
+// - dist/cli.cache    the V8 code cache bin/cx.cjs compiles the bundle with (scripts/code-cache.cjs)
+// - dist/version.txt, dist/help.txt: the quick answers of bin/cx.cjs; dist/meta.json: esbuild's record
+//   of which sources went where (the start-up test reads it)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -37,37 +43,80 @@ export default { default: missing, eq: missing, clean: missing, satisfies: missi
   },
 };
 
-const result = await build({
-  plugins: [standIns],
-  entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   // Prefer packages' ES module builds: they bundle cleanly (jsonc-parser's UMD build does not).
   mainFields: ['module', 'main'],
   target: 'node20.19',
-  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   legalComments: 'none',
   // CX_BUILD_READABLE=1 keeps names, for profiling (docs/performance.md).
   minify: !process.env.CX_BUILD_READABLE,
   logLevel: 'warning',
   metafile: true,
+};
+
+/** The prompt library is its own file, which the CLI requires where it asks questions. */
+const promptsApart = {
+  name: 'prompts-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: './prompts.cjs', external: true }));
+  },
+};
+
+/**
+ * The prompts src/ imports by name (`import { select } from '@inquirer/prompts'`): the prompt file
+ * holds those alone (all of them would bring an editor prompt and its character set tables).
+ */
+function promptsUsed() {
+  const names = new Set();
+  const src = fileURLToPath(new URL('../src', import.meta.url));
+  for (const file of readdirSync(src, { recursive: true }).filter((name) => name.endsWith('.ts'))) {
+    const text = readFileSync(join(src, file), 'utf8');
+    for (const [statement, type, list] of text.matchAll(/^import\s+(type\s+)?(\{[^}]*\}|[^'"\n]*?)\s+from\s+'@inquirer\/prompts'/gm)) {
+      if (type) continue; // types only: nothing to load
+      if (!list.startsWith('{')) throw new Error(`build: import the prompts by name in src/${file}, not as in: ${statement}`);
+      for (const name of list.slice(1, -1).split(',')) if (name.trim()) names.add(name.trim().split(/\s+as\s+/)[0]);
+    }
+    if (/import\(\s*'@inquirer\/prompts'/.test(text)) throw new Error(`build: import the prompts by name at the top of src/${file}`);
+  }
+  return [...names];
+}
+
+const prompts = await build({
+  ...common,
+  stdin: { contents: `export { ${promptsUsed().join(', ')} } from '@inquirer/prompts';`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'prompts.ts' },
+  outfile: 'dist/prompts.cjs',
+});
+const cli = await build({
+  ...common,
+  plugins: [standIns, promptsApart],
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
   define: { __CX_VERSION__: JSON.stringify(version) },
-  // Some bundled dependencies are CommonJS and call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __cxRequire } from 'node:module'; const require = __cxRequire(import.meta.url);" },
 });
 
-// Which output file holds which sources: the start-up test uses it to find the prompt library's chunk.
-writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+// Which output file holds which sources: the start-up test uses it to find the prompt library.
+const meta = { inputs: { ...prompts.metafile.inputs, ...cli.metafile.inputs }, outputs: { ...prompts.metafile.outputs, ...cli.metafile.outputs } };
+writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(meta));
 
-// The answers bin/cx.js gives without starting the CLI: the version, and the overview help (which is
+// The answers bin/cx.cjs gives without starting the CLI: the version, and the overview help (which is
 // laid out for 80 columns whatever the terminal, so it can be written once here).
 writeFileSync(new URL('../dist/version.txt', import.meta.url), `${version}\n`);
-const help = execFileSync(process.execPath, [fileURLToPath(new URL('../dist/cli.js', import.meta.url)), '--help'], {
+const help = execFileSync(process.execPath, [fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)), '--help'], {
   encoding: 'utf8',
   env: { ...process.env, NO_COLOR: '1' },
 });
 writeFileSync(new URL('../dist/help.txt', import.meta.url), help);
+
+// The code cache, made by the Node that runs this build (and so, after `npm install`, by the one that
+// runs cx), with no Node options: V8 turns down a cache made under other flags.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+const cache = spawnSync(process.execPath, [fileURLToPath(new URL('./code-cache.cjs', import.meta.url))], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+if (cache.status !== 0) {
+  process.stderr.write(`build: could not make the code cache (cx works without it, more slowly):\n${cache.stderr}`);
+  process.exitCode = 1;
+}

@@ -7,8 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CX_CONFIG_DIR=$work/roster CX_NOW=2026-11-24T09:00:00Z NO_COLOR=1
-cx() { node "$root/bin/cx.js" "$@"; }
-assess() { echo "$3" | CX_NOW=$2T09:00:00Z node "$root/bin/cx.js" assess "$1" --answers - >/dev/null 2>&1; }
+cx() { node "$root/bin/cx.cjs" "$@"; }
+assess() { echo "$3" | CX_NOW=$2T09:00:00Z node "$root/bin/cx.cjs" assess "$1" --answers - >/dev/null 2>&1; }
 assess "Dana Lee" 2026-10-01 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"no","stance":"resistant","participation":"joins","influence":"high","role":"VP Operations","team":"Contact centre"}'
 assess "Sam Ortiz" 2026-10-20 '{"understands":"yes","relevant":"no","doubt-reason":"roi-unclear","stance":"neutral","participation":"joins","influence":"medium","role":"Finance partner","team":"Finance"}'
 assess "Priya Nair" 2026-11-10 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"yes","acted":"yes","stance":"keen","participation":"recruits","influence":"medium","role":"Head of Digital","team":"Digital"}'

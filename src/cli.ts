@@ -311,6 +311,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => {
+/** The run this process was started for (scripts/code-cache.cjs waits for it before running more). */
+export const started: Promise<number> = main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  return code;
 });

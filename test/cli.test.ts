@@ -411,11 +411,11 @@ describe('found by a new user', () => {
   });
 });
 
-describe('the quick answers of bin/cx.js', () => {
+describe('the quick answers of bin/cx.cjs', () => {
   it.each([['--help'], ['-h'], ['--version'], ['-v']])('%s prints what the CLI itself prints', (flag) => {
     const env = { ...process.env, CX_CONFIG_DIR: dir, NO_COLOR: '1' };
     const quick = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8', env });
-    const full = spawnSync(process.execPath, [`${ROOT}/dist/cli.js`, flag], { encoding: 'utf8', env });
+    const full = spawnSync(process.execPath, [`${ROOT}/dist/cli.cjs`, flag], { encoding: 'utf8', env });
     expect(quick.stdout).toBe(full.stdout);
     expect(quick.stdout.length).toBeGreaterThan(4);
     expect(quick.status).toBe(0);

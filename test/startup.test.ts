@@ -9,7 +9,7 @@ import { KEY, Terminal } from './helpers/pty.js';
 const TRACER = ['--import', pathToFileURL(join(ROOT, 'test', 'helpers', 'trace-loads.mjs')).href];
 
 /** The built files that hold the prompt library's code, from esbuild's record of the build. */
-function promptChunks(): string[] {
+function promptFiles(): string[] {
   const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'meta.json'), 'utf8')) as {
     outputs: Record<string, { inputs: Record<string, unknown> }>;
   };
@@ -30,12 +30,15 @@ let chunks: string[];
 beforeAll(() => {
   dir = tempDir();
   assessWith(dir, 'Dana Lee', { understands: 'yes' });
-  chunks = promptChunks();
+  chunks = promptFiles();
 });
 
 describe('start-up', () => {
-  it('finds the prompt library in the build', () => {
+  it('finds the prompt library in the build, apart from the CLI', () => {
     expect(chunks.length).toBeGreaterThan(0);
+    // The CLI's bundle is compiled by bin/cx.cjs, not required, so the trace would not see it: it must
+    // hold no prompt code itself.
+    expect(chunks).not.toContain(pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href);
   });
 
   it.each([
@@ -57,7 +60,7 @@ describe('start-up', () => {
     [['completion', 'bash']],
   ])('cx %j does not load the prompt library', (args) => {
     const loaded = loadedBy(dir, args);
-    expect(loaded.some((url) => url.endsWith('/bin/cx.js'))).toBe(true); // the trace works
+    expect(loaded.some((url) => url.endsWith('/bin/cx.cjs'))).toBe(true); // the trace works
     expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
   });
 

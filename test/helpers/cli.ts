@@ -1,4 +1,4 @@
-// Runs the built cx (bin/cx.js -> dist/) as a child process against a temporary roster folder.
+// Runs the built cx (bin/cx.cjs -> dist/) as a child process against a temporary roster folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'cx.js');
+export const BIN = join(ROOT, 'bin', 'cx.cjs');
 
 export interface Run {
   status: number | null;

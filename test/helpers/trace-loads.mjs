@@ -1,6 +1,8 @@
-// Preloaded with `node --import` by the start-up test: writes the URL of every ES module the process
-// loads to the file named by CX_TRACE_LOADS.
-import { register } from 'node:module';
+// Preloaded with `node --import` by the start-up test: writes to the file named by CX_TRACE_LOADS the
+// URL of every ES module the process loads and, as it exits, of every CommonJS file it required.
+import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 register(
   `data:text/javascript,${encodeURIComponent(`
@@ -10,3 +12,10 @@ register(
       return nextLoad(url, context);
     }`)}`,
 );
+
+// Every require() of the process, whoever called it, lands in this one cache.
+const required = createRequire(import.meta.url).cache;
+process.on('exit', () => {
+  const files = Object.keys(required).map((file) => `${pathToFileURL(file).href}\n`);
+  if (process.env.CX_TRACE_LOADS) appendFileSync(process.env.CX_TRACE_LOADS, files.join(''));
+});

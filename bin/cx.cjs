@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The `cx` command: the launcher of the built CLI (docs/performance.md, "What start-up costs").
+//
+// - `cx --version` and `cx --help` are printed from files the build wrote, so the two commonest questions
+//   start no more than Node itself.
+// - Everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache that the
+//   build left beside it (dist/cli.cache): the functions a command runs are then not compiled again
+//   on every start. The cache begins with the sha256 of the bundle it belongs to; V8 itself checks only
+//   the bundle's length, so a cache of another bundle (or another Node, which V8 rejects) is not used.
+//
+// CommonJS on purpose: Node starts an ES module entry, and loads ES module chunks, more slowly.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'cli.cjs');
+const CACHE = join(DIST, 'cli.cache');
+/** The cache file: the bundle's sha256, then V8's data. */
+const DIGEST_BYTES = 32;
+
+/**
+ * The bundle as a V8 script, with the code cache when it belongs to this bundle. `cached` is what was
+ * handed to V8 (undefined without a matching cache); `script.cachedDataRejected` says whether V8 took it.
+ */
+function compile() {
+  const source = readFileSync(BUNDLE, 'utf8');
+  const digest = require('node:crypto').createHash('sha256').update(source).digest();
+  let cached;
+  try {
+    const file = readFileSync(CACHE);
+    if (file.subarray(0, DIGEST_BYTES).equals(digest)) cached = file.subarray(DIGEST_BYTES);
+  } catch {
+    // No cache (not built yet, or removed): compiled as usual.
+  }
+  const vm = require('node:vm');
+  // The same wrapper as Node's own for CommonJS files: the bundle sees exports, require and module.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData: cached });
+  return { script, digest, cached };
+}
+
+/** Runs the bundle (which starts the CLI with process.argv) and returns its exports. */
+function run(script) {
+  const module = { exports: {} };
+  const requireFromBundle = require('node:module').createRequire(BUNDLE);
+  script.runInThisContext()(module.exports, requireFromBundle, module, BUNDLE, DIST);
+  return module.exports;
+}
+
+function quickAnswer(args) {
+  const file = args.length === 1 ? { '--version': 'version.txt', '-v': 'version.txt', '--help': 'help.txt', '-h': 'help.txt' }[args[0]] : undefined;
+  if (!file) return false;
+  let text;
+  try {
+    text = readFileSync(join(DIST, file));
+  } catch {
+    return false; // not built yet: the CLI says so below
+  }
+  process.stdout.on('error', () => process.exit(0)); // a reader that stops early is fine
+  process.stdout.write(text);
+  return true;
+}
+
+if (require.main === module) {
+  if (!quickAnswer(process.argv.slice(2))) {
+    let compiled;
+    try {
+      compiled = compile();
+    } catch (error) {
+      if (error && error.code === 'ENOENT') {
+        console.error('cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.');
+        process.exit(1);
+      }
+      throw error;
+    }
+    run(compiled.script);
+  }
+}
+
+module.exports = { compile, run, BUNDLE, CACHE };

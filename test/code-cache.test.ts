@@ -1,0 +1,67 @@
+// The V8 code cache that bin/cx.cjs compiles the bundle with (scripts/code-cache.cjs makes it): taken
+// when it was made for this bundle by this Node, and never used for another bundle.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, cxEnv, tempDir } from './helpers/cli.js';
+
+/** A copy of the built cx (bin/, dist/ and the cache maker) to change freely. */
+function copyOfCx(): string {
+  const copy = tempDir();
+  cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+  mkdirSync(join(copy, 'scripts'));
+  cpSync(join(ROOT, 'scripts', 'code-cache.cjs'), join(copy, 'scripts', 'code-cache.cjs'));
+  return copy;
+}
+
+/** What bin/cx.cjs makes of the cache in a copy: whether it handed one to V8, and whether V8 took it. */
+function probe(copy: string): { handed: boolean; taken: boolean } {
+  const code = `const { compile } = require(${JSON.stringify(join(copy, 'bin', 'cx.cjs'))});
+    const { cached, script } = compile();
+    process.stdout.write(JSON.stringify({ handed: cached !== undefined, taken: cached !== undefined && !script.cachedDataRejected }));`;
+  const run = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as { handed: boolean; taken: boolean };
+}
+
+const where = (copy: string) => spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'help'], { encoding: 'utf8', env: cxEnv(tempDir()) });
+
+let copy: string;
+beforeAll(() => {
+  copy = copyOfCx();
+  // Made again here by the Node that runs the tests (the build's may be another: see test:node-versions).
+  const made = spawnSync(process.execPath, [join(copy, 'scripts', 'code-cache.cjs')], { encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+});
+
+describe('the code cache', () => {
+  it('is made for the bundle beside it, and V8 takes it', () => {
+    expect(probe(copy)).toEqual({ handed: true, taken: true });
+    expect(where(copy).stdout).toContain('print the path of the roster file');
+  });
+
+  it('is not used for another bundle, even one of the same length (all V8 itself checks)', () => {
+    const changed = copyOfCx();
+    cpSync(join(copy, 'dist', 'cli.cache'), join(changed, 'dist', 'cli.cache'));
+    const bundle = join(changed, 'dist', 'cli.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain('print the path of the roster file');
+    writeFileSync(bundle, text.replace('print the path of the roster file', 'print the PATH of the roster file'));
+    expect(probe(changed)).toEqual({ handed: false, taken: false });
+    expect(where(changed).stdout).toContain('print the PATH of the roster file');
+  });
+
+  it('is not needed: without one, or with a broken one, cx works the same', () => {
+    const without = copyOfCx();
+    rmSync(join(without, 'dist', 'cli.cache'));
+    expect(probe(without)).toEqual({ handed: false, taken: false });
+    expect(where(without)).toMatchObject({ status: 0, stdout: where(copy).stdout });
+    // The right digest over bytes V8 did not write: V8 turns them down.
+    const cache = readFileSync(join(copy, 'dist', 'cli.cache'));
+    writeFileSync(join(without, 'dist', 'cli.cache'), Buffer.concat([cache.subarray(0, 32), Buffer.alloc(4096, 7)]));
+    expect(probe(without)).toEqual({ handed: true, taken: false });
+    expect(where(without)).toMatchObject({ status: 0, stdout: where(copy).stdout });
+  });
+});
