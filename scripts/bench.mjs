@@ -20,7 +20,7 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [100, 10_000] : [100, 10_000, 100_000];
 const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));
 
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   console.error('cx is not built: run npm install (or npm run build) first.');
   process.exit(1);
 }
