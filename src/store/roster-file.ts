@@ -46,6 +46,16 @@ export interface SealedLines {
   blockDigests: Buffer[];
 }
 
+/**
+ * Bytes as one-byte text. Buffer's own latin1Slice where Node has it (every version cx supports):
+ * toString's argument handling costs about three times as much on cold code, and a large roster reads
+ * a line this way per person.
+ */
+const latin1: (bytes: Buffer, start: number, end: number) => string =
+  typeof (Buffer.prototype as { latin1Slice?: unknown }).latin1Slice === 'function'
+    ? (bytes, start, end) => (bytes as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end)
+    : (bytes, start, end) => bytes.toString('latin1', start, end);
+
 const digest = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 const sealOf = (blockDigests: readonly Buffer[]): string => createHash('sha256').update(Buffer.concat(blockDigests)).digest('hex');
 
@@ -127,7 +137,7 @@ export function readSealed(read: (into: Buffer) => number): { version: number; p
         rest = undefined;
         if (line[0] === OPEN_BRACE) {
           const end = line[line.length - 1] === COMMA ? line.length - 1 : line.length;
-          people.push(JSON.parse(line.toString('latin1', 0, end)) as Stakeholder);
+          people.push(JSON.parse(latin1(line, 0, end)) as Stakeholder);
         }
         at = next + 1;
       }
@@ -161,7 +171,7 @@ interface LazyLine {
 /** What a lazily read person answers with its line (to the serializer; no record has this key). */
 const LINE = Symbol('line');
 const recordOf = (line: LazyLine): Stakeholder =>
-  (line.record ??= JSON.parse(line.bytes.toString('latin1', line.start, line.end)) as Stakeholder);
+  (line.record ??= JSON.parse(latin1(line.bytes, line.start, line.end)) as Stakeholder);
 
 /**
  * A person whose record is parsed only when something other than the id or the name is read: a change
@@ -210,12 +220,12 @@ export function lazyPeople(source: SealedLines, parseNow?: (name: string) => boo
     const idEnd = fieldEnd(bytes, ID_FIELD, start, end);
     const nameEnd = idEnd < 0 ? -1 : fieldEnd(bytes, NAME_FIELD, idEnd + 1, end);
     if (nameEnd < 0) {
-      people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
+      people[i] = JSON.parse(latin1(bytes, start, end)) as Stakeholder;
       continue;
     }
     const name = textOf(bytes, idEnd + 1 + NAME_FIELD.length, nameEnd);
     if (parseNow?.(name)) {
-      people[i] = JSON.parse(bytes.toString('latin1', start, end)) as Stakeholder;
+      people[i] = JSON.parse(latin1(bytes, start, end)) as Stakeholder;
       continue;
     }
     const line: LazyLine = { source, bytes, start, end, idEnd, name };
@@ -240,11 +250,14 @@ function fieldEnd(bytes: Buffer, field: Buffer, at: number, end: number): number
 
 /** The text of a JSON string's content in a sealed (ASCII) file, escapes read. */
 function textOf(bytes: Buffer, start: number, end: number): string {
-  const raw = bytes.toString('latin1', start, end);
+  const raw = latin1(bytes, start, end);
   return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
-/** A person's line: the id and name first (so a change can find people without parsing them), in ASCII. */
+/**
+ * A person's line as JSON: the id and name first (so a change can find people without parsing them).
+ * Not yet ASCII: Output.json escapes what is not.
+ */
 function personLine(person: Stakeholder): string {
   let first: string | undefined;
   let second: string | undefined;
@@ -257,7 +270,7 @@ function personLine(person: Stakeholder): string {
   }
   // Records are made with the id and the name first; copying one into that order is the rare case.
   const ordered = first === 'id' && second === 'name' ? person : (({ id, name, ...rest }) => ({ id, name, ...rest }))(person);
-  return asciiJson(JSON.stringify(ordered));
+  return JSON.stringify(ordered);
 }
 
 /** JSON text with every character beyond ASCII as a \u escape: the same JSON, one byte per character. */
@@ -311,7 +324,7 @@ export function serializeRoster(value: { version: number; people: readonly Stake
     const problem = seal ? personProblem(person) : undefined;
     if (problem) throw new RecordProblem(`person ${i + 1} (${String(person.name)}) ${problem}`);
     // Anything else in the list (only in an unsealed copy of a broken file) is written as it is.
-    out.text(isObject(person) ? personLine(person) : asciiJson(JSON.stringify(person)));
+    out.json(isObject(person) ? personLine(person) : JSON.stringify(person));
   }
   flush();
   if (people.length > 0) out.text('\n');
@@ -356,6 +369,17 @@ class Output {
   text(text: string): void {
     this.#room(text.length);
     this.size += this.#bytes.write(text, this.size, 'latin1');
+  }
+
+  /**
+   * JSON text, with any character beyond ASCII as a \u escape. Written as UTF-8 first: when that takes
+   * one byte a character, the text was ASCII (the common case, found without a second pass over it).
+   */
+  json(json: string): void {
+    this.#room(json.length * 3); // the most UTF-8 needs for a UTF-16 unit
+    const written = this.#bytes.write(json, this.size, 'utf8');
+    if (written === json.length) this.size += written;
+    else this.text(asciiJson(json));
   }
 
   copy(from: Buffer, start: number, end: number): void {
