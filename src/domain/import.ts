@@ -127,14 +127,17 @@ function csvRows(text: string, lines: boolean): RawRows {
     const where = lineOf ? `line ${lineOf(info?.bytes ?? 0)}` : `row ${index + 1}`;
     if (record.every((cell) => cell.trim() === '')) continue;
     const values: Values = {};
-    record.forEach((cell, index) => {
+    let extra = false;
+    for (let index = 0; index < record.length; index++) {
+      const cell = record[index] as string;
+      if (cell.trim() === '') continue;
       const column = columns[index];
       // A cell typed over several lines in a spreadsheet keeps plain line ends.
-      if (column && cell.trim() !== '') values[column] = cell.replace(/\r\n?/g, '\n');
-    });
-    const extra = record.slice(titles.length).some((cell) => cell.trim() !== '');
-    const problem = `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`;
-    rows.push({ where, values, ...(extra ? { problem } : {}) });
+      if (column) values[column] = cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell;
+      else if (index >= titles.length) extra = true;
+    }
+    const problem = extra ? `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)` : undefined;
+    rows.push({ where, values, ...(problem ? { problem } : {}) });
   }
   return { rows, problems: [], unknownColumns };
 }
@@ -227,26 +230,26 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
     }
     return String(value).trim();
   };
-  /** The value read, or undefined after noting the problem. */
-  const read = <T>(value: T | undefined, problem: string): T | undefined => {
-    if (value === undefined) problems.push(problem);
+  /** The value read, or undefined after noting the problem (worded only then: most rows have none). */
+  const read = <T>(value: T | undefined, problem: () => string): T | undefined => {
+    if (value === undefined) problems.push(problem());
     return value;
   };
   const update: FieldUpdate = {};
   const stage = text('stage');
   if (stage) {
-    const id = read(parseStage(stage), `unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
+    const id = read(parseStage(stage), () => `unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
     if (id) update.stage = id;
   }
   const disposition = text('disposition');
   if (disposition) {
-    const id = read(parseDisposition(disposition), `unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
+    const id = read(parseDisposition(disposition), () => `unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
     if (id) update.disposition = id;
   }
   const reasons = values.reasons;
   if (reasons !== undefined && reasons !== null) {
     const items = (Array.isArray(reasons) ? reasons : String(reasons).split(/[;,|]/)).map((item) => String(item).trim());
-    const ids = items.filter(Boolean).map((item) => read(parseReason(item), `unknown reason "${item}"; use ${list(REASONS)}`));
+    const ids = items.filter(Boolean).map((item) => read(parseReason(item), () => `unknown reason "${item}"; use ${list(REASONS)}`));
     update.reasons = [...new Set(ids.filter((id): id is ReasonId => id !== undefined))];
   }
   for (const column of ['role', 'team', 'notes'] as const) {
@@ -256,7 +259,7 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   const influence = text('influence');
   if (influence === null) update.influence = null;
   else if (influence) {
-    const level = read(parseInfluence(influence), `unknown influence "${influence}"; use ${list(INFLUENCES)}`);
+    const level = read(parseInfluence(influence), () => `unknown influence "${influence}"; use ${list(INFLUENCES)}`);
     if (level) update.influence = level;
   }
   try {
