@@ -72,6 +72,10 @@ if (require.main === module) {
         console.error('cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.');
         process.exit(1);
       }
+      if (error && error.code) {
+        console.error(`cx: cannot read ${BUNDLE} (${error.code}); reinstall cx, or run \`npm run build\` in its folder.`);
+        process.exit(1);
+      }
       throw error;
     }
     run(compiled.script);

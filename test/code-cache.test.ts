@@ -65,3 +65,22 @@ describe('the code cache', () => {
     expect(where(without)).toMatchObject({ status: 0, stdout: where(copy).stdout });
   });
 });
+
+describe('the launcher, without a bundle it can read', () => {
+  const run = (copy: string) => spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'list'], { encoding: 'utf8', env: cxEnv(tempDir()) });
+
+  it('says to build when there is none', () => {
+    const copy = copyOfCx();
+    rmSync(join(copy, 'dist', 'cli.cjs'));
+    expect(run(copy)).toMatchObject({ status: 1, stdout: '', stderr: 'cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.\n' });
+  });
+
+  it('names the file it cannot read, in one line', () => {
+    const copy = copyOfCx();
+    rmSync(join(copy, 'dist', 'cli.cjs'));
+    mkdirSync(join(copy, 'dist', 'cli.cjs'));
+    const result = run(copy);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`cx: cannot read ${join(copy, 'dist', 'cli.cjs')} (EISDIR); reinstall cx, or run \`npm run build\` in its folder.\n`);
+  });
+});
