@@ -5,38 +5,57 @@
 //   start no more than Node itself.
 // - Everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache that the
 //   build left beside it (dist/cli.cache): the functions a command runs are then not compiled again
-//   on every start. The cache begins with the sha256 of the bundle it belongs to; V8 itself checks only
-//   the bundle's length, so a cache of another bundle (or another Node, which V8 rejects) is not used.
+//   on every start. A cache is used only when its header vouches for it: V8 itself checks no more than
+//   the bundle's length (a cache of an edited bundle would run the old code), and in Node 20 it does
+//   not checksum its data (damaged data can crash the process). Another Node's V8 turns a cache down.
 //
 // CommonJS on purpose: Node starts an ES module entry, and loads ES module chunks, more slowly.
 'use strict';
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { readFileSync, realpathSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 
-const DIST = join(__dirname, '..', 'dist');
+// Where the package is, even when this file was started through a link kept as a link.
+const DIST = join(dirname(realpathSync(__filename)), '..', 'dist');
 const BUNDLE = join(DIST, 'cli.cjs');
 const CACHE = join(DIST, 'cli.cache');
-/** The cache file: the bundle's sha256, then V8's data. */
+/**
+ * The name stack traces give the bundle. Node 20 keeps the name a cache was made under, so the build
+ * folder's path would show on every machine: a fixed name reads the same with and without the cache.
+ */
+const NAME = 'cx/dist/cli.cjs';
 const DIGEST_BYTES = 32;
+
+const sha256 = (data) => require('node:crypto').createHash('sha256').update(data).digest();
+
+/** The cache file: the sha256 of the bundle it belongs to, the sha256 of V8's data, then the data. */
+function cacheFile(bundleDigest, data) {
+  return Buffer.concat([bundleDigest, sha256(data), data]);
+}
+
+/** V8's data from a cache file, when the file belongs to the bundle and its data is whole. */
+function cachedData(file, bundleDigest) {
+  if (file.length <= 2 * DIGEST_BYTES || !file.subarray(0, DIGEST_BYTES).equals(bundleDigest)) return undefined;
+  const data = file.subarray(2 * DIGEST_BYTES);
+  return sha256(data).equals(file.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES)) ? data : undefined;
+}
 
 /**
  * The bundle as a V8 script, with the code cache when it belongs to this bundle. `cached` is what was
- * handed to V8 (undefined without a matching cache); `script.cachedDataRejected` says whether V8 took it.
+ * handed to V8 (undefined without a sound cache); `script.cachedDataRejected` says whether V8 took it.
  */
 function compile() {
   const source = readFileSync(BUNDLE, 'utf8');
-  const digest = require('node:crypto').createHash('sha256').update(source).digest();
+  const digest = sha256(source);
   let cached;
   try {
-    const file = readFileSync(CACHE);
-    if (file.subarray(0, DIGEST_BYTES).equals(digest)) cached = file.subarray(DIGEST_BYTES);
+    cached = cachedData(readFileSync(CACHE), digest);
   } catch {
     // No cache (not built yet, or removed): compiled as usual.
   }
   const vm = require('node:vm');
   // The same wrapper as Node's own for CommonJS files: the bundle sees exports, require and module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData: cached });
+  const script = new vm.Script(wrapped, { filename: NAME, cachedData: cached });
   return { script, digest, cached };
 }
 
@@ -82,4 +101,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { compile, run, BUNDLE, CACHE };
+module.exports = { compile, run, cacheFile, BUNDLE, CACHE };

@@ -9,7 +9,7 @@
 const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { compile, run, BUNDLE, CACHE } = require('../bin/cx.cjs');
+const { compile, run, cacheFile, BUNDLE, CACHE } = require('../bin/cx.cjs');
 
 async function main() {
   rmSync(CACHE, { force: true }); // compiled from scratch: an old cache would hide what runs
@@ -52,7 +52,7 @@ async function main() {
       ['nope'],
     ];
     for (const args of day) await bundle.main(args);
-    writeFileSync(CACHE, Buffer.concat([digest, script.createCachedData()]));
+    writeFileSync(CACHE, cacheFile(digest, script.createCachedData()));
     process.exitCode = 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

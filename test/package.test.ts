@@ -1,7 +1,7 @@
 // What a user installing the published package gets: pack it, install the tarball into an empty prefix,
 // and run the installed command.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers/cli.js';
@@ -28,5 +28,8 @@ describe('the packed package', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate' });
     expect(spawnSync(installed, ['list', '--json'], { env, encoding: 'utf8' }).stdout).toContain('"Dana Lee"');
+    // What it runs, and no more: no source maps (stack traces name cx/dist/cli.cjs), no build records.
+    const files = readdirSync(join(prefix, 'lib', 'node_modules', 'cx-coach', 'dist')).sort();
+    expect(files).toEqual(['cli.cache', 'cli.cjs', 'help.txt', 'prompts.cjs', 'version.txt']);
   });
 });
