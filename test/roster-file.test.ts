@@ -235,6 +235,19 @@ describe('people read for a change', () => {
     );
   });
 
+  it.each([0, 1, 63, 64, 65, 128, 192, 255, 256, 257, 299, 320, 384])(
+    'write the same file, seal and all, when 300 people become %i (the first kept in place)',
+    (count) => {
+      // The block that ends the shorter list changes its last separator: it must be hashed again.
+      const start = many(300);
+      const edit = (people: Stakeholder[]) => [...people.slice(0, count), ...many(Math.max(0, count - 300)).map((p) => ({ ...p, name: `New ${p.name}`, id: `new-${p.id}` }))];
+      const viaLazy = serializeRoster({ version: 1, people: edit(lazyPeople(sealed(file(start)))) });
+      const viaParsed = serializeRoster({ version: 1, people: edit(start) });
+      expect(viaLazy.toString('latin1')).toBe(viaParsed.toString('latin1'));
+      expect(sealedLines(viaLazy)?.starts).toHaveLength(count);
+    },
+  );
+
   it('write the same file, seal and all, when many blocks are kept and a few are changed', () => {
     // Blocks whose bytes did not change keep their digests: the seal must still be the one a full
     // rehash gives (viaParsed has no blocks to keep, and sealOf works it out from scratch).

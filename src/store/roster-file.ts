@@ -155,8 +155,9 @@ export function readSealed(read: (into: Buffer) => number): { version: number; p
 
 /** A person read for a change: the line it came from, and the record once something asks for it. */
 interface LazyLine {
-  /** The file it was read from. */
+  /** The file it was read from, and which of its people it was. */
   source: SealedLines;
+  index: number;
   bytes: Buffer;
   start: number;
   end: number;
@@ -228,7 +229,7 @@ export function lazyPeople(source: SealedLines, parseNow?: (name: string) => boo
       people[i] = JSON.parse(latin1(bytes, start, end)) as Stakeholder;
       continue;
     }
-    const line: LazyLine = { source, bytes, start, end, idEnd, name };
+    const line: LazyLine = { source, index: i, bytes, start, end, idEnd, name };
     const person = new Proxy(line, lazyHandler) as unknown as Stakeholder;
     people[i] = person;
   }
@@ -287,7 +288,7 @@ export class RecordProblem extends Error {}
  * checked, which its next reader will check in full).
  *
  * Lines go straight into one growing buffer (a large import's new lines are not all kept as strings
- * until the end), and a block whose bytes are the same as the file's block in the same place keeps
+ * until the end), and a block that holds the same lines as the file's block in the same place keeps
  * that block's digest: a change to a few people rehashes a few blocks, not the whole file.
  */
 export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }, { seal = true } = {}): Buffer {
@@ -298,6 +299,8 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   const out = new Output(headerSize, people.length);
   const blockStarts: number[] = [];
   let source: SealedLines | undefined; // the file the first unchanged line came from
+  // Whether each block holds the same people, unchanged, as the source's block in the same place.
+  const kept: boolean[] = [];
   // Unchanged neighbours in the file they came from are copied together, separators included.
   let run: { bytes: Buffer; start: number; end: number } | undefined;
   const flush = (): void => {
@@ -307,7 +310,10 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   for (let i = 0; i < people.length; i++) {
     const person = people[i] as Stakeholder;
     const line = isObject(person) ? (person as unknown as { [LINE]?: LazyLine })[LINE] : undefined;
-    const unchanged = line && !line.changed;
+    const unchanged = line !== undefined && !line.changed;
+    if (unchanged) source ??= line.source;
+    const block = Math.floor(i / BLOCK_LINES);
+    kept[block] = (i % BLOCK_LINES === 0 || kept[block] === true) && unchanged && line.source === source && line.index === i;
     if (unchanged && run && run.bytes === line.bytes && run.end + 2 === line.start) {
       if (i % BLOCK_LINES === 0) blockStarts.push(out.size + line.start - run.start);
       run.end = line.end;
@@ -317,7 +323,6 @@ export function serializeRoster(value: { version: number; people: readonly Stake
     if (i > 0) out.text(',\n');
     if (i % BLOCK_LINES === 0) blockStarts.push(out.size);
     if (unchanged) {
-      source ??= line.source;
       run = { bytes: line.bytes, start: line.start, end: line.end };
       continue;
     }
@@ -332,16 +337,14 @@ export function serializeRoster(value: { version: number; people: readonly Stake
   out.text(']}\n');
   const bytes = out.bytes();
   if (seal) {
-    // A block is hashed unless the file read before has the same bytes in the same place.
-    const same = (start: number, end: number, k: number): Buffer | undefined => {
-      const oldStart = source?.blockStarts[k];
-      if (!source || oldStart === undefined) return undefined;
-      const oldEnd = source.blockStarts[k + 1] ?? source.bytes.length;
-      return oldEnd - oldStart === end - start && source.bytes.compare(bytes, start, end, oldStart, oldEnd) === 0 ? source.blockDigests[k] : undefined;
-    };
+    // A block keeps its old digest when it holds the source's lines of the same block, unchanged, and
+    // more people follow it in both files: its bytes are then the old block's, separators and all. (The
+    // last blocks, which end the list, are hashed.) Every other block is hashed.
+    const followed = Math.min(people.length, source?.starts.length ?? 0);
     const digests = blockStarts.map((start, k) => {
-      const end = blockStarts[k + 1] ?? bytes.length;
-      return same(start, end, k) ?? digest(bytes.subarray(start, end));
+      const old = source?.blockDigests[k];
+      if (old && kept[k] && (k + 1) * BLOCK_LINES < followed) return old;
+      return digest(bytes.subarray(start, blockStarts[k + 1] ?? bytes.length));
     });
     bytes.write(header(sealOf(digests)), 0, 'latin1');
   } else bytes.write(header(''), 0, 'latin1');
