@@ -6,13 +6,14 @@
 //   ]}
 //
 // One person per line, characters beyond ASCII as \u escapes (the same JSON, one byte per character).
-// The first line seals the rest: "seal" is a sha256 digest of every byte after that line, taken in blocks
-// of 64 lines (the digest of the blocks' digests), so that a change rehashes only the blocks it changed.
-// Every record written anew is checked first (personProblem), and a file is sealed only when all of them
-// pass, so a file whose seal still matches holds exactly what cx wrote and checked. It is read without a second
-// check, as one-byte text, and a change parses only the lines it needs and copies the others byte for
-// byte. A file edited by hand (or written by an older cx, without the seal) no longer matches, and is
-// read the careful way: parsed whole and checked person by person.
+// The first line seals the rest: "seal" is a sha256 digest of every byte after that line, taken in
+// blocks of 64 lines (the digest of the blocks' digests), so that a change rehashes only the blocks it
+// changed. Every record written anew is checked first (personProblem), and a file is sealed only when
+// all of them pass, so a file whose seal still matches holds exactly what cx wrote and checked. It is
+// read without a second check, as one-byte text, and a change parses only the lines it needs and
+// copies the others byte for byte. A file edited by hand (or written by an older cx, with another
+// seal or none) no longer matches, and is read the careful way: parsed whole and checked person by
+// person.
 // No I/O here: the store reads and writes the bytes.
 
 import { createHash } from 'node:crypto';
