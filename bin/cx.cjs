@@ -5,13 +5,17 @@
 //   start no more than Node itself.
 // - Everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache that the
 //   build left beside it (dist/cli.cache): the functions a command runs are then not compiled again
-//   on every start. A cache is used only when its header vouches for it: V8 itself checks no more than
-//   the bundle's length (a cache of an edited bundle would run the old code), and in Node 20 it does
-//   not checksum its data (damaged data can crash the process). Another Node's V8 turns a cache down.
+//   on every start. A cache is used only when its header vouches for it: made by this Node (V8 turns
+//   down another's), for this bundle (V8 itself checks no more than its length: a cache of an edited
+//   bundle would run the old code), with its data whole (Node 20's V8 does not checksum it, and
+//   damaged data can crash the process).
+// - Without such a cache (a package built under another Node), Node 22 and later keep a compile cache
+//   of their own (module.enableCompileCache, in the system's temporary folder), and the bundle is
+//   required as a plain CommonJS file; Node 20 compiles it as usual.
 //
 // CommonJS on purpose: Node starts an ES module entry, and loads ES module chunks, more slowly.
 'use strict';
-const { readFileSync, realpathSync } = require('node:fs');
+const { accessSync, constants, readFileSync, realpathSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 // Where the package is, even when this file was started through a link kept as a link.
@@ -26,37 +30,69 @@ const NAME = 'cx/dist/cli.cjs';
 const DIGEST_BYTES = 32;
 
 const sha256 = (data) => require('node:crypto').createHash('sha256').update(data).digest();
+/** Which Node a cache is for. */
+const runtime = () => sha256(`node ${process.version} ${process.arch}`);
 
-/** The cache file: the sha256 of the bundle it belongs to, the sha256 of V8's data, then the data. */
+/**
+ * The cache file: the sha256 of the Node it was made by, of the bundle it belongs to, and of V8's
+ * data, then the data.
+ */
 function cacheFile(bundleDigest, data) {
-  return Buffer.concat([bundleDigest, sha256(data), data]);
+  return Buffer.concat([runtime(), bundleDigest, sha256(data), data]);
 }
 
-/** V8's data from a cache file, when the file belongs to the bundle and its data is whole. */
+/** The cache file, when it was made by this Node; undefined otherwise, or without one. */
+function cacheForThisNode() {
+  let file;
+  try {
+    file = readFileSync(CACHE);
+  } catch {
+    return undefined; // no cache (not built yet, or removed): compiled as usual
+  }
+  return file.length > 3 * DIGEST_BYTES && file.subarray(0, DIGEST_BYTES).equals(runtime()) ? file : undefined;
+}
+
+/** V8's data from a cache file of this Node, when it belongs to the bundle and its data is whole. */
 function cachedData(file, bundleDigest) {
-  if (file.length <= 2 * DIGEST_BYTES || !file.subarray(0, DIGEST_BYTES).equals(bundleDigest)) return undefined;
-  const data = file.subarray(2 * DIGEST_BYTES);
-  return sha256(data).equals(file.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES)) ? data : undefined;
+  if (!file || !file.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES).equals(bundleDigest)) return undefined;
+  const data = file.subarray(3 * DIGEST_BYTES);
+  return sha256(data).equals(file.subarray(2 * DIGEST_BYTES, 3 * DIGEST_BYTES)) ? data : undefined;
 }
 
 /**
- * The bundle as a V8 script, with the code cache when it belongs to this bundle. `cached` is what was
- * handed to V8 (undefined without a sound cache); `script.cachedDataRejected` says whether V8 took it.
+ * The bundle as a V8 script, with the code cache when it is sound for this Node and this bundle.
+ * `cached` is what was handed to V8 (undefined without a sound cache); `script.cachedDataRejected`
+ * says whether V8 took it.
  */
-function compile() {
+function compile(file = cacheForThisNode()) {
   const source = readFileSync(BUNDLE, 'utf8');
   const digest = sha256(source);
-  let cached;
-  try {
-    cached = cachedData(readFileSync(CACHE), digest);
-  } catch {
-    // No cache (not built yet, or removed): compiled as usual.
-  }
+  const cached = cachedData(file, digest);
   const vm = require('node:vm');
   // The same wrapper as Node's own for CommonJS files: the bundle sees exports, require and module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: NAME, cachedData: cached });
   return { script, digest, cached };
+}
+
+/**
+ * How to start the CLI: with the build's cache when it is this Node's, else with Node's own where it
+ * has one. Reads what it needs first, so that a missing or unreadable bundle is told apart from
+ * anything the CLI itself might throw.
+ */
+function prepare() {
+  const file = cacheForThisNode();
+  const { enableCompileCache } = require('node:module');
+  if (!file && typeof enableCompileCache === 'function') {
+    if (!statSync(BUNDLE).isFile()) throw Object.assign(new Error(`${BUNDLE} is not a file`), { code: 'EISDIR' });
+    accessSync(BUNDLE, constants.R_OK);
+    return () => {
+      enableCompileCache();
+      require(BUNDLE);
+    };
+  }
+  const { script } = compile(file);
+  return () => run(script);
 }
 
 /** Runs the bundle (which starts the CLI with process.argv) and returns its exports. */
@@ -83,9 +119,9 @@ function quickAnswer(args) {
 
 if (require.main === module) {
   if (!quickAnswer(process.argv.slice(2))) {
-    let compiled;
+    let launch;
     try {
-      compiled = compile();
+      launch = prepare();
     } catch (error) {
       if (error && error.code === 'ENOENT') {
         console.error('cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.');
@@ -97,7 +133,7 @@ if (require.main === module) {
       }
       throw error;
     }
-    run(compiled.script);
+    launch();
   }
 }
 

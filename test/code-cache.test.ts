@@ -1,6 +1,7 @@
 // The V8 code cache that bin/cx.cjs compiles the bundle with (scripts/code-cache.cjs makes it): taken
-// when it was made for this bundle by this Node, and never used for another bundle.
+// when it was made for this bundle by this Node, and never used for another bundle or another Node.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,13 +62,23 @@ describe('the code cache', () => {
     // Damaged data: Node 20's V8 does not check it (a flipped byte crashed the process), so the
     // launcher's own digest of the data must.
     const cache = readFileSync(join(copy, 'dist', 'cli.cache'));
-    for (const at of [70, 1000, Math.floor(cache.length / 2), cache.length - 1]) {
+    for (const at of [5, 40, 70, 1000, Math.floor(cache.length / 2), cache.length - 1]) {
       const damaged = Buffer.from(cache);
       damaged[at] = (damaged[at] as number) ^ 1;
       writeFileSync(join(without, 'dist', 'cli.cache'), damaged);
       expect(probe(without), `byte ${at}`).toEqual({ handed: false, taken: false });
       expect(where(without), `byte ${at}`).toMatchObject({ status: 0, stdout: where(copy).stdout });
     }
+  });
+
+  it('is not handed to another Node, and cx works the same (Node 22 and later with their own cache)', () => {
+    const other = copyOfCx();
+    const cache = readFileSync(join(copy, 'dist', 'cli.cache'));
+    const elsewhere = Buffer.from(cache);
+    createHash('sha256').update('node v0.0.0 elsewhere').digest().copy(elsewhere, 0);
+    writeFileSync(join(other, 'dist', 'cli.cache'), elsewhere);
+    expect(probe(other)).toEqual({ handed: false, taken: false });
+    expect(where(other)).toMatchObject({ status: 0, stdout: where(copy).stdout });
   });
 
   it('is turned down by V8 when V8 did not write its data, and cx works the same', () => {
