@@ -10,12 +10,13 @@
 //   bundle would run the old code), with its data whole (Node 20's V8 does not checksum it, and
 //   damaged data can crash the process).
 // - Without such a cache (a package built under another Node), Node 22 and later keep a compile cache
-//   of their own (module.enableCompileCache, in the system's temporary folder), and the bundle is
-//   required as a plain CommonJS file; Node 20 compiles it as usual.
+//   of their own (module.enableCompileCache, in a folder of the system's temporary folder that only
+//   this user can write), and the bundle is required as a plain CommonJS file; Node 20 compiles it
+//   as usual.
 //
 // CommonJS on purpose: Node starts an ES module entry, and loads ES module chunks, more slowly.
 'use strict';
-const { accessSync, constants, readFileSync, realpathSync, statSync } = require('node:fs');
+const { accessSync, constants, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 // Where the package is, even when this file was started through a link kept as a link.
@@ -76,6 +77,30 @@ function compile(file = cacheForThisNode()) {
 }
 
 /**
+ * A folder for Node's compile cache that only this user can write: Node's default, one folder in the
+ * system's temporary folder for everyone, would run code that another user left there. Undefined
+ * (no cache) when it cannot be made, or is not this user's alone.
+ */
+function privateCacheFolder() {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const folder = join(require('node:os').tmpdir(), `cx-compile-cache${uid === undefined ? '' : `-${uid}`}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if (error.code !== 'EEXIST') return undefined;
+  }
+  try {
+    const stat = lstatSync(folder);
+    if (!stat.isDirectory()) return undefined;
+    // On Windows the temporary folder is the user's own, and modes and owners mean little.
+    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0)) return undefined;
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * How to start the CLI: with the build's cache when it is this Node's, else with Node's own where it
  * has one. Reads what it needs first, so that a missing or unreadable bundle is told apart from
  * anything the CLI itself might throw.
@@ -87,7 +112,8 @@ function prepare() {
     if (!statSync(BUNDLE).isFile()) throw Object.assign(new Error(`${BUNDLE} is not a file`), { code: 'EISDIR' });
     accessSync(BUNDLE, constants.R_OK);
     return () => {
-      enableCompileCache();
+      const folder = privateCacheFolder();
+      if (folder) enableCompileCache(folder);
       require(BUNDLE);
     };
   }
@@ -112,7 +138,11 @@ function quickAnswer(args) {
   } catch {
     return false; // not built yet: the CLI says so below
   }
-  process.stdout.on('error', () => process.exit(0)); // a reader that stops early is fine
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0); // a reader that stops early is fine
+    process.stderr.write(`cx: could not write the output (${error.code || error.message}); it is incomplete\n`);
+    process.exit(1);
+  });
   process.stdout.write(text);
   return true;
 }

@@ -290,7 +290,9 @@ export async function main(argv: string[]): Promise<number> {
   // A reader that stops early (`cx export | head`) is not an error: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    // Anything else (a full disk, say): the output is incomplete, and the user should know.
+    process.stderr.write(`cx: could not write the output (${error.code ?? error.message}); it is incomplete\n`);
+    process.exit(1);
   });
   const program = buildProgram();
   try {
