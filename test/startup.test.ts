@@ -26,19 +26,19 @@ function loadedBy(dir: string, args: string[], input = ''): string[] {
 }
 
 let dir: string;
-let chunks: string[];
+let promptBuilds: string[];
 beforeAll(() => {
   dir = tempDir();
   assessWith(dir, 'Dana Lee', { understands: 'yes' });
-  chunks = promptFiles();
+  promptBuilds = promptFiles();
 });
 
 describe('start-up', () => {
   it('finds the prompt library in the build, apart from the CLI', () => {
-    expect(chunks.length).toBeGreaterThan(0);
+    expect(promptBuilds.length).toBeGreaterThan(0);
     // The CLI's bundle is compiled by bin/cx.cjs, not required, so the trace would not see it: it must
     // hold no prompt code itself.
-    expect(chunks).not.toContain(pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href);
+    expect(promptBuilds).not.toContain(pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href);
   });
 
   it.each([
@@ -61,12 +61,12 @@ describe('start-up', () => {
   ])('cx %j does not load the prompt library', (args) => {
     const loaded = loadedBy(dir, args);
     expect(loaded.some((url) => url.endsWith('/bin/cx.cjs'))).toBe(true); // the trace works
-    expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
+    expect(loaded.filter((url) => promptBuilds.includes(url))).toEqual([]);
   });
 
   it('cx assess --answers does not load it either', () => {
     const loaded = loadedBy(dir, ['assess', 'Sam Ortiz', '--answers', '-'], '{}');
-    expect(loaded.filter((url) => chunks.includes(url))).toEqual([]);
+    expect(loaded.filter((url) => promptBuilds.includes(url))).toEqual([]);
   });
 
   it('interactive cx assess does load it (so the checks above can fail)', async () => {
@@ -79,6 +79,6 @@ describe('start-up', () => {
       terminal.kill();
     }
     const loaded = readFileSync(trace, 'utf8').split('\n');
-    expect(loaded.some((url) => chunks.includes(url))).toBe(true);
+    expect(loaded.some((url) => promptBuilds.includes(url))).toBe(true);
   });
 });
