@@ -82,7 +82,13 @@ function record(label, size, outcome, target) {
 }
 const atMost = (limit) => ({ text: `≤ ${limit} × node`, check: (_, ratio) => ratio <= limit });
 
-console.log(`cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+// Whether cx will start with the build's code cache: not when dist/ was built by another Node, which
+// the figures should say (docs/performance.md, "A code cache").
+const probe = spawnSync(process.execPath, ['-e', `const { compile } = require(${JSON.stringify(join(ROOT, 'bin', 'cx.cjs'))});
+  const { cached, script } = compile();
+  process.stdout.write(cached === undefined ? 'not used (dist/ was built by another Node: run npm run build)' : script.cachedDataRejected ? 'turned down by V8' : 'used');`], { encoding: 'utf8' });
+const codeCache = probe.stdout || `unknown (${probe.stderr.trim().split('\n')[0]})`;
+console.log(`cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; code cache ${codeCache}\n`);
 const cx = (args) => [BIN, ...args];
 const rosters = Object.fromEntries(SIZES.map((size) => [size, makeRoster(join(work, `roster-${size}`), size)]));
 // The generated files must be what cx itself writes (sealed), or every figure measures the slow path.
@@ -209,7 +215,7 @@ const table = [
   ).map((row) => `| ${row} |`),
 ].join('\n');
 const missed = results.filter((r) => !r.ok);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version}${taskwarrior ? `, taskwarrior ${execFileSync('task', ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]}` : ''}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version} (code cache ${codeCache})${taskwarrior ? `, taskwarrior ${execFileSync('task', ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]}` : ''}`;
 const report = `# Benchmarks
 
 Produced by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
