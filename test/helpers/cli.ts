@@ -1,9 +1,10 @@
 // Runs the built cx (bin/cx.cjs -> dist/) as a child process against a temporary roster folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'cx.cjs');
@@ -14,8 +15,15 @@ export interface Run {
   stderr: string;
 }
 
+/** The folder that holds a test file's temporary folders, removed when the file's tests are done. */
+let parent: string | undefined;
+afterAll(() => {
+  if (parent) rmSync(parent, { recursive: true, force: true, maxRetries: 3 });
+  parent = undefined;
+});
+
 /** A fresh, empty folder for one test's roster. */
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'cx-test-'));
+export const tempDir = (): string => mkdtempSync(join((parent ??= mkdtempSync(join(tmpdir(), 'cx-test-'))), 'dir-'));
 
 /** Environment for a child cx: no colour unless asked, a pinned clock when given. */
 export function cxEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
