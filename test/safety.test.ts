@@ -64,6 +64,48 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
   });
 });
 
+describe('a file where the roster folder should be, or a folder where the roster should be', () => {
+  const commands = [['list'], ['show', 'Dana Lee'], ['set', 'Dana Lee', '--add', '--stage', '2'], ['log', 'Dana Lee', 'hello'], ['export'], ['undo']];
+
+  it('every command says which one is in the way and what to do, in one line, with exit 1', () => {
+    const dir = tempDir();
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'mine');
+    for (const configDir of [file, join(file, 'below')]) {
+      for (const args of commands) {
+        const run = cx(configDir, args);
+        expect(run.status, args.join(' ')).toBe(1);
+        expect(run.stderr).toBe(`cx: cannot use the roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`);
+      }
+      const doctor = cx(configDir, ['doctor']);
+      expect(doctor.status).toBe(1);
+      expect(doctor.stdout).toBe(`✗ cx cannot keep a roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  it('a roster that is a folder is reported as such, and cx doctor --restore puts back a backup beside it', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['set', 'Dana Lee', '--add', '--stage', '2']).status).toBe(0);
+    expect(cx(dir, ['set', 'Dana Lee', '--stage', '3']).status).toBe(0);
+    rmSync(rosterFile(dir));
+    mkdirSync(rosterFile(dir));
+    for (const args of commands) {
+      const run = cx(dir, args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toBe(`cx: cannot use the roster at ${rosterFile(dir)}: it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)\n`);
+    }
+    const doctor = cx(dir, ['doctor']);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain(`✗ cx cannot read the roster at ${rosterFile(dir)}: it is a folder, not a file`);
+    expect(doctor.stdout).not.toContain('chmod 600');
+    expect(doctor.stdout).toContain('cx doctor --restore');
+    const restore = cx(dir, ['doctor', '--restore', '--yes']);
+    expect(restore.status).toBe(0);
+    expect(people(dir).map((p) => [p.name, p.stage])).toEqual([['Dana Lee', 'skepticism']]);
+  });
+});
+
 describe('a roster edited by hand after cx wrote it', () => {
   it('is checked in full again: a bad edit stops every command, the seal notwithstanding', () => {
     const dir = tempDir();

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
-import { RosterStore, rosterDir } from '../store/roster-store.js';
+import { RosterStore, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 
 interface Finding {
@@ -14,13 +14,30 @@ interface Finding {
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
   const c = paint();
   const dir = rosterDir();
   const store = RosterStore.open();
   const findings: Finding[] = [];
   let rosterBroken = false;
-  if (!existsSync(store.path)) {
+  const blocked = pathProblem(store.path);
+  if (blocked && !isFolder(store.path)) {
+    // A file where the roster's folder should be: there is nothing more to look at.
+    process.stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
+    throw new CxError('cx doctor found problems (see above)');
+  }
+  if (blocked) {
+    rosterBroken = true;
+    findings.push({ ok: false, text: `cx cannot read the roster at ${store.path}: ${blocked}` });
+  } else if (!existsSync(store.path)) {
     findings.push({ ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` });
   } else {
     try {
@@ -44,6 +61,8 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       const message = error instanceof CxError && error.explain ? await error.explain() : (error as Error).message;
       findings.push({ ok: false, text: message.replace(/: fix it by hand, or run cx doctor to restore a backup$/, '') });
     }
+  }
+  if (!blocked && existsSync(store.path)) {
     const fileMode = mode(store.path);
     findings.push(
       fileMode & 0o077

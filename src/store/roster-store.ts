@@ -605,6 +605,31 @@ function storeError(path: string, error: unknown): CxError {
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
-  if (code === 'ENOTDIR' || code === 'EEXIST') return new CxError(`cannot use ${path}: a part of that path is not a folder`);
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR') {
+    const problem = pathProblem(path);
+    if (problem) return new CxError(`cannot use the roster at ${path}: ${problem}`);
+  }
   return new CxError(`cannot use the roster at ${path}: ${(error as Error).message}`);
+}
+
+/**
+ * What stands in the way of a file cx keeps (the roster, say), in words that say what to do: a folder
+ * where the file should be, or a file where one of the folders above it should be. Undefined when
+ * neither is the case.
+ */
+export function pathProblem(path: string): string | undefined {
+  const kind = (at: string) => {
+    try {
+      return statSync(at).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return undefined; // missing, or below a file
+    }
+  };
+  if (kind(path) === 'folder') return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    if (kind(folder) !== 'file') continue;
+    const fix = process.env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
+    return `${folder} is a file, not a folder; ${fix}`;
+  }
+  return undefined;
 }

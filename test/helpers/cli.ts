@@ -1,6 +1,6 @@
 // Runs the built cx (bin/cx.cjs -> dist/) as a child process against a temporary roster folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,15 @@ afterAll(() => {
 /** A fresh, empty folder for one test's roster. */
 export const tempDir = (): string => mkdtempSync(join((parent ??= mkdtempSync(join(tmpdir(), 'cx-test-'))), 'dir-'));
 
+/** Where a child cx runs: its roster folder when that is a folder (some tests make it a file). */
+function workingDir(configDir: string): string {
+  try {
+    return statSync(configDir).isDirectory() ? configDir : tmpdir();
+  } catch {
+    return tmpdir();
+  }
+}
+
 /** Environment for a child cx: no colour unless asked, a pinned clock when given. */
 export function cxEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -41,7 +50,7 @@ export function cx(
   options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
 ): Run {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
-    cwd: existsSync(configDir) ? configDir : tmpdir(),
+    cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
     input: options.input ?? '',
     encoding: 'utf8',
@@ -69,7 +78,7 @@ export function cxStart(
   options: { input?: string; env?: Record<string, string | undefined> } = {},
 ): { child: import('node:child_process').ChildProcess; done: Promise<Run> } {
   const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: existsSync(configDir) ? configDir : tmpdir(),
+    cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
   });
   let stdout = '';
