@@ -8,6 +8,7 @@ import {
   daysOption,
   dispositionOption,
   influenceOption,
+  influenceOrClearOption,
   many,
   reasonsOption,
   stageOption,
@@ -129,7 +130,7 @@ Examples:
     .option('--reason <reason...>', 'the reasons (replacing the old ones), or none', reasonsOption)
     .option('--role <role>', 'their role ("" clears it)')
     .option('--team <team>', 'their team ("" clears it)')
-    .option('--influence <level>', 'low, medium or high', influenceOption)
+    .option('--influence <level>', 'low, medium or high ("" clears it)', influenceOrClearOption)
     .option('--note <text>', 'a note about them ("" clears it)')
     .option('--add', 'add names that are not in the roster yet, instead of refusing them')
     .option('--json', 'print the changed people as JSON')

@@ -39,6 +39,11 @@ export function influenceOption(value: string): Influence {
   return influence;
 }
 
+/** A level to set, or "" to clear it (as --role "" clears a role). */
+export function influenceOrClearOption(value: string): Influence | null {
+  return value.trim() === '' ? null : influenceOption(value);
+}
+
 /** Several values, given as separate words or separated by commas: accumulates into one list. */
 export const many =
   <T>(parseOne: (value: string) => T) =>

@@ -47,6 +47,7 @@ describe('checkAnswers', () => {
     ['outlier reasons as a list, repeats folded', { stance: 'resistant', 'outlier-reasons': ['financial', 'financial', 'other'] }, { stance: 'resistant', 'outlier-reasons': ['financial', 'other'] }],
     ['"unknown" outlier reasons', { participation: 'declines', 'outlier-reasons': 'unknown' }, { participation: 'declines', 'outlier-reasons': [] }],
     ['text details, trimmed', { role: '  VP Ops ', team: '' }, { role: 'VP Ops', team: '' }],
+    ['an influence of "" (cleared, as "unknown")', { influence: '' }, { influence: 'unknown' }],
     ['null means no answer', { understands: null }, {}],
   ])('accepts %s', (_, raw, answers) => {
     expect(checkAnswers(raw)).toEqual({ ok: true, answers });
@@ -62,6 +63,7 @@ describe('checkAnswers', () => {
     ['a list for a one-choice question', { stance: ['keen'] }, '"stance" cannot be ["keen"]'],
     ['an unknown outlier reason', { stance: 'resistant', 'outlier-reasons': ['grumpy'] }, '"outlier-reasons" cannot be "grumpy"'],
     ['a number as text', { role: 42 }, '"role" takes text'],
+    ['"" for a question about the person', { stance: '' }, '"stance" cannot be ""'],
   ])('rejects %s', (_, raw, problem) => {
     const result = checkAnswers(raw);
     expect(result.ok).toBe(false);

@@ -196,6 +196,14 @@ describe('cx set', () => {
     expect(person(dir, 'Dana Lee')).not.toHaveProperty('notes');
   });
 
+  it('clears the influence with --influence "", as the README says', () => {
+    ok(dir, ['set', 'Dana Lee', '--influence', 'high']);
+    const run = cx(dir, ['set', 'Dana Lee', '--influence', '']);
+    expect(run).toEqual({ status: 0, stdout: 'Dana Lee: influence high → –\n', stderr: '' });
+    expect(person(dir, 'Dana Lee')).not.toHaveProperty('influence');
+    expect(cx(dir, ['set', 'Dana Lee', '--influence', 'huge']).status).toBe(2);
+  });
+
   it('prints the changed people as JSON with --json', () => {
     const run = cx(dir, ['set', 'Dana Lee', 'Kim Park', '--disposition', 'outlier', '--reason', 'financial', '--json']);
     expect(run.status).toBe(0);

@@ -16,7 +16,7 @@ export interface SetOptions {
   reason?: ReasonId[];
   role?: string;
   team?: string;
-  influence?: Influence;
+  influence?: Influence | null;
   note?: string;
   add?: boolean;
   json?: boolean;
@@ -32,7 +32,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     ...(options.reason ? { reasons: [...new Set(options.reason)] } : {}),
     ...(options.role !== undefined ? { role: options.role.trim() || null } : {}),
     ...(options.team !== undefined ? { team: options.team.trim() || null } : {}),
-    ...(options.influence ? { influence: options.influence } : {}),
+    ...(options.influence !== undefined ? { influence: options.influence } : {}),
     ...(options.note !== undefined ? { notes: options.note.trim() || null } : {}),
   };
   if (Object.keys(update).length === 0 && !options.add) {

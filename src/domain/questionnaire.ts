@@ -257,6 +257,8 @@ function checkValue(question: Question, value: unknown): { value: AnswerValue } 
     case 'text':
       return typeof value === 'string' ? { value: value.trim() } : `"${question.id}" takes text, not ${JSON.stringify(value)}`;
     case 'one':
+      // A detail (influence) is cleared with "", as the text details are.
+      if (value === '' && question.section === 'details' && valid.includes(UNKNOWN)) return { value: UNKNOWN };
       return typeof value === 'string' && valid.includes(value) ? { value } : invalid(value);
     case 'many': {
       const values = Array.isArray(value) ? value : [value];
