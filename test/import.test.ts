@@ -65,6 +65,8 @@ describe('parseImport: CSV as spreadsheets write it', () => {
     ['too many cells', 'name,stage\nA,buy-in,oops', 'line 2', 'has 3 cells but the header has 2'],
     ['a repeated person', 'name\nDana Lee\n dana  lee ', 'line 3', '"dana  lee" is already on line 2'],
     ['no name column', 'who,stage\nA,1', 'line 1', 'no "name" column'],
+    ['a column twice', 'Name,Stage,Stage\nA,1,2', 'line 1', 'two columns for stage: "Stage" (column 2) and "Stage" (column 3); keep one'],
+    ['a column and its other name', 'name,notes,Note\nA,x,y', 'line 1', 'two columns for notes: "notes" (column 2) and "Note" (column 3)'],
     ['a bad quote', 'name\n"A', 'line 2', 'not readable as CSV'],
     ['an empty file', '', 'the file', 'empty'],
   ])('refuses %s', (_, csv, where, message) => {
@@ -126,7 +128,8 @@ describe('parseImport: JSON', () => {
     ['an exported record with broken history', '[{"name":"A","id":"x","history":"nope","createdAt":"a","updatedAt":"b"}]', 'item 1', '"history" is not valid JSON'],
   ])('refuses %s', (_, json, where, message) => {
     const parsed = parseImport(json, 'json');
-    expect(parsed.problems[0]).toEqual({ where, message: expect.stringContaining(message) });
+    const whole = message === 'not valid JSON' ? { whole: true } : {};
+    expect(parsed.problems[0]).toEqual({ where, message: expect.stringContaining(message), ...whole });
   });
 });
 

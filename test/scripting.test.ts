@@ -490,12 +490,25 @@ describe('cx import', () => {
   });
 
   it.each([
-    ['CSV read as JSON', 'name,stage\nAnn,1\n', ['--format', 'json'], 'p.txt: line 1: not valid JSON'],
+    ['CSV read as JSON', 'name,stage\nAnn,1\n', ['--format', 'json'], 'cx: cannot import p.txt: line 1: not valid JSON'],
+    ['broken JSON', '[{"name":"Ann"', [], 'cx: cannot import p.txt: not valid JSON'],
+    ['an empty file', '', [], 'cx: cannot import p.txt: it is empty\n'],
+    ['a header without a name column', 'who,stage\nAnn,1\n', [], 'cx: cannot import p.txt: line 1: the header row has no "name" column\n'],
+    ['a column twice', 'name,team,Team\nAnn,A,B\n', [], 'cx: cannot import p.txt: line 1: the header row has two columns for team: "team" (column 2) and "Team" (column 3); keep one\n'],
+    ['an unclosed quote', 'name,team\nAnn,"A\nBo,B\n', [], 'cx: cannot import p.txt: line 3: not readable as CSV: Quote Not Closed'],
+  ])('refuses a file it cannot read (%s) in one line, with exit 2, and changes nothing', (_, text, extra, message) => {
+    const run = cx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(rosterBytes(dir)).toBeNull();
+  });
+
+  it.each([
     ['a JSON row that is not an object', '[{"name":"Ann"}, 3]', [], 'p.txt: item 2: each person must be a JSON object'],
     ['a JSON item with a bad stage', '[{"name":"Ann","stage":"x"}]', [], 'p.txt: item 1: unknown stage "x"'],
     ['a JSON line with a bad stage', '{"name":"Ann"}\n{"name":"Bo","stage":"x"}\n', [], 'p.txt: line 2: unknown stage "x"'],
-    ['broken JSON', '[{"name":"Ann"', [], 'p.txt: the file: not valid JSON'],
-    ['a header without a name column', 'who,stage\nAnn,1\n', [], 'p.txt: line 1: the header row has no "name" column'],
     ['a name that is not text', '[{"name":42}]', [], 'p.txt: item 1: the name must be text'],
   ])('refuses %s with exit 2 and changes nothing', (_, text, extra, message) => {
     const run = cx(dir, ['import', file(dir, 'p.txt', text), ...extra]);

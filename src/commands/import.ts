@@ -16,6 +16,8 @@ export async function importCommand(source: string, options: { format?: ImportFo
   if (parsed.unknownColumns.length > 0) {
     process.stderr.write(`cx: ignoring unknown columns in ${inert(label)}: ${parsed.unknownColumns.map(inert).join(', ')}\n`);
   }
+  const whole = parsed.problems.find((problem) => problem.whole);
+  if (whole) throw new UsageError(`cannot import ${inert(label)}: ${whole.where === 'the file' ? '' : `${whole.where}: `}${inert(whole.message)}`);
   if (parsed.problems.length > 0) {
     for (const problem of parsed.problems) process.stderr.write(`${inert(label)}: ${problem.where}: ${inert(problem.message)}\n`);
     const count = parsed.problems.length;

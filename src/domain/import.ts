@@ -48,6 +48,8 @@ export interface ImportRow {
 export interface ImportProblem {
   where: string;
   message: string;
+  /** Set when the file as a whole cannot be read (empty, not CSV or JSON, no name column): no row was checked. */
+  whole?: true;
 }
 
 export interface ParsedImport {
@@ -101,7 +103,7 @@ interface RawRows {
   unknownColumns: string[];
 }
 
-const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message }], unknownColumns: [] });
+const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message, whole: true }], unknownColumns: [] });
 
 /** The rows of a CSV text; `where` says which line each starts on when `lines` is set ("row N" otherwise). */
 function csvRows(text: string, lines: boolean): RawRows {
@@ -121,6 +123,14 @@ function csvRows(text: string, lines: boolean): RawRows {
   const columns = titles.map((title) => COLUMN_BY_FOLDED.get(fold(title)));
   const unknownColumns = titles.filter((_, index) => columns[index] === undefined).map((title) => title.trim());
   if (!columns.includes('name')) return nothing('line 1', 'the header row has no "name" column');
+  // Two columns for one field would leave it to their order which one counts.
+  const twice = columns.findIndex((column, index) => column !== undefined && columns.indexOf(column) !== index);
+  if (twice >= 0) {
+    const column = columns[twice] as Column;
+    const first = columns.indexOf(column);
+    const titled = (index: number) => `"${(titles[index] as string).trim()}" (column ${index + 1})`;
+    return nothing('line 1', `the header row has two columns for ${column}: ${titled(first)} and ${titled(twice)}; keep one`);
+  }
   const lineOf = lines ? lineCounter(text, header.info?.bytes ?? 0) : undefined;
   const rows: RawRows['rows'] = [];
   for (const [index, { record, info }] of body.entries()) {
