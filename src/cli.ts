@@ -178,6 +178,7 @@ Examples:
     .summary('the whole roster with history, as JSON or CSV')
     .addOption(new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']))
     .option('-o, --output <file>', 'write to this file (private to you) instead of stdout')
+    .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
     .action(async (options) => (await import('./commands/export.js')).exportCommand(options));
 
@@ -218,11 +219,11 @@ Examples:
 
   program
     .command('tactics')
-    .summary('the playbook for a stage, disposition or person')
-    .argument('<subject>', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), or a name in the roster')
+    .summary('the playbook for a stage, disposition, tactic or person; every tactic without one')
+    .argument('[subject]', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), a tactic id, or a name in the roster')
     .option('--json', 'print the playbook entry as JSON')
-    .addHelpText('after', '\nExamples:\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics "Dana Lee"')
-    .action(async (subject: string, options) => (await import('./commands/tactics.js')).tacticsCommand(subject, options));
+    .addHelpText('after', '\nExamples:\n  cx tactics                      every tactic, with its id\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics co-lead\n  cx tactics "Dana Lee"')
+    .action(async (subject: string | undefined, options) => (await import('./commands/tactics.js')).tacticsCommand(subject, options));
 
   program
     .command('questions')

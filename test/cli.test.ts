@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, assessWith, cx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+import { TACTICS } from '../src/domain/model.js';
 
 const ESC = '\u001b[';
 const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'recruits' };
@@ -276,10 +277,28 @@ describe('cx tactics', () => {
     expect(json.tactics[0].actions.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('exits 2 for something that is neither a stage, a disposition nor a person', () => {
+  it('exits 2 for something that is neither a stage, a disposition, a tactic nor a person', () => {
     const run = cx(dir, ['tactics', 'purple']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('ignorance, skepticism, buy-in, commitment, action');
+    expect(run.stderr).toContain('cx tactics lists the tactics');
+  });
+
+  it('lists every tactic with its id when given no subject (the ids cx log --tactic takes)', () => {
+    const run = cx(dir, ['tactics']);
+    expect(run.status).toBe(0);
+    for (const id of TACTICS) expect(run.stdout).toContain(`[${id}]`);
+    expect(run.stdout).toContain('For: Outliers');
+    const json = JSON.parse(cx(dir, ['tactics', '--json']).stdout);
+    expect(json.map((tactic: { id: string }) => tactic.id)).toEqual([...TACTICS]);
+  });
+
+  it('prints one tactic, with what to do, given its id', () => {
+    const run = cx(dir, ['tactics', 'Co-Lead']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Invite them to co-lead \[co-lead\]\n {2}For: Outliers\n/);
+    expect(run.stdout).toContain('What to do\n  - ');
+    expect(JSON.parse(cx(dir, ['tactics', 'co-lead', '--json']).stdout)).toMatchObject({ id: 'co-lead', actions: expect.any(Array) });
   });
 });
 

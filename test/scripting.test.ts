@@ -591,6 +591,13 @@ describe('cx export', () => {
     expect(Object.keys(people[0]).slice(0, 4)).toEqual(['name', 'stage', 'disposition', 'reasons']);
   });
 
+  it('takes --json as every other command that prints data does (the same as --format json)', () => {
+    expect(cx(dir, ['export', '--json'])).toEqual(cx(dir, ['export']));
+    const both = cx(dir, ['export', '--json', '--format', 'csv']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("option '--json' cannot be used with option '--format <format>'");
+  });
+
   it('prints CSV with --format csv', () => {
     const run = cx(dir, ['export', '--format', 'csv']);
     expect(run.status).toBe(0);
@@ -832,7 +839,7 @@ describe('cx completion', () => {
     [['cx', 'assess', 'dana\\ l'], ['Dana\\ Lee']],
     [['cx', 'rm', "o\\'b"], ["O\\'Brien"]],
     [['cx', 'set', 'zo'], ['Zoë\\ Ångström']],
-    [['cx', 'tactics', 'o'], ['outlier', "O\\'Brien"]],
+    [['cx', 'tactics', 'o'], ['outlier', 'outside-authority', "O\\'Brien"]],
     [['cx', 'show', 'x'], []],
     [['cx', 'completion', ''], ['bash', 'zsh']],
   ];

@@ -27,7 +27,7 @@ const ARGUMENTS: Record<string, 'names' | 'first-name' | 'files' | 'commands' | 
   log: 'first-name', // then what happened: free text
   help: 'commands',
   forget: 'names',
-  tactics: [...STAGES, ...DISPOSITIONS],
+  tactics: [...STAGES, ...DISPOSITIONS, ...TACTICS],
   import: 'files',
   completion: ['bash', 'zsh'],
 };

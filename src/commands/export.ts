@@ -7,8 +7,8 @@ import { inert } from '../render/text.js';
 import { RosterStore, writePrivate } from '../store/roster-store.js';
 import { fileProblem } from './shared.js';
 
-export function exportCommand(options: { format?: 'json' | 'csv'; output?: string }): void {
-  const format = options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+export function exportCommand(options: { format?: 'json' | 'csv'; output?: string; json?: boolean }): void {
+  const format = options.json ? 'json' : (options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json'));
   const roster = RosterStore.open().read();
   if (!options.output || options.output === '-') {
     if (format === 'csv') process.stdout.write(exportCsv(roster));

@@ -1,4 +1,4 @@
-import { DISPOSITIONS, parseDisposition, parseStage, STAGES } from '../domain/model.js';
+import { DISPOSITIONS, parseDisposition, parseStage, STAGES, TACTICS } from '../domain/model.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise } from '../domain/playbook.js';
 import { findPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
@@ -8,12 +8,29 @@ import { inert, textWidth, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { didYouMean, printJson, requirePerson } from './shared.js';
 
-/** `cx tactics <stage|disposition|name>`: a stage or disposition first, then a person in the roster. */
-export function tacticsCommand(subject: string, options: { json?: boolean }): void {
-  const stage = parseStage(subject);
-  const disposition = parseDisposition(subject);
+/**
+ * `cx tactics [stage|disposition|tactic|name]`: a stage, a disposition or a tactic id first, then a person
+ * in the roster; without a subject, every tactic (the ids `cx log --tactic` takes).
+ */
+export function tacticsCommand(subject: string | undefined, options: { json?: boolean }): void {
   const c = paint();
   const width = textWidth();
+  if (subject === undefined) {
+    const tactics = TACTICS.map((id) => TACTIC_GUIDES[id]);
+    if (options.json) return printJson(tactics);
+    const out = tactics.map((tactic) =>
+      [
+        `${c.bold(tactic.name)} ${c.dim(`[${tactic.id}]`)}`,
+        c.dim(wrap(`For: ${tactic.appliesTo}`, width, '  ', '  ')),
+        wrap(personalise(tactic.principle, SOMEONE), width, '  ', '  '),
+      ].join('\n'),
+    );
+    out.push(c.dim('cx tactics <id> shows one with its actions; cx tactics <stage|disposition|name> the ones that fit.'));
+    return void process.stdout.write(`${out.join('\n\n')}\n`);
+  }
+  const stage = parseStage(subject);
+  const disposition = parseDisposition(subject);
+  const tacticId = TACTICS.find((id) => id === subject.trim().toLowerCase());
   if (stage) {
     const guide = STAGE_GUIDES[stage];
     const tactics = guide.tactics.map((id) => TACTIC_GUIDES[id]);
@@ -52,12 +69,25 @@ export function tacticsCommand(subject: string, options: { json?: boolean }): vo
     ];
     return void process.stdout.write(`${out.join('\n')}\n`);
   }
+  if (tacticId) {
+    const tactic = TACTIC_GUIDES[tacticId];
+    if (options.json) return printJson(tactic);
+    const out = [
+      `${c.bold(tactic.name)} ${c.dim(`[${tactic.id}]`)}`,
+      c.dim(wrap(`For: ${tactic.appliesTo}`, width, '  ', '  ')),
+      wrap(personalise(tactic.principle, SOMEONE), width, '  ', '  '),
+      '',
+      c.bold('What to do'),
+      ...tactic.actions.map((action) => wrap(personalise(action, SOMEONE), width, '  - ', '    ')),
+    ];
+    return void process.stdout.write(`${out.join('\n')}\n`);
+  }
   const roster = RosterStore.open().read();
   if (!findPerson(roster, subject)) {
-    const close = didYouMean(subject, [...STAGES, ...DISPOSITIONS, ...roster.people.map((p) => p.name)]);
+    const close = didYouMean(subject, [...STAGES, ...DISPOSITIONS, ...TACTICS, ...roster.people.map((p) => p.name)]);
     const hint = close ? `${close} ` : '';
     throw new UsageError(
-      `"${inert(subject)}" is not a stage, a disposition or a name in the roster; ${hint}Stages: ${STAGES.join(', ')} (or 1-5); dispositions: ${DISPOSITIONS.join(', ')}`,
+      `"${inert(subject)}" is not a stage, a disposition, a tactic or a name in the roster; ${hint}Stages: ${STAGES.join(', ')} (or 1-5); dispositions: ${DISPOSITIONS.join(', ')}; cx tactics lists the tactics`,
     );
   }
   const person = requirePerson(roster, subject);
