@@ -81,6 +81,16 @@ describe('cx assess --answers', () => {
     expect(saved.people[0]).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate' });
   });
 
+  it('notes a new name close to a known one (a typo, most likely), and how to take it back', () => {
+    assessWith(dir, 'Mo Haddad', {});
+    const run = cx(dir, ['assess', 'Mo Hadad', '--answers', '-', '--json'], { input: '{}' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'Mo Hadad' });
+    expect(run.stderr).toBe('cx: note: "Mo Hadad" is new to the roster (did you mean "Mo Haddad"?); cx undo takes this change back\n');
+    expect(cx(dir, ['assess', 'Mo Hadad', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
+    expect(cx(dir, ['assess', 'Sam Ortiz', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
+  });
+
   it('reads answers from stdin with "-" and prints JSON with --json', () => {
     const run = assessWith(dir, 'Sam Ortiz', skeptic);
     const result = JSON.parse(run.stdout);

@@ -104,6 +104,18 @@ describe('cx assess, interactively', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
+  it('says before the first question that a new name is close to a known one, so Ctrl+C can stop it', async () => {
+    const dir = tempDir();
+    assessWith(dir, 'Mo Haddad', {});
+    const before = rosterBytes(dir);
+    terminal = new Terminal(['assess', 'Mo Hadad'], dir);
+    await terminal.waitFor('(1 of 7)');
+    expect(terminal.text.replace(/\s+/g, ' ')).toContain('Assessing Mo Hadad, who is new to the roster (did you mean "Mo Haddad"?).');
+    terminal.write(ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
   it('stops on Ctrl+C in a first assessment without creating a roster', async () => {
     const dir = tempDir();
     terminal = new Terminal(['assess', 'New Person'], dir);

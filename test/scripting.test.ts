@@ -99,6 +99,13 @@ beforeEach(() => {
 describe('cx set', () => {
   beforeEach(() => seed('three'));
 
+  it('notes names it adds that are close to known ones, and how to take them back', () => {
+    const run = cx(dir, ['set', 'Dana Le', 'Zed Young', '--add', '--stage', '1']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('Dana Le: added: stage ignorance\nZed Young: added: stage ignorance\n');
+    expect(run.stderr).toBe('cx: note: "Dana Le" is new to the roster (did you mean "Dana Lee"?); cx undo takes this change back\n');
+  });
+
   it('changes several people in one command and says what changed for each', () => {
     const run = cx(dir, ['set', 'dana  LEE', 'Sam Ortiz', '--team', 'Contact centre', '--influence', 'high'], {
       env: { CX_NOW: '2026-11-24T09:00:00Z' },

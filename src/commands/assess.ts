@@ -11,14 +11,17 @@ import { paint } from '../render/color.js';
 import { personJson, renderProfile } from '../render/profile.js';
 import { day, inert, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { checkName, printJson, readInput } from './shared.js';
+import { checkName, didYouMean, newNameNote, printJson, readInput } from './shared.js';
 
 export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
   checkName(name);
   const store = RosterStore.open();
   // Read before asking anything: a roster cx cannot read stops the command before the questions.
-  const known = findPerson(store.read(), name);
+  const roster = store.read();
+  const known = findPerson(roster, name);
   const shownName = known?.name ?? displayName(name);
+  // A new name close to a known one is most likely a typo: said before anything is asked or saved.
+  const similar = known ? '' : didYouMean(name, roster.people.map((person) => person.name));
 
   let answers: Answers;
   if (options.answers !== undefined) {
@@ -31,7 +34,7 @@ export async function assessCommand(name: string, options: { answers?: string; j
     }
     const intro = known?.assessment
       ? `Re-assessing ${shownName}, last assessed ${day(known.assessment.at)}: the previous answers are selected; Enter keeps one. Ctrl+C stops without saving.`
-      : `Assessing ${shownName}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.`;
+      : `Assessing ${shownName}${similar ? `, who is new to the roster (${similar})` : ''}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.`;
     // The questions and this introduction go to the terminal (stderr); stdout keeps only the result.
     process.stderr.write(`${wrap(inert(intro), Math.max(30, (process.stderr.columns || 80) - 2), '')}\n`);
     const { askQuestions } = await import('../prompts/questionnaire.js');
@@ -47,15 +50,17 @@ export async function assessCommand(name: string, options: { answers?: string; j
     return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
   }, [shownName]);
 
+  const { person, previous } = outcome;
   if (options.json) {
     const { blocker, evidence, conflicts, unknowns } = result;
-    return printJson({ ...personJson(outcome.person), result: { blocker, evidence, conflicts, unknowns } });
+    printJson({ ...personJson(person), result: { blocker, evidence, conflicts, unknowns } });
+  } else {
+    process.stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
+    process.stderr.write(
+      paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${inert(person.name)} in the roster (cx where shows the file).\n`),
+    );
   }
-  const { person, previous } = outcome;
-  process.stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
-  process.stderr.write(
-    paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${inert(person.name)} in the roster (cx where shows the file).\n`),
-  );
+  if (similar && !previous) newNameNote(person.name, similar);
 }
 
 /** Reads and checks an answers file ("-" for stdin); any problem is a usage error and nothing is saved. */

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { describeFieldChanges, personJson } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { checkName, didYouMean, printJson } from './shared.js';
+import { checkName, didYouMean, newNameNote, printJson } from './shared.js';
 
 export interface SetOptions {
   stage?: StageId;
@@ -41,7 +41,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
   names.forEach(checkName);
   const unique = [...new Map(names.map((name) => [nameKey(name), name])).values()];
 
-  const { results, lines } = await RosterStore.open().update('set', (roster) => {
+  const { results, lines, notes } = await RosterStore.open().update('set', (roster) => {
     const index = new RosterIndex(roster);
     const missing = unique.filter((name) => !index.find(name));
     if (missing.length > 0 && !options.add) {
@@ -61,12 +61,20 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     const added: Stakeholder[] = [];
     const lines: string[] = [];
     const results: Stakeholder[] = [];
+    // New names close to known ones (typos, most likely), said after the change with how to take it back.
+    const notes: [string, string][] = [];
+    let names: string[] | undefined;
+    const knownNames = () => (names ??= roster.people.map((person) => person.name));
     for (const name of unique) {
       const known = index.find(name);
       const person = known
         ? applyUpdate(known, update, 'set', at)
         : applyUpdate(newPerson(name, randomUUID(), at), update, 'set', at, true);
-      if (!known) added.push(person);
+      if (!known) {
+        added.push(person);
+        const similar = options.add ? didYouMean(name, knownNames()) : '';
+        if (similar) notes.push([person.name, similar]);
+      }
       else if (person !== known) changed.set(known, person);
       results.push(person);
       // What applyUpdate recorded in the history is what changed.
@@ -76,9 +84,11 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     return {
       ...(touched ? { roster: { people: [...roster.people.map((p) => changed.get(p) ?? p), ...added] } } : {}),
       names: results.map((person) => person.name),
-      result: { results, lines },
+      result: { results, lines, notes },
     };
   }, unique);
-  if (options.json) return printJson(results.map(personJson));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  if (options.json) printJson(results.map(personJson));
+  else process.stdout.write(`${lines.join('\n')}\n`);
+  for (const [name, similar] of notes.slice(0, MISSES_DESCRIBED)) newNameNote(name, similar);
+  if (notes.length > MISSES_DESCRIBED) process.stderr.write(`cx: note: ${notes.length - MISSES_DESCRIBED} more new names are close to known ones\n`);
 }

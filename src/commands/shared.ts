@@ -31,6 +31,11 @@ export function didYouMean(text: string, candidates: readonly string[]): string 
   return close.length ? `did you mean ${close.map((candidate) => `"${inert(candidate)}"`).join(' or ')}?` : '';
 }
 
+/** Says that a name just added is close to a known one (a typo, most likely), and how to take it back. */
+export function newNameNote(name: string, similar: string): void {
+  process.stderr.write(`cx: note: "${inert(name)}" is new to the roster (${similar}); cx undo takes this change back\n`);
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
