@@ -239,8 +239,11 @@ Examples:
   program
     .command('undo')
     .summary('take back the last change')
-    .description('Restores the roster from the backup kept before the last change (assess, set, import, log, rm).\nRun it again to go further back; cx keeps the last 10 versions.')
-    .action(async () => (await import('./commands/undo.js')).undoCommand());
+    .description(
+      'Restores the roster from the backup kept before the last change (assess, set, import, log, rm).\nRun it again to go further back; cx keeps the last 10 versions. After a change undo cannot take\nback (cx forget, cx doctor --restore, an edit by hand), it refuses rather than lose that change.',
+    )
+    .option('--force', 'undo the last change even if the roster was changed since in a way undo cannot take back')
+    .action(async (options) => (await import('./commands/undo.js')).undoCommand(options));
 
   program
     .command('forget')

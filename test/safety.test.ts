@@ -8,6 +8,12 @@ import { KEY, Terminal } from './helpers/pty.js';
 
 const people = (dir: string) => JSON.parse(rosterBytes(dir) ?? '{"people":[]}').people as { name: string; stage: string }[];
 const names = (dir: string) => people(dir).map((p) => p.name).sort();
+/** Runs cx and fails the test unless it exits 0. */
+const ok = (dir: string, args: string[]) => {
+  const run = cx(dir, args);
+  if (run.status !== 0) throw new Error(`cx ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return run;
+};
 const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'joins' };
 
 describe('a roster cx cannot read is reported, never rewritten', () => {
@@ -294,6 +300,35 @@ describe('backups and undo', () => {
     expect(nothing.status).toBe(0);
     expect(nothing.stderr).toContain('Nothing to undo');
     expect(rosterBytes(dir)).toBe(afterAssess);
+  });
+
+  it('cx undo refuses after a change it cannot take back (cx forget, an edit by hand), unless --force', () => {
+    const dir = tempDir();
+    ok(dir, ['set', 'Ann One', 'Bob Two', '--add', '--stage', '2']);
+    ok(dir, ['set', 'Ann One', '--team', 'Ops']);
+    const beforeLog = rosterBytes(dir);
+    ok(dir, ['log', 'Ann One', 'Lunch']);
+    ok(dir, ['forget', 'Bob Two', '--yes']);
+    const afterForget = rosterBytes(dir);
+    const refused = cx(dir, ['undo']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^cx: the roster was changed after cx log of .* by something undo cannot take back \(cx forget, cx doctor --restore, or an edit by hand\); nothing was changed\. To undo cx log anyway, losing what changed since: cx undo --force\n$/);
+    expect(rosterBytes(dir)).toBe(afterForget);
+    expect(cx(dir, ['undo', '--force']).stdout).toContain('Undid cx log');
+    expect(rosterBytes(dir)).not.toContain('Bob Two'); // the backup was scrubbed by forget
+    expect(JSON.parse(rosterBytes(dir) ?? '').people[0].log).toBeUndefined();
+    // The changes before it undo as usual: forget kept what they wrote in step with the scrubbed backups.
+    expect(cx(dir, ['undo']).stdout).toContain('Undid cx set');
+    expect(names(dir)).toEqual(['Ann One']);
+    expect(beforeLog).toContain('Bob Two');
+
+    ok(dir, ['set', 'Ann One', '--team', 'Finance']);
+    writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"team":"Finance"', '"team":"Legal"'));
+    const edited = rosterBytes(dir);
+    expect(cx(dir, ['undo']).status).toBe(1);
+    expect(rosterBytes(dir)).toBe(edited);
+    expect(cx(dir, ['undo', '--force']).status).toBe(0);
+    expect(people(dir)[0]).not.toHaveProperty('team');
   });
 
   it('cx doctor checks the file and backups, and restores the newest good backup', () => {

@@ -1,12 +1,19 @@
 // cx undo: put the roster back as it was before the last change.
+import { CxError } from '../errors.js';
 import { inert, when } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 
-export async function undoCommand(): Promise<void> {
-  const outcome = await RosterStore.open().undo();
+export async function undoCommand(options: { force?: boolean } = {}): Promise<void> {
+  const outcome = await RosterStore.open().undo({ force: !!options.force });
   if (!outcome) {
     process.stderr.write('Nothing to undo: no earlier version of the roster is kept.\n');
     return;
+  }
+  if ('changedSince' in outcome) {
+    const last = outcome.changedSince;
+    throw new CxError(
+      `the roster was changed after cx ${inert(last.command)} of ${when(last.at)} by something undo cannot take back (cx forget, cx doctor --restore, or an edit by hand); nothing was changed. To undo cx ${inert(last.command)} anyway, losing what changed since: cx undo --force`,
+    );
   }
   const { undone, left } = outcome;
   const who = undone.names.length

@@ -92,6 +92,11 @@ export interface Backup extends ChangeNote {
   file: string;
   /** When the change that replaced it was made. */
   at: string;
+  /**
+   * The seal of the roster that change wrote. Undo puts a backup back only while the roster is still
+   * that one: not after a change it cannot take back (cx forget, cx doctor --restore, an edit by hand).
+   */
+  after?: string;
 }
 
 /** What a change function returns: the new roster (or undefined to write nothing), and a result. */
@@ -277,20 +282,27 @@ export class RosterStore {
           backup.takeBack(); // the roster was not replaced: no backup of it is needed
           throw error;
         }
-        backup.rotate();
+        backup.rotate(sealIn(this.path));
       }
       return outcome.result;
     });
   }
 
-  /** Puts back the roster as it was before the last change; undefined when there is nothing to undo. */
-  async undo(): Promise<{ undone: Backup; left: number } | undefined> {
+  /**
+   * Puts back the roster as it was before the last change; undefined when there is nothing to undo.
+   * When the roster was changed since in a way undo cannot take back (cx forget, cx doctor --restore, an
+   * edit by hand), it refuses, unless `force`: putting the backup back would lose that change too.
+   */
+  async undo({ force = false } = {}): Promise<{ undone: Backup; left: number } | { changedSince: Backup } | undefined> {
     const conf = await this.#conf();
     return this.#locked(() => {
       this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
+      if (last.after !== undefined && !force && (this.isSealed() ? sealIn(this.path) : undefined) !== last.after) {
+        return { changedSince: last };
+      }
       const problem = this.backupProblem(last);
       if (problem) {
         throw new CxError(
@@ -365,7 +377,15 @@ export class RosterStore {
         }
       }
       const forgotten = new Set(names);
-      this.#saveIndex(backups.map((backup) => ({ ...backup, names: backup.names.filter((name) => !forgotten.has(name)) })));
+      this.#saveIndex(
+        backups.map((backup, k) => {
+          const next = backups[k + 1];
+          // The roster a change wrote is the next backup, which this may have just rewritten. (The last
+          // change's stays as it was: this changed the roster after it, as undo will say.)
+          const after = next && backup.after !== undefined ? sealIn(join(this.backupsDir, next.file)) : backup.after;
+          return { ...backup, names: backup.names.filter((name) => !forgotten.has(name)), ...(after ? { after } : {}) };
+        }),
+      );
       return { scrubbed, unreadable };
     });
   }
@@ -469,7 +489,7 @@ export class RosterStore {
    * `rotate` lets the oldest backups go (the newest BACKUPS_KEPT stay); should it fail, `takeBack`
    * removes the new backup and leaves the others as they were.
    */
-  #backup(note: ChangeNote, version: number): { rotate: () => void; takeBack: () => void } {
+  #backup(note: ChangeNote, version: number): { rotate: (after: string | undefined) => void; takeBack: () => void } {
     if (!existsSync(this.path)) return { rotate: () => undefined, takeBack: () => undefined };
     makeFolder(this.backupsDir);
     const at = new Date().toISOString();
@@ -479,8 +499,8 @@ export class RosterStore {
     const backups = [...earlier, { file, at, ...note }];
     this.#saveIndex(backups);
     return {
-      rotate: () => {
-        if (backups.length <= BACKUPS_KEPT) return;
+      rotate: (after) => {
+        if (after) backups[backups.length - 1] = { file, at, ...note, after };
         for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
         this.#saveIndex(backups.slice(-BACKUPS_KEPT));
       },
@@ -530,6 +550,21 @@ function write(conf: Conf<RosterFile>, path: string, roster: Roster): void {
 /** The people of a roster file written by cx (a backup, say). */
 function readRoster(path: string): Roster {
   return { people: (JSON.parse(readFileSync(path, 'utf8')) as RosterFile).people };
+}
+
+/** The seal in the first line of a roster file (not checked against its content), if it has one. */
+function sealIn(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const start = Buffer.alloc(160);
+    const length = readSync(fd, start, 0, start.length, 0);
+    return /^\{"version":\d+,"seal":"(sha256-blocks64:[0-9a-f]{64})"/.exec(start.toString('latin1', 0, length))?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 let counter = 0;
