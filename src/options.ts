@@ -56,9 +56,17 @@ export const many =
       .map(parseOne),
   ];
 
-/** Reason ids; "none" clears them. */
-export function reasonsOption(value: string, previous: ReasonId[] | undefined): ReasonId[] {
-  if (value.trim().toLowerCase() === 'none') return previous ?? [];
+/** Marks the list "none" made, so that a reason given beside it is refused, not quietly kept. */
+const NONE = Symbol('none');
+type Reasons = ReasonId[] & { [NONE]?: true };
+
+/** Reason ids; "none" (alone) clears them. */
+export function reasonsOption(value: string, previous: Reasons | undefined): Reasons {
+  const none = value.trim().toLowerCase() === 'none';
+  if (none ? (previous?.length ?? 0) > 0 : previous?.[NONE]) {
+    throw new InvalidArgumentError('Use none alone: it clears the reasons, so no reason can go with it.');
+  }
+  if (none) return Object.assign([] as ReasonId[], { [NONE]: true as const });
   return many((item: string) => {
     const reason = parseReason(item);
     if (!reason) throw new InvalidArgumentError(`Use reasons: ${or(REASONS)} (or none).`);

@@ -313,6 +313,14 @@ describe('cx set option values', () => {
     expect(run.stderr).toMatch(/^cx: /);
     expect(rosterBytes(shared)).toBe(before);
   });
+
+  it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']]])('refuses --reason %j: none goes alone', (values) => {
+    const before = rosterBytes(shared);
+    const run = cx(shared, ['set', 'Dana Lee', '--reason', ...values]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Use none alone: it clears the reasons, so no reason can go with it.');
+    expect(rosterBytes(shared)).toBe(before);
+  });
 });
 
 describe('cx import', () => {
