@@ -30,13 +30,7 @@ function buildProgram(): Command {
     .version(__CX_VERSION__, '-v, --version', 'print the version of cx')
     .option('--no-color', 'print without colour (also NO_COLOR=1; off when piped)')
     .helpOption('-h, --help', 'show help for cx or a command')
-    // Commander's own errors read like ours: one line, starting "cx:".
-    .configureOutput({
-      outputError: (text, write) => {
-        const line = text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ');
-        write(`${line}${/unknown command/.test(line) ? '; cx --help lists the commands' : ''}\n`);
-      },
-    })
+    .configureOutput({ outputError: commanderError() })
     .helpCommand(false)
     // Help is laid out for 80 columns on any terminal, so the overview can be written at build time.
     .configureHelp({ sortSubcommands: false, helpWidth: 80 })
@@ -285,9 +279,25 @@ Examples:
     .action(async () => (await import('./commands/completion.js')).namesCommand());
 
   for (const command of program.commands) {
-    command.helpOption('-h, --help', 'show help for this command').exitOverride();
+    command.helpOption('-h, --help', 'show help for this command').exitOverride().configureOutput({ outputError: commanderError(command.name()) });
   }
   return program;
+}
+
+/**
+ * Commander's own errors, read like ours: one line, starting "cx:", saying where to look next (the
+ * commands, or the command's own help and its examples).
+ */
+function commanderError(command?: string): (text: string, write: (text: string) => void) => void {
+  return (text, write) => {
+    const line = text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ');
+    const hint = /unknown command/.test(line)
+      ? '; cx --help lists the commands'
+      : command && /missing required argument|too many arguments/.test(line)
+        ? `; cx ${command} --help shows how, with examples`
+        : '';
+    write(`${hint ? line.replace(/\.$/, '') : line}${hint}\n`);
+  };
 }
 
 /** Runs cx with the given arguments and returns the exit code; never throws. */

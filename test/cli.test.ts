@@ -170,6 +170,7 @@ describe('cx assess --answers', () => {
   it.each([
     ['an empty name', '   ', 'cannot be empty'],
     ['a name with escape codes', 'Dana\u001b]0;pwned\u0007', 'control characters'],
+    ['a name too long, shown by its start', 'A'.repeat(5000), `at most 200 characters long: "${'A'.repeat(40)}…" (5000 characters)\n`],
   ])('refuses %s', (_, name, message) => {
     const run = cx(dir, ['assess', name, '--answers', '-'], { input: '{}' });
     expect(run.status).toBe(2);
@@ -390,6 +391,8 @@ describe('found by a new user', () => {
 
   it.each([
     [['list', '--jsn'], "cx: unknown option '--jsn' (Did you mean --json?)\n"],
+    [['log', 'Sam Ortiz'], "cx: missing required argument 'what'; cx log --help shows how, with examples\n"],
+    [['where', 'x'], "cx: too many arguments for 'where'. Expected 0 arguments but got 1; cx where --help shows how, with examples\n"],
     [['help', 'nope'], 'cx: there is no command "nope"; the commands are: assess,'],
   ])('explains a usage error %j on one line starting "cx:"', (args, message) => {
     const run = cx(dir, args);

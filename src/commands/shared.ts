@@ -10,7 +10,10 @@ import { inert } from '../render/text.js';
 /** Checks a name typed on the command line; throws a usage error saying what is wrong with it. */
 export function checkName(name: string): void {
   const problem = nameProblem(name);
-  if (problem) throw new UsageError(`${problem}: "${inert(name)}"`);
+  if (!problem) return;
+  // A long name is shown by its start: the message stays one readable line.
+  const shown = name.length > 60 ? `${[...name].slice(0, 40).join('')}…" (${[...name].length} characters)` : `${name}"`;
+  throw new UsageError(`${problem}: "${inert(shown)}`);
 }
 
 /** The person with this name, or a usage error that suggests the closest names in the roster. */
