@@ -108,6 +108,9 @@ describe('cx todo', () => {
     const one = tempDir();
     cx(one, ['assess', 'A', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: TODAY });
     expect(cx(one, ['todo'], { env: TODAY }).stdout).toContain('Nothing due on 2026-11-24');
+    expect(cx(one, ['todo', '--date', '2025-01-01'], { env: TODAY }).stdout).toBe(
+      'No one was in the roster on 2025-01-01: the first person was added on 2026-11-24.\n',
+    );
   });
 
   it.each([

@@ -82,6 +82,15 @@ describe('who is due', () => {
     expect(item).toMatchObject({ kind: 'assess', action: expect.stringContaining('cx assess "New Hire"'), why: 'never assessed' });
   });
 
+  it.each([
+    ['high', 'never assessed; high influence'],
+    ['medium', 'never assessed; medium influence'],
+    ['low', 'never assessed'],
+  ] as const)('names a %s influence in the why only when it adds to the priority', (influence, why) => {
+    const item = only(added('New Hire', '2026-11-23', { influence }));
+    expect(item.why).toBe(why);
+  });
+
   it('asks for a re-assessment of someone last assessed 30 days or more ago', () => {
     const item = only(assessed('Old', '2026-10-20', { ...gates(3), ...keen }, { log: [{ on: '2026-11-23', text: 'x' }] }));
     expect(item).toMatchObject({ kind: 'reassess', action: expect.stringContaining('Re-assess Old') });

@@ -1,6 +1,6 @@
 // cx todo [--date YYYY-MM-DD] [--limit N] [--json | --markdown]
 import { now } from '../clock.js';
-import { dayOf } from '../domain/dates.js';
+import { dayOf, daysBetween } from '../domain/dates.js';
 import { STAGE_GUIDES, DISPOSITION_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { type TodoItem, weeklyTodo } from '../domain/weekly.js';
 import { UsageError } from '../errors.js';
@@ -21,7 +21,14 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     return;
   }
   if (items.length === 0) {
-    process.stdout.write(`Nothing due on ${dayOf(today)}: everyone has been seen within their cadence.\n`);
+    // A --date before anyone was added: no one to have seen, rather than everyone seen.
+    const first = roster.people.map((person) => person.createdAt).sort()[0] as string;
+    const nobodyYet = daysBetween(today, first) > 0;
+    process.stdout.write(
+      nobodyYet
+        ? `No one was in the roster on ${dayOf(today)}: the first person was added on ${dayOf(first)}.\n`
+        : `Nothing due on ${dayOf(today)}: everyone has been seen within their cadence.\n`,
+    );
     return;
   }
   const c = paint();

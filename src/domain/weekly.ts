@@ -235,7 +235,7 @@ function itemFor(due: Due, peerFor: (person: Stakeholder) => Stakeholder | undef
   if (plan.kind === 'find-out') why.push('an answer was "don\'t know"');
   if (person.disposition === 'outlier') why.push(person.reasons.some(isOutlierReason) ? 'outlier' : 'outlier, reason unknown');
   if (person.disposition === 'fence-sitter') why.push('fence-sitter');
-  if (person.influence === 'high') why.push('high influence');
+  if (person.influence === 'high' || person.influence === 'medium') why.push(`${person.influence} influence`);
   if (plan.peer) why.push(`${plan.peer} is at Action`);
   if (person.stage === 'action' && plan.tactic === 'nurture-followers') why.push('credit them publicly');
   return {
