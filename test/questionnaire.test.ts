@@ -48,6 +48,8 @@ describe('checkAnswers', () => {
     ['"unknown" outlier reasons', { participation: 'declines', 'outlier-reasons': 'unknown' }, { participation: 'declines', 'outlier-reasons': [] }],
     ['text details, trimmed', { role: '  VP Ops ', team: '' }, { role: 'VP Ops', team: '' }],
     ['an influence of "" (cleared, as "unknown")', { influence: '' }, { influence: 'unknown' }],
+    ['values in any case and spelling, as stages are', { understands: 'Thinks they do it', stance: 'KEEN', participation: ' Joins ' }, { understands: 'thinks-they-do-it', stance: 'keen', participation: 'joins' }],
+    ['outlier reasons in any case', { stance: 'resistant', 'outlier-reasons': ['Already_Doing_It', 'FINANCIAL'] }, { stance: 'resistant', 'outlier-reasons': ['already-doing-it', 'financial'] }],
     ['null means no answer', { understands: null }, {}],
   ])('accepts %s', (_, raw, answers) => {
     expect(checkAnswers(raw)).toEqual({ ok: true, answers });

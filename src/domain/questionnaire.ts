@@ -3,6 +3,7 @@
 // Pure: no I/O.
 
 import type { AnswerValue, Answers } from './model.js';
+import { foldId } from './model.js';
 
 export const UNKNOWN = 'unknown';
 
@@ -252,16 +253,21 @@ function checkValue(question: Question, value: unknown): { value: AnswerValue } 
   const valid = question.choices.map((choice) => choice.value);
   const invalid = (shown: unknown) =>
     `"${question.id}" cannot be ${JSON.stringify(shown)}; choose one of: ${valid.join(', ')}`;
+  // Values are read as stages are: in any case, with spaces or underscores for dashes ("Thinks they do it").
+  const choice = (item: unknown): string | undefined =>
+    typeof item === 'string' && item.trim() !== '' ? valid.find((id) => foldId(id) === foldId(item)) : undefined;
   if (value === null) return undefined;
   switch (question.kind) {
     case 'text':
       return typeof value === 'string' ? { value: value.trim() } : `"${question.id}" takes text, not ${JSON.stringify(value)}`;
-    case 'one':
+    case 'one': {
       // A detail (influence) is cleared with "", as the text details are.
       if (value === '' && question.section === 'details' && valid.includes(UNKNOWN)) return { value: UNKNOWN };
-      return typeof value === 'string' && valid.includes(value) ? { value } : invalid(value);
+      const id = choice(value);
+      return id ? { value: id } : invalid(value);
+    }
     case 'many': {
-      const values = Array.isArray(value) ? value : [value];
+      const values = (Array.isArray(value) ? value : [value]).map((item) => choice(item) ?? item);
       if (values.length === 1 && values[0] === UNKNOWN) return { value: [] };
       const bad = values.find((item) => typeof item !== 'string' || !valid.includes(item));
       if (bad !== undefined) return invalid(bad);
