@@ -19,6 +19,7 @@ describe('names', () => {
     ['   ', 'empty'],
     ['Dana\u001b[31mLee', 'control characters'],
     ['a'.repeat(201), 'at most 200'],
+    ['Bad\uFFFD\uFFFDName', 'its text was not UTF-8'],
   ])('%j is refused (%s)', (name, problem) => {
     expect(nameProblem(name)).toContain(problem);
   });

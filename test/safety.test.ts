@@ -552,6 +552,20 @@ describe('no network', () => {
   });
 });
 
+describe('names a new person cannot be given', () => {
+  it('are refused, yet someone already saved under one (by hand, or by an older cx) can still be named', () => {
+    const dir = tempDir();
+    const odd = 'Bad\uFFFDName';
+    expect(cx(dir, ['set', odd, '--add']).stderr).toContain('its text was not UTF-8');
+    const person = { id: 'a', name: odd, stage: 'action', disposition: null, reasons: [], confidence: null, createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', history: [] };
+    writeFileSync(rosterFile(dir), JSON.stringify({ version: 1, people: [person] }));
+    expect(cx(dir, ['show', odd]).status).toBe(0);
+    expect(cx(dir, ['log', odd, 'Coffee']).status).toBe(0);
+    expect(cx(dir, ['rm', odd, '--yes']).status).toBe(0);
+    expect(people(dir)).toEqual([]);
+  });
+});
+
 describe('found in a last check', () => {
   const setUp = () => {
     const dir = tempDir();

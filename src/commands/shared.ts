@@ -18,9 +18,11 @@ export function checkName(name: string): void {
 
 /** The person with this name, or a usage error that suggests the closest names in the roster. */
 export function requirePerson(roster: Roster, name: string): Stakeholder {
-  checkName(name);
+  // Someone already in the roster is found by name even when a new name could not be spelled so (a
+  // name saved before a rule was added, or edited in by hand).
   const person = findPerson(roster, name);
   if (person) return person;
+  checkName(name);
   if (roster.people.length === 0) {
     throw new UsageError(`no one is in the roster yet; add "${inert(name.trim())}" with: cx assess "${inert(name.trim())}"`);
   }
