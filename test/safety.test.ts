@@ -300,6 +300,14 @@ describe('backups and undo', () => {
     expect(nothing.status).toBe(0);
     expect(nothing.stderr).toContain('Nothing to undo');
     expect(rosterBytes(dir)).toBe(afterAssess);
+    const none = join(tempDir(), 'not-yet');
+    expect(cx(none, ['undo']).stderr).toBe('Nothing to undo: no earlier version of the roster is kept.\n');
+    expect(existsSync(none)).toBe(false);
+  });
+
+  it('cx doctor --yes without --restore is a usage error', () => {
+    const run = cx(tempDir(), ['doctor', '--yes']);
+    expect(run).toMatchObject({ status: 2, stderr: "cx: --yes goes with --restore, whose question it answers; cx doctor alone changes nothing\n" });
   });
 
   it('cx undo refuses after a change it cannot take back (cx forget, an edit by hand), unless --force', () => {

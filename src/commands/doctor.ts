@@ -23,6 +23,7 @@ function isFolder(path: string): boolean {
 }
 
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
+  if (options.yes && !options.restore) throw new UsageError('--yes goes with --restore, whose question it answers; cx doctor alone changes nothing');
   const c = paint();
   const dir = rosterDir();
   const store = RosterStore.open();

@@ -294,6 +294,8 @@ export class RosterStore {
    * edit by hand), it refuses, unless `force`: putting the backup back would lose that change too.
    */
   async undo({ force = false } = {}): Promise<{ undone: Backup; left: number } | { changedSince: Backup } | undefined> {
+    this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
+    if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
     const conf = await this.#conf();
     return this.#locked(() => {
       this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
