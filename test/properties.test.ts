@@ -39,7 +39,9 @@ describe('the import parser', () => {
       fc.property(fc.uniqueArray(name, { selector: nameKey, maxLength: 30 }), (names) => {
         const parsed = parseImport(['name,stage', ...names.map((n, i) => `${n},${(i % 5) + 1}`)].join('\n'), 'csv');
         expect(parsed.problems).toEqual([]);
-        expect(parsed.rows.map((row) => row.name.trim())).toEqual(names.map((n) => n.trim()));
+        // A cell that starts with apostrophes before a formula character loses one: cx export's guard.
+        const read = (n: string) => (/^'+[=+\-@\t\r]/.test(n) ? n.slice(1) : n).trim();
+        expect(parsed.rows.map((row) => row.name.trim())).toEqual(names.map(read));
       }),
       { numRuns: 200 },
     );

@@ -613,6 +613,21 @@ describe('cx export', () => {
     expect(both.stderr).toContain("option '--json' cannot be used with option '--format <format>'");
   });
 
+  it('guards cells a spreadsheet would run as formulas, and an import takes the guard off again', () => {
+    const risky = tempDir();
+    ok(risky, ['set', '=HYPERLINK("http://x")', '@Sam', '--add', '--note', '-1 and +2', '--team', "'=kept as typed"]);
+    const csvText = ok(risky, ['export', '--format', 'csv']).stdout;
+    expect(csvText).toContain('\n"\'=HYPERLINK(""http://x"")",');
+    expect(csvText).toContain("\n'@Sam,");
+    expect(csvText).toContain(",'-1 and +2,");
+    expect(csvText).toContain(",''=kept as typed,"); // one apostrophe more, taken off again on import
+    for (const line of csvText.split('\n').slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/);
+    const copy = tempDir();
+    ok(copy, ['import', '-'], { input: csvText });
+    expect(ok(copy, ['export', '--format', 'csv']).stdout).toBe(csvText);
+    expect(JSON.parse(ok(copy, ['show', '@Sam', '--json']).stdout)).toMatchObject({ name: '@Sam', notes: '-1 and +2', team: "'=kept as typed" });
+  });
+
   it('prints CSV with --format csv', () => {
     const run = cx(dir, ['export', '--format', 'csv']);
     expect(run.status).toBe(0);

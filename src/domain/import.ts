@@ -105,6 +105,17 @@ interface RawRows {
 
 const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message, whole: true }], unknownColumns: [] });
 
+/**
+ * What a spreadsheet would run as a formula when a cell starts with it (=HYPERLINK(...), say): such
+ * cells are exported behind an apostrophe, as spreadsheets mark text, and an import takes one off
+ * again. A value that itself starts with apostrophes before such a character gets one more, so that
+ * every value comes back as it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const FORMULA_GUARDED = /^'+[=+\-@\t\r]/;
+
+const APOSTROPHE = 0x27;
+
 /** The rows of a CSV text; `where` says which line each starts on when `lines` is set ("row N" otherwise). */
 function csvRows(text: string, lines: boolean): RawRows {
   let records: { record: string[]; info?: { bytes: number } }[];
@@ -139,8 +150,9 @@ function csvRows(text: string, lines: boolean): RawRows {
     const values: Values = {};
     let extra = false;
     for (let index = 0; index < record.length; index++) {
-      const cell = record[index] as string;
+      let cell = record[index] as string;
       if (cell.trim() === '') continue;
+      if (cell.charCodeAt(0) === APOSTROPHE && FORMULA_GUARDED.test(cell)) cell = cell.slice(1);
       const column = columns[index];
       // A cell typed over several lines in a spreadsheet keeps plain line ends.
       if (column) values[column] = cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell;
@@ -399,8 +411,8 @@ export function exportCsv(roster: Roster): string {
     COLUMNS.map((column) => {
       const value = (person as unknown as Record<string, unknown>)[column];
       if (value === undefined || value === null) return '';
-      if (column === 'reasons') return (value as string[]).join('; ');
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text = column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return FORMULA_START.test(text) ? `'${text}` : text;
     }),
   );
   return stringify([[...COLUMNS], ...rows]);
