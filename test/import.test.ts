@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, detectFormat, exportCsv, exportJson, parseImport } from '../src/domain/import.js';
+import { jsonProblem } from '../src/domain/json.js';
 import type { Roster } from '../src/domain/model.js';
 import { applyUpdate, newPerson } from '../src/domain/roster.js';
 
@@ -182,5 +183,29 @@ describe('parseImport: every problem of a row', () => {
     expect(parsed.problems).toEqual([
       { where: 'line 2', message: expect.stringMatching(/^unknown disposition "nope".*; unknown influence "huge"/) },
     ]);
+  });
+});
+
+describe('jsonProblem', () => {
+  const problem = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return jsonProblem(error, text);
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['a trailing comma on line 2', '{"a": 1,\n}', /\(line 2,? column 1\)/],
+    ['a missing colon on line 3', '{\n"a": 1,\n"b" 2}', /\(line 3,? column 5\)/],
+    ['a stray word, quoted on one line', '[\n1,\n oops]', /^Unexpected token 'o', "\[ 1, oops\]" is not valid JSON$/],
+    ['a text cut short', '{"a":', /JSON/],
+  ])('says where: %s', (_, text, where) => {
+    expect(problem(text)).toMatch(where);
+  });
+
+  it('passes a message with no offset through as it is', () => {
+    expect(jsonProblem(new Error('Unexpected end of JSON input'), '')).toBe('Unexpected end of JSON input');
   });
 });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { now } from '../clock.js';
 import { assess } from '../domain/assess.js';
+import { jsonProblem } from '../domain/json.js';
 import type { Answers } from '../domain/model.js';
 import { displayName } from '../domain/names.js';
 import { checkAnswers } from '../domain/questionnaire.js';
@@ -68,10 +69,11 @@ async function readAnswers(source: string): Promise<Answers> {
   const label = source === '-' ? 'stdin' : source;
   const text = await readInput(source, 'the answers file');
   let raw: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (error) {
-    throw new UsageError(`the answers in ${label} are not valid JSON (${(error as Error).message}); nothing was saved`);
+    throw new UsageError(`the answers in ${label} are not valid JSON (${jsonProblem(error, body)}); nothing was saved`);
   }
   const checked = checkAnswers(raw);
   if (!checked.ok) throw new UsageError(`bad answers in ${label}: ${checked.problems.join('; ')}; nothing was saved`);

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ReasonId, Roster, Stakeholder } from './model.js';
 import { RECORD_KEYS, orderedRecord } from './model.js';
-import { jsonArrayPieces } from './json.js';
+import { jsonArrayPieces, jsonProblem } from './json.js';
 import {
   CONFIDENCES,
   parseDisposition,
@@ -195,7 +195,7 @@ function jsonRows(text: string): RawRows {
     try {
       parsed = JSON.parse(body) as unknown[];
     } catch (error) {
-      return nothing('the file', `not valid JSON: ${(error as Error).message}`);
+      return nothing('the file', `not valid JSON: ${jsonProblem(error, body)}`);
     }
     items = parsed.map((value, index) => ({ where: `item ${index + 1}`, value }));
   } else {
