@@ -106,6 +106,12 @@ describe('cx set', () => {
     expect(run.stderr).toBe('cx: note: "Dana Le" is new to the roster (did you mean "Dana Lee"?); cx undo takes this change back\n');
   });
 
+  it('does not look for close names in a bulk add (more than five new names)', () => {
+    const run = cx(dir, ['set', 'Dana Le', 'A One', 'B Two', 'C Three', 'D Four', 'E Five', '--add']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
   it('changes several people in one command and says what changed for each', () => {
     const run = cx(dir, ['set', 'dana  LEE', 'Sam Ortiz', '--team', 'Contact centre', '--influence', 'high'], {
       env: { CX_NOW: '2026-11-24T09:00:00Z' },

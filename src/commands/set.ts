@@ -61,10 +61,10 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     const added: Stakeholder[] = [];
     const lines: string[] = [];
     const results: Stakeholder[] = [];
-    // New names close to known ones (typos, most likely), said after the change with how to take it back.
+    // New names close to known ones (typos, most likely), said after the change with how to take it
+    // back. Looked for among a few names typed by hand, not a bulk add (each costs a pass over everyone).
     const notes: [string, string][] = [];
-    let names: string[] | undefined;
-    const knownNames = () => (names ??= roster.people.map((person) => person.name));
+    const knownNames = missing.length > 0 && missing.length <= MISSES_DESCRIBED ? roster.people.map((person) => person.name) : [];
     for (const name of unique) {
       const known = index.find(name);
       const person = known
@@ -72,7 +72,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
         : applyUpdate(newPerson(name, randomUUID(), at), update, 'set', at, true);
       if (!known) {
         added.push(person);
-        const similar = options.add ? didYouMean(name, knownNames()) : '';
+        const similar = knownNames.length > 0 ? didYouMean(name, knownNames) : '';
         if (similar) notes.push([person.name, similar]);
       }
       else if (person !== known) changed.set(known, person);
@@ -89,6 +89,5 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
   }, unique);
   if (options.json) printJson(results.map(personJson));
   else process.stdout.write(`${lines.join('\n')}\n`);
-  for (const [name, similar] of notes.slice(0, MISSES_DESCRIBED)) newNameNote(name, similar);
-  if (notes.length > MISSES_DESCRIBED) process.stderr.write(`cx: note: ${notes.length - MISSES_DESCRIBED} more new names are close to known ones\n`);
+  for (const [name, similar] of notes) newNameNote(name, similar);
 }

@@ -298,7 +298,7 @@ export class RosterStore {
     if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
     const conf = await this.#conf();
     return this.#locked(() => {
-      this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
+      this.#load(true); // again, under the lock: another cx may have changed it meanwhile
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
