@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../src/domain/assess.js';
 import { parseImport } from '../src/domain/import.js';
 import { STAGES, DISPOSITIONS, CONFIDENCES } from '../src/domain/model.js';
-import { closestNames, nameKey, nameProblem } from '../src/domain/names.js';
+import { closestNames, editDistance, nameKey, nameProblem } from '../src/domain/names.js';
 import { QUESTIONS, checkAnswers } from '../src/domain/questionnaire.js';
 import { assessWith, cx, rosterBytes, tempDir } from './helpers/cli.js';
 
@@ -49,6 +49,17 @@ describe('the import parser', () => {
 });
 
 describe('the name matcher', () => {
+  const near = fc.oneof(fc.string({ maxLength: 12 }), fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 10 }).map((letters) => letters.join('')));
+  it('editDistance with a bound gives the distance, or the bound plus one when it is further', () => {
+    fc.assert(
+      // Few letters, so that close strings (and swaps) are common.
+      fc.property(near, near, fc.nat({ max: 8 }), (a, b, most) => {
+        expect(editDistance(a, b, most)).toBe(Math.min(editDistance(a, b), most + 1));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('ignores case and spacing, and is stable', () => {
     fc.assert(
       fc.property(fc.string(), (name) => {

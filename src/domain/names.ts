@@ -49,8 +49,12 @@ export function nameProblem(name: string): string | undefined {
 /** The display name kept for a person: as typed, without surrounding spaces. */
 export const displayName = (name: string): string => name.normalize('NFC').trim();
 
-/** Edit distance between two strings (insertions, deletions, substitutions, swaps of neighbours). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance between two strings (insertions, deletions, substitutions, swaps of neighbours). With
+ * `most`, any distance above it is reported as most + 1, found as soon as a whole row of the table
+ * exceeds it: comparing a name with a large roster mostly stops after a few letters.
+ */
+export function editDistance(a: string, b: string, most = Infinity): number {
   const left = [...a];
   const right = [...b];
   const width = right.length + 1;
@@ -68,9 +72,11 @@ export function editDistance(a: string, b: string): number {
       }
       current[j] = best;
     }
+    // Every path to the end passes through this row or the one before it (a swap reaches back one).
+    if (Math.min(...current) > most && Math.min(...previous) > most) return most + 1;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[right.length] as number;
+  return Math.min(previous[right.length] as number, most + 1);
 }
 
 /** How many characters editDistance counts in a text (emoji and other astral characters count once). */
@@ -89,7 +95,7 @@ export function closestNames(name: string, known: readonly string[], most = 3): 
     const partial = key.length >= 3 && (other.includes(key) || key.includes(other));
     // Lengths further apart than the limit cannot be within it: most of a large roster is skipped.
     if (!partial && Math.abs(codePoints(other) - codePoints(key)) > limit) continue;
-    const distance = editDistance(key, other);
+    const distance = editDistance(key, other, partial ? Infinity : limit);
     const score = partial ? Math.min(distance, 1) : distance;
     if (score <= limit) close.push({ candidate, score });
   }
