@@ -57,11 +57,15 @@ function exportJson() {
   const { bytes, starts, ends } = readRoster();
   const people = starts.map((start, i) => {
     const person = JSON.parse(bytes.latin1Slice(start, ends[i]));
-    const ordered = {};
-    for (const key of KEYS) if (person[key] !== undefined) ordered[key] = person[key];
-    return { key: person.name.toLowerCase(), id: person.id, ordered };
+    return { key: person.name.toLowerCase(), id: person.id, person };
   });
   people.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each record's keys put in order as it is printed (the ordered copy dies young).
+  const ordered = ({ person }) => {
+    const copy = {};
+    for (const key of KEYS) if (person[key] !== undefined) copy[key] = person[key];
+    return copy;
+  };
   // Written a piece at a time: one 16 MB string would cost more, in time and memory.
   const write = (text) => {
     const out = Buffer.from(text);
@@ -69,7 +73,7 @@ function exportJson() {
   };
   let piece = '[\n';
   people.forEach((person, i) => {
-    piece += `  ${JSON.stringify(person.ordered, null, 2).replace(/\n/g, '\n  ')}${i < people.length - 1 ? ',' : ''}\n`;
+    piece += `  ${JSON.stringify(ordered(person), null, 2).replace(/\n/g, '\n  ')}${i < people.length - 1 ? ',' : ''}\n`;
     if (piece.length > 1 << 16) {
       write(piece);
       piece = '';
