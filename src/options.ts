@@ -12,6 +12,7 @@ import {
   type Influence,
   type ReasonId,
   type StageId,
+  foldId,
   parseDisposition,
   parseInfluence,
   parseReason,
@@ -67,6 +68,9 @@ export function reasonsOption(value: string, previous: Reasons | undefined): Rea
     throw new InvalidArgumentError('Use none alone: it clears the reasons, so no reason can go with it.');
   }
   if (none) return Object.assign([] as ReasonId[], { [NONE]: true as const });
+  if (value.split(',').some((item) => item.trim().toLowerCase() === 'none')) {
+    throw new InvalidArgumentError('Use none alone: it clears the reasons, so no reason can go with it.');
+  }
   return many((item: string) => {
     const reason = parseReason(item);
     if (!reason) throw new InvalidArgumentError(`Use reasons: ${or(REASONS)} (or none).`);
@@ -75,7 +79,7 @@ export function reasonsOption(value: string, previous: Reasons | undefined): Rea
 }
 
 export function tacticOption(value: string): TacticId {
-  const tactic = TACTICS.find((id) => id === value.trim().toLowerCase());
+  const tactic = TACTICS.find((id) => foldId(id) === foldId(value));
   if (!tactic) throw new InvalidArgumentError(`Use a tactic: ${or(TACTICS)}.`);
   return tactic;
 }

@@ -305,6 +305,7 @@ describe('cx tactics', () => {
   });
 
   it('prints one tactic, with what to do, given its id', () => {
+    expect(cx(dir, ['tactics', 'co lead']).stdout).toBe(cx(dir, ['tactics', 'CO_LEAD']).stdout);
     const run = cx(dir, ['tactics', 'Co-Lead']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Invite them to co-lead \[co-lead\]\n {2}For: Outliers\n/);

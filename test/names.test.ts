@@ -51,6 +51,9 @@ describe('names', () => {
     ['Dana', ['Dana Lee', 'Dan Brown', 'Sam Ortiz'], ['Dana Lee']],
     ['dana l', ['Dana Lee', 'Dana Lewis', 'Sam Ortiz'], ['Dana Lee', 'Dana Lewis']],
     ['Zed Quux', ['Dana Lee', 'Sam Ortiz'], []],
+    ['Lee', ['Dana Lee', 'Ed', 'Li'], ['Dana Lee']],
+    ['Fred Medina', ['Ed', 'Li', 'Sam Ortiz'], []], // a short name inside a word is no match
+    ['Joanna Smith', ['Ann', 'Sam Ortiz'], []],
     ['x🙂y', ['x🙂🙂y', 'Sam Ortiz'], ['x🙂🙂y']], // lengths compared in characters, not UTF-16 units
   ])('closestNames(%j) among %j -> %j', (name, known, expected) => {
     expect(closestNames(name, known)).toEqual(expected);

@@ -46,6 +46,7 @@ describe('checkAnswers', () => {
     ['one outlier reason as a string', { stance: 'resistant', 'outlier-reasons': 'financial' }, { stance: 'resistant', 'outlier-reasons': ['financial'] }],
     ['outlier reasons as a list, repeats folded', { stance: 'resistant', 'outlier-reasons': ['financial', 'financial', 'other'] }, { stance: 'resistant', 'outlier-reasons': ['financial', 'other'] }],
     ['"unknown" outlier reasons', { participation: 'declines', 'outlier-reasons': 'unknown' }, { participation: 'declines', 'outlier-reasons': [] }],
+    ['"Unknown" outlier reasons, in any case', { participation: 'declines', 'outlier-reasons': ['UNKNOWN'] }, { participation: 'declines', 'outlier-reasons': [] }],
     ['text details, trimmed', { role: '  VP Ops ', team: '' }, { role: 'VP Ops', team: '' }],
     ['an influence of "" (cleared, as "unknown")', { influence: '' }, { influence: 'unknown' }],
     ['values in any case and spelling, as stages are', { understands: 'Thinks they do it', stance: 'KEEN', participation: ' Joins ' }, { understands: 'thinks-they-do-it', stance: 'keen', participation: 'joins' }],

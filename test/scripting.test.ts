@@ -320,7 +320,7 @@ describe('cx set option values', () => {
     expect(rosterBytes(shared)).toBe(before);
   });
 
-  it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']]])('refuses --reason %j: none goes alone', (values) => {
+  it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']], [['none,financial']]])('refuses --reason %j: none goes alone', (values) => {
     const before = rosterBytes(shared);
     const run = cx(shared, ['set', 'Dana Lee', '--reason', ...values]);
     expect(run.status).toBe(2);

@@ -1,4 +1,4 @@
-import { DISPOSITIONS, parseDisposition, parseStage, STAGES, TACTICS } from '../domain/model.js';
+import { DISPOSITIONS, foldId, parseDisposition, parseStage, STAGES, TACTICS } from '../domain/model.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise } from '../domain/playbook.js';
 import { findPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +30,7 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
   }
   const stage = parseStage(subject);
   const disposition = parseDisposition(subject);
-  const tacticId = TACTICS.find((id) => id === subject.trim().toLowerCase());
+  const tacticId = TACTICS.find((id) => foldId(id) === foldId(subject));
   if (stage) {
     const guide = STAGE_GUIDES[stage];
     const tactics = guide.tactics.map((id) => TACTIC_GUIDES[id]);

@@ -79,6 +79,18 @@ export function editDistance(a: string, b: string, most = Infinity): number {
   return Math.min(previous[right.length] as number, most + 1);
 }
 
+/**
+ * Whether a name of three characters or more starts a word of a longer one ("Dana" in "Dana Lee", "dana l"
+ * in "dana lewis"): a first name typed alone, say. A fragment inside a word ("ed" in "fred") is not.
+ */
+function startsAWord(longer: string, shorter: string): boolean {
+  if (shorter.length < 3 || shorter.length >= longer.length) return false;
+  for (let at = longer.indexOf(shorter); at >= 0; at = longer.indexOf(shorter, at + 1)) {
+    if (at === 0 || longer[at - 1] === ' ') return true;
+  }
+  return false;
+}
+
 /** How many characters editDistance counts in a text (emoji and other astral characters count once). */
 const codePoints = (text: string): number => (/[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length);
 
@@ -92,7 +104,7 @@ export function closestNames(name: string, known: readonly string[], most = 3): 
   const close: { candidate: string; score: number }[] = [];
   for (const candidate of known) {
     const other = nameKey(candidate);
-    const partial = key.length >= 3 && (other.includes(key) || key.includes(other));
+    const partial = startsAWord(other, key) || startsAWord(key, other);
     // Lengths further apart than the limit cannot be within it: most of a large roster is skipped.
     if (!partial && Math.abs(codePoints(other) - codePoints(key)) > limit) continue;
     const distance = editDistance(key, other, partial ? Infinity : limit);

@@ -267,7 +267,9 @@ function checkValue(question: Question, value: unknown): { value: AnswerValue } 
       return id ? { value: id } : invalid(value);
     }
     case 'many': {
-      const values = (Array.isArray(value) ? value : [value]).map((item) => choice(item) ?? item);
+      const values = (Array.isArray(value) ? value : [value]).map(
+        (item) => choice(item) ?? (typeof item === 'string' && foldId(item) === UNKNOWN ? UNKNOWN : item),
+      );
       if (values.length === 1 && values[0] === UNKNOWN) return { value: [] };
       const bad = values.find((item) => typeof item !== 'string' || !valid.includes(item));
       if (bad !== undefined) return invalid(bad);
