@@ -234,9 +234,9 @@ Examples:
     .command('undo')
     .summary('take back the last change')
     .description(
-      'Restores the roster from the backup kept before the last change (assess, set, import, log, rm).\nRun it again to go further back; cx keeps the last 10 versions. After a change undo cannot take\nback (cx forget, cx doctor --restore, an edit by hand), it refuses rather than lose that change.',
+      'Restores the roster from the backup kept before the last change (assess, set, import, log, rm). Run it again to go further back; cx keeps the last 10 versions.\n\nAfter cx forget, or an edit of the roster by hand, it refuses rather than take back the change before it unasked: cx forget cannot be undone, and a hand edit would be lost. --force goes ahead.',
     )
-    .option('--force', 'undo the last change even if the roster was changed since in a way undo cannot take back')
+    .option('--force', 'undo the last change even after cx forget or an edit by hand')
     .action(async (options) => (await import('./commands/undo.js')).undoCommand(options));
 
   program

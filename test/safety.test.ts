@@ -320,7 +320,7 @@ describe('backups and undo', () => {
     const afterForget = rosterBytes(dir);
     const refused = cx(dir, ['undo']);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^cx: the roster was changed after cx log of .* by something undo cannot take back \(cx forget, cx doctor --restore, or an edit by hand\); nothing was changed\. To undo cx log anyway, losing what changed since: cx undo --force\n$/);
+    expect(refused.stderr).toMatch(/^cx: the last change was cx forget, which cannot be undone: what it erased is kept nowhere\. To undo the change before it \(cx log of .*\), run cx undo --force\n$/);
     expect(rosterBytes(dir)).toBe(afterForget);
     expect(cx(dir, ['undo', '--force']).stdout).toContain('Undid cx log');
     expect(rosterBytes(dir)).not.toContain('Bob Two'); // the backup was scrubbed by forget
@@ -333,10 +333,43 @@ describe('backups and undo', () => {
     ok(dir, ['set', 'Ann One', '--team', 'Finance']);
     writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"team":"Finance"', '"team":"Legal"'));
     const edited = rosterBytes(dir);
-    expect(cx(dir, ['undo']).status).toBe(1);
+    const handEdit = cx(dir, ['undo']);
+    expect(handEdit.status).toBe(1);
+    expect(handEdit.stderr).toMatch(/^cx: the roster was changed after cx set of .* in a way undo cannot take back \(an edit by hand, say\); nothing was changed\. To undo cx set anyway, losing that change: cx undo --force\n$/);
     expect(rosterBytes(dir)).toBe(edited);
     expect(cx(dir, ['undo', '--force']).status).toBe(0);
     expect(people(dir)[0]).not.toHaveProperty('team');
+  });
+
+  it('a hand edit made before a cx forget still stops cx undo when it comes to it', () => {
+    const dir = tempDir();
+    ok(dir, ['set', 'A', 'B', '--add']);
+    ok(dir, ['set', 'A', '--role', 'one']);
+    ok(dir, ['log', 'A', 'x']);
+    writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"role":"one"', '"role":"by hand"'));
+    ok(dir, ['log', 'A', 'two']);
+    ok(dir, ['forget', 'B', '--yes']);
+    expect(cx(dir, ['undo']).stderr).toContain('the last change was cx forget');
+    expect(cx(dir, ['undo', '--force']).stdout).toContain('Undid cx log');
+    const edited = rosterBytes(dir);
+    expect(edited).toContain('"role":"by hand"');
+    const refused = cx(dir, ['undo']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('(an edit by hand, say)');
+    expect(rosterBytes(dir)).toBe(edited);
+  });
+
+  it('cx doctor --restore takes the restored change off the list, so cx undo goes on from there', () => {
+    const dir = tempDir();
+    ok(dir, ['set', 'A', '--add']);
+    for (const text of ['one', 'two', 'three']) ok(dir, ['log', 'A', text]);
+    writeFileSync(rosterFile(dir), `${rosterBytes(dir)}junk`);
+    expect(cx(dir, ['doctor', '--restore', '--yes']).status).toBe(0);
+    const logged = () => JSON.parse(rosterBytes(dir) ?? '').people[0].log.map((entry: { text: string }) => entry.text);
+    expect(logged()).toEqual(['one', 'two']);
+    const undo = cx(dir, ['undo']);
+    expect(undo.stdout).toMatch(/^Undid cx log of .* \(A\)\. 1 earlier change can still be undone\.\n$/);
+    expect(logged()).toEqual(['one']);
   });
 
   it('cx doctor checks the file and backups, and restores the newest good backup', () => {

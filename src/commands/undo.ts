@@ -9,10 +9,16 @@ export async function undoCommand(options: { force?: boolean } = {}): Promise<vo
     process.stderr.write('Nothing to undo: no earlier version of the roster is kept.\n');
     return;
   }
+  if ('forgotten' in outcome) {
+    const last = outcome.forgotten;
+    throw new CxError(
+      `the last change was cx forget, which cannot be undone: what it erased is kept nowhere. To undo the change before it (cx ${inert(last.command)} of ${when(last.at)}), run cx undo --force`,
+    );
+  }
   if ('changedSince' in outcome) {
     const last = outcome.changedSince;
     throw new CxError(
-      `the roster was changed after cx ${inert(last.command)} of ${when(last.at)} by something undo cannot take back (cx forget, cx doctor --restore, or an edit by hand); nothing was changed. To undo cx ${inert(last.command)} anyway, losing what changed since: cx undo --force`,
+      `the roster was changed after cx ${inert(last.command)} of ${when(last.at)} in a way undo cannot take back (an edit by hand, say); nothing was changed. To undo cx ${inert(last.command)} anyway, losing that change: cx undo --force`,
     );
   }
   const { undone, left } = outcome;

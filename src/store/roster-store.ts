@@ -94,9 +94,11 @@ export interface Backup extends ChangeNote {
   at: string;
   /**
    * The seal of the roster that change wrote. Undo puts a backup back only while the roster is still
-   * that one: not after a change it cannot take back (cx forget, cx doctor --restore, an edit by hand).
+   * that one: not after a change it cannot take back (cx forget, an edit by hand).
    */
   after?: string;
+  /** Set by cx forget, which changed the roster after this change: the seal of the roster it wrote. */
+  afterForget?: string;
 }
 
 /** What a change function returns: the new roster (or undefined to write nothing), and a result. */
@@ -290,10 +292,10 @@ export class RosterStore {
 
   /**
    * Puts back the roster as it was before the last change; undefined when there is nothing to undo.
-   * When the roster was changed since in a way undo cannot take back (cx forget, cx doctor --restore, an
-   * edit by hand), it refuses, unless `force`: putting the backup back would lose that change too.
+   * When the roster was changed since in a way undo cannot take back (cx forget, an edit by hand), it
+   * refuses, unless `force`: putting the backup back would lose that change too, or reach past it.
    */
-  async undo({ force = false } = {}): Promise<{ undone: Backup; left: number } | { changedSince: Backup } | undefined> {
+  async undo({ force = false } = {}): Promise<{ undone: Backup; left: number } | { changedSince: Backup } | { forgotten: Backup } | undefined> {
     this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
     if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
     const conf = await this.#conf();
@@ -302,8 +304,9 @@ export class RosterStore {
       const backups = this.backups();
       const last = backups.at(-1);
       if (!last) return undefined;
-      if (last.after !== undefined && !force && (this.isSealed() ? sealIn(this.path) : undefined) !== last.after) {
-        return { changedSince: last };
+      const now = this.isSealed() ? sealIn(this.path) : undefined;
+      if (last.after !== undefined && !force && now !== last.after) {
+        return last.afterForget !== undefined && now === last.afterForget ? { forgotten: last } : { changedSince: last };
       }
       const problem = this.backupProblem(last);
       if (problem) {
@@ -327,6 +330,10 @@ export class RosterStore {
     const conf = await this.#conf();
     return this.#locked(() => {
       const { roster } = this.#load(true);
+      // What each file rewritten here was sealed as before and after, so that the backups' index can
+      // follow (see Backup.after): a seal nothing points to stays as it is.
+      const resealed = new Map<string, string | undefined>();
+      const rosterSeal = this.isSealed() ? sealIn(this.path) : undefined;
       write(conf, this.path, { people: roster.people.filter((person) => !ids.has(person.id)) });
       let scrubbed = 0;
       const unreadable: string[] = [];
@@ -349,10 +356,12 @@ export class RosterStore {
         [...ids].some((id) => text.includes(id)) ||
         names.some((name) => text.includes(name) || text.includes(asciiJson(JSON.stringify(name)).slice(1, -1)));
       for (const file of copies) {
+        let bytes: Buffer;
         let text: string;
         let data: { version?: unknown; people?: unknown };
         try {
-          text = readFileSync(file, 'utf8');
+          bytes = readFileSync(file);
+          text = bytes.toString('utf8');
         } catch {
           unreadable.push(file);
           continue;
@@ -371,8 +380,11 @@ export class RosterStore {
         const version = typeof data.version === 'number' ? data.version : 0;
         const people = data.people.filter((person) => !theirs(person)) as Stakeholder[];
         try {
+          // Its seal, when its content still matches it (a file edited by hand may keep a stale one).
+          const before = sealedLines(bytes) ? sealIn(file) : undefined;
           // A copy that was never checked (a broken file set aside) is scrubbed, but not sealed.
           writePrivate(file, serializeRoster({ version, people }, { seal: shapeProblem({ people }) === undefined }));
+          if (before) resealed.set(before, sealIn(file));
           scrubbed++;
         } catch {
           unreadable.push(file); // not rewritten (permissions, say): it still holds them
@@ -381,11 +393,20 @@ export class RosterStore {
       const forgotten = new Set(names);
       this.#saveIndex(
         backups.map((backup, k) => {
-          const next = backups[k + 1];
-          // The roster a change wrote is the next backup, which this may have just rewritten. (The last
-          // change's stays as it was: this changed the roster after it, as undo will say.)
-          const after = next && backup.after !== undefined ? sealIn(join(this.backupsDir, next.file)) : backup.after;
-          return { ...backup, names: backup.names.filter((name) => !forgotten.has(name)), ...(after ? { after } : {}) };
+          const entry: Backup = { ...backup, names: backup.names.filter((name) => !forgotten.has(name)) };
+          // The roster a change wrote was scrubbed with the backup that holds it: its new seal. (A
+          // roster edited by hand since keeps a seal nothing was sealed as, and undo still notices.)
+          if (entry.after !== undefined && resealed.has(entry.after)) {
+            const after = resealed.get(entry.after);
+            if (after) entry.after = after;
+            else delete entry.after;
+          }
+          // The last change is followed by this one, which undo cannot take back: it says so.
+          if (k === backups.length - 1 && rosterSeal !== undefined && backup.after === rosterSeal) {
+            const written = sealIn(this.path);
+            if (written) entry.afterForget = written;
+          }
+          return entry;
         }),
       );
       return { scrubbed, unreadable };
@@ -430,6 +451,14 @@ export class RosterStore {
         renameSync(this.path, kept);
       }
       writePrivate(this.path, serializeRoster({ version: ROSTER_VERSION, people: readRoster(join(this.backupsDir, backup.file)).people }));
+      // The roster is now as it was before that change: the change, and any after it, are taken back,
+      // as undo would (their own backups, broken or not, stay in the folder).
+      const backups = this.backups();
+      const at = backups.findIndex((entry) => entry.file === backup.file);
+      if (at >= 0) {
+        rmSync(join(this.backupsDir, backup.file), { force: true });
+        this.#saveIndex(backups.slice(0, at));
+      }
       return kept;
     });
   }
