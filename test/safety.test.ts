@@ -602,6 +602,11 @@ describe('names a new person cannot be given', () => {
     writeFileSync(rosterFile(dir), JSON.stringify({ version: 1, people: [person] }));
     expect(cx(dir, ['show', odd]).status).toBe(0);
     expect(cx(dir, ['log', odd, 'Coffee']).status).toBe(0);
+    expect(cx(dir, ['set', odd, '--role', 'Buyer']).status).toBe(0);
+    expect(cx(dir, ['assess', odd, '--answers', '-'], { input: '{}' }).status).toBe(0);
+    const other = cx(dir, ['set', odd, 'Bad\uFFFDOther', '--add']);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/its text was not UTF-8.*: "Bad\uFFFDOther"\n$/);
     expect(cx(dir, ['rm', odd, '--yes']).status).toBe(0);
     expect(people(dir)).toEqual([]);
   });

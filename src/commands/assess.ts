@@ -15,11 +15,12 @@ import { RosterStore } from '../store/roster-store.js';
 import { checkName, didYouMean, newNameNote, printJson, readInput } from './shared.js';
 
 export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
-  checkName(name);
   const store = RosterStore.open();
   // Read before asking anything: a roster cx cannot read stops the command before the questions.
   const roster = store.read();
   const known = findPerson(roster, name);
+  // The rules for names are for new people: someone saved under a name now refused is still found.
+  if (!known) checkName(name);
   const shownName = known?.name ?? displayName(name);
   // A new name close to a known one is most likely a typo: said before anything is asked or saved.
   const similar = known ? '' : didYouMean(name, roster.people.map((person) => person.name));

@@ -38,12 +38,13 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
   if (Object.keys(update).length === 0 && !options.add) {
     throw new UsageError('nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note');
   }
-  names.forEach(checkName);
   const unique = [...new Map(names.map((name) => [nameKey(name), name])).values()];
 
   const { results, lines, notes } = await RosterStore.open().update('set', (roster) => {
     const index = new RosterIndex(roster);
     const missing = unique.filter((name) => !index.find(name));
+    // The rules for names are for new people: someone saved under a name now refused is still found.
+    missing.forEach(checkName);
     if (missing.length > 0 && !options.add) {
       const known = roster.people.map((person) => person.name);
       // The first few, with suggestions; a long list of misses is counted, not spelled out.
