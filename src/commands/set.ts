@@ -75,8 +75,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
         added.push(person);
         const similar = knownNames.length > 0 ? didYouMean(name, knownNames) : '';
         if (similar) notes.push([person.name, similar]);
-      }
-      else if (person !== known) changed.set(known, person);
+      } else if (person !== known) changed.set(known, person);
       results.push(person);
       // What applyUpdate recorded in the history is what changed.
       lines.push(`${inert(person.name)}: ${describeFieldChanges(person === known ? [] : (person.history.at(-1)?.changes ?? []))}`);
