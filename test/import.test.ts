@@ -62,7 +62,6 @@ describe('parseImport: CSV as spreadsheets write it', () => {
     ['an unknown reason', 'name,reasons\nA,financial;vibes', 'line 2', 'unknown reason "vibes"'],
     ['an unknown influence', 'name,influence\nA,huge', 'line 2', 'unknown influence "huge"'],
     ['a missing name', 'name,stage\n,buy-in', 'line 2', 'has no name'],
-    ['a name with control characters', 'name\n"A\u001b[2J"', 'line 2', 'control characters'],
     ['too many cells', 'name,stage\nA,buy-in,oops', 'line 2', 'has 3 cells but the header has 2'],
     ['a repeated person', 'name\nDana Lee\n dana  lee ', 'line 3', '"dana  lee" is already on line 2'],
     ['no name column', 'who,stage\nA,1', 'line 1', 'no "name" column'],
@@ -153,6 +152,19 @@ describe('applyImport', () => {
       ['Sam Ortiz', 'ignorance', 'Finance', 'import'],
     ]);
     expect(roster.people[0]?.history.at(-1)).toMatchObject({ source: 'import' });
+  });
+
+  it.each([
+    ['control characters', 'A\u001b[2J', 'control characters'],
+    ['text that was not UTF-8', 'Jos\uFFFD Ruiz', 'not UTF-8'],
+  ])('refuses to add someone under a name with %s, yet updates someone already saved under it', (_, name, message) => {
+    const csv = `name,team\n"${name}",Ops\n`;
+    const refused = applyImport(start(), parseImport(csv, 'csv', { lines: true }).rows, at, ids());
+    expect(refused.problems).toEqual([{ where: 'line 2', message: expect.stringContaining(message) }]);
+    const saved = { ...newPerson('x', 'legacy', at), name }; // saved before the rule, or by hand
+    const updated = applyImport({ people: [saved] }, parseImport(csv).rows, at, ids());
+    expect(updated.problems).toEqual([]);
+    expect(updated.roster.people.map((p) => [p.name, p.team])).toEqual([[name, 'Ops']]);
   });
 
   it('reports a row that changes nothing as unchanged, keeping the same record', () => {

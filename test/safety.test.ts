@@ -604,6 +604,10 @@ describe('names a new person cannot be given', () => {
     expect(cx(dir, ['log', odd, 'Coffee']).status).toBe(0);
     expect(cx(dir, ['set', odd, '--role', 'Buyer']).status).toBe(0);
     expect(cx(dir, ['assess', odd, '--answers', '-'], { input: '{}' }).status).toBe(0);
+    expect(cx(dir, ['import', '-'], { input: `name,team\n${odd},Buyers\n` }).stdout).toContain('0 added, 1 updated');
+    const refusedRow = cx(dir, ['import', '-'], { input: `name,team\nAnn,X\n${odd},Y\nBad\uFFFDOther,Z\n` });
+    expect(refusedRow.status).toBe(2);
+    expect(refusedRow.stderr).toMatch(/^stdin: line 4: a name cannot contain .*not UTF-8.*\ncx: nothing was imported: 1 row has a problem/);
     const other = cx(dir, ['set', odd, 'Bad\uFFFDOther', '--add']);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/its text was not UTF-8.*: "Bad\uFFFDOther"\n$/);

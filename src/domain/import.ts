@@ -43,6 +43,11 @@ export interface ImportRow {
   update: FieldUpdate;
   /** A whole record from `cx export`, put back as it was when the person is not in the roster yet. */
   record?: Stakeholder;
+  /**
+   * Why the name could not be given to someone new (see nameProblem): the row may still update a
+   * person already saved under it (by hand, or by an older cx), and is refused only if it would add one.
+   */
+  newNameProblem?: string;
 }
 
 export interface ImportProblem {
@@ -65,12 +70,13 @@ export function detectFormat(text: string): ImportFormat {
 }
 
 /** Reads and checks every row; the caller changes nothing unless `problems` is empty. */
-export function parseImport(text: string, format: ImportFormat = detectFormat(text)): ParsedImport {
+export function parseImport(text: string, format: ImportFormat = detectFormat(text), { lines = false } = {}): ParsedImport {
   if (format === 'json') return checkRows(format, jsonRows(text));
   // Where each CSV row starts is worth working out only to report a problem: a file without any is
-  // read once, quickly, and one with problems a second time, to say where they are.
-  const quick = checkRows(format, csvRows(text, false));
-  return quick.problems.length === 0 ? quick : checkRows(format, csvRows(text, true));
+  // read once, quickly, and one with problems a second time, to say where they are. (`lines` asks for
+  // them at once: for problems found later, against the roster.)
+  const quick = checkRows(format, csvRows(text, lines));
+  return quick.problems.length === 0 || lines ? quick : checkRows(format, csvRows(text, true));
 }
 
 function checkRows(format: ImportFormat, raw: RawRows): ParsedImport {
@@ -239,8 +245,8 @@ const fail = (message: string): never => {
 function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   const name = values.name;
   if (typeof name !== 'string') return name === undefined ? 'has no name' : 'the name must be text';
-  const problem = nameProblem(name);
-  if (problem) return problem;
+  if (name.trim() === '') return 'has no name';
+  const newNameProblem = nameProblem(name);
   // Every problem of the row is reported, not just the first.
   const problems: string[] = [];
   const text = (column: Column): string | null | undefined => {
@@ -287,7 +293,7 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   try {
     const record = exportedRecord(values, name);
     if (problems.length > 0) return problems.join('; ');
-    return { name, update, ...(record ? { record } : {}) };
+    return { name, update, ...(record ? { record } : {}), ...(newNameProblem ? { newNameProblem } : {}) };
   } catch (error) {
     if (error instanceof RowError) return [...problems, error.message].join('; ');
     throw error;
@@ -353,19 +359,28 @@ export interface RowOutcome {
   changes: FieldChange[];
 }
 
-/** Applies checked rows to the roster: adds new people, updates known ones, and says what happened to each. */
+/**
+ * Applies checked rows to the roster: adds new people, updates known ones, and says what happened to
+ * each. `problems` lists the rows that would add someone under a name a new person cannot have: the
+ * caller changes nothing unless it is empty.
+ */
 export function applyImport(
   roster: Roster,
   rows: readonly ImportRow[],
   at: Date,
   newId: () => string,
-): { roster: Roster; outcomes: RowOutcome[] } {
+): { roster: Roster; outcomes: RowOutcome[]; problems: ImportProblem[] } {
   const index = new RosterIndex(roster);
   const replaced = new Map<Stakeholder, Stakeholder>();
   const added: Stakeholder[] = [];
   const outcomes: RowOutcome[] = [];
+  const problems: ImportProblem[] = [];
   for (const row of rows) {
     const known = index.find(row.name);
+    if (!known && row.newNameProblem) {
+      problems.push({ where: row.where, message: row.newNameProblem });
+      continue;
+    }
     if (!known) {
       const person = row.record
         ? restore({ ...row, record: row.record })
@@ -379,7 +394,7 @@ export function applyImport(
     outcomes.push({ name: known.name, outcome: updated === known ? 'unchanged' : 'updated', changes: updated === known ? [] : lastChanges(updated) });
   }
   const people = [...roster.people.map((person) => replaced.get(person) ?? person), ...added];
-  return { roster: { ...roster, people }, outcomes };
+  return { roster: { ...roster, people }, outcomes, problems };
 }
 
 /** What the history entry applyUpdate just added says changed. */
