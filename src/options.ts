@@ -57,6 +57,7 @@ export const many =
       .map(parseOne),
   ];
 
+const NONE_ALONE = 'Use none alone: it clears the reasons, so no reason can go with it.';
 /** Marks the list "none" made, so that a reason given beside it is refused, not quietly kept. */
 const NONE = Symbol('none');
 type Reasons = ReasonId[] & { [NONE]?: true };
@@ -65,11 +66,11 @@ type Reasons = ReasonId[] & { [NONE]?: true };
 export function reasonsOption(value: string, previous: Reasons | undefined): Reasons {
   const none = value.trim().toLowerCase() === 'none';
   if (none ? (previous?.length ?? 0) > 0 : previous?.[NONE]) {
-    throw new InvalidArgumentError('Use none alone: it clears the reasons, so no reason can go with it.');
+    throw new InvalidArgumentError(NONE_ALONE);
   }
   if (none) return Object.assign([] as ReasonId[], { [NONE]: true as const });
   if (value.split(',').some((item) => item.trim().toLowerCase() === 'none')) {
-    throw new InvalidArgumentError('Use none alone: it clears the reasons, so no reason can go with it.');
+    throw new InvalidArgumentError(NONE_ALONE);
   }
   return many((item: string) => {
     const reason = parseReason(item);

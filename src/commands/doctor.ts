@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
-import { RosterStore, pathProblem, rosterDir } from '../store/roster-store.js';
+import { RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 
 interface Finding {
@@ -13,14 +13,6 @@ interface Finding {
 
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
   if (options.yes && !options.restore) throw new UsageError('--yes goes with --restore, whose question it answers; cx doctor alone changes nothing');

@@ -60,6 +60,15 @@ const latin1: (bytes: Buffer, start: number, end: number) => string =
 const digest = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 const sealOf = (blockDigests: readonly Buffer[]): string => createHash('sha256').update(Buffer.concat(blockDigests)).digest('hex');
 
+/**
+ * The seal a file's first line names (its digest, as the header writes it), whether or not the content
+ * still matches it; undefined without one.
+ */
+export function sealNamed(start: Buffer): string | undefined {
+  const first = start.indexOf(NEWLINE);
+  return first < 0 ? undefined : SEAL.exec(start.toString('latin1', 0, first + 1))?.[2];
+}
+
 /** The lines of a file whose seal matches its content; undefined for any other file. */
 export function sealedLines(bytes: Buffer): SealedLines | undefined {
   const first = bytes.indexOf(NEWLINE);

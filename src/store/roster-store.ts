@@ -38,7 +38,7 @@ import type { Roster, Stakeholder } from '../domain/model.js';
 import { isObject, shapeProblem } from '../domain/records.js';
 import { displayName } from '../domain/names.js';
 import { CxError } from '../errors.js';
-import { asciiJson, lazyPeople, readSealed, sealedLines, serializeRoster } from './roster-file.js';
+import { asciiJson, lazyPeople, readSealed, sealNamed, sealedLines, serializeRoster } from './roster-file.js';
 
 export { serializeRoster, shapeProblem };
 
@@ -589,8 +589,7 @@ function sealIn(path: string): string | undefined {
   try {
     fd = openSync(path, 'r');
     const start = Buffer.alloc(160);
-    const length = readSync(fd, start, 0, start.length, 0);
-    return /^\{"version":\d+,"seal":"(sha256-blocks64:[0-9a-f]{64})"/.exec(start.toString('latin1', 0, length))?.[1];
+    return sealNamed(start.subarray(0, readSync(fd, start, 0, start.length, 0)));
   } catch {
     return undefined;
   } finally {
@@ -678,22 +677,24 @@ function storeError(path: string, error: unknown): CxError {
   return new CxError(`cannot use the roster at ${path}: ${(error as Error).message}`);
 }
 
+/** Whether a path is a folder (false when it is missing, or below a file). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What stands in the way of a file cx keeps (the roster, say), in words that say what to do: a folder
  * where the file should be, or a file where one of the folders above it should be. Undefined when
  * neither is the case.
  */
 export function pathProblem(path: string): string | undefined {
-  const kind = (at: string) => {
-    try {
-      return statSync(at).isDirectory() ? 'folder' : 'file';
-    } catch {
-      return undefined; // missing, or below a file
-    }
-  };
-  if (kind(path) === 'folder') return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
+  if (isFolder(path)) return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
   for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
-    if (kind(folder) !== 'file') continue;
+    if (!existsSync(folder) || isFolder(folder)) continue; // missing (or below a file), or as it should be
     const fix = process.env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
     return `${folder} is a file, not a folder; ${fix}`;
   }
