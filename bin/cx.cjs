@@ -130,7 +130,10 @@ function run(script) {
 }
 
 function quickAnswer(args) {
-  const file = args.length === 1 ? { '--version': 'version.txt', '-v': 'version.txt', '--help': 'help.txt', '-h': 'help.txt' }[args[0]] : undefined;
+  const file =
+    args.length === 1
+      ? { '--version': 'version.txt', '-v': 'version.txt', '--help': 'help.txt', '-h': 'help.txt' }[args[0]]
+      : undefined;
   if (!file) return false;
   let text;
   try {

@@ -7,8 +7,50 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const FIRST = ['Dana', 'Sam', 'Priya', 'Kim', 'Lee', 'Ravi', 'Zoë', 'Mohammed', 'Ana', 'Jonas', 'Aiko', 'Olu', 'Marta', 'Chen', 'Fatima', 'Liam', 'Sofía', 'Noah', 'Ingrid', 'Kwame'];
-export const LAST = ['Lee', 'Ortiz', 'Nair', 'Park', 'Chan', 'Shah', 'Ångström', "O'Brien", 'Haddad', 'Novak', 'Tanaka', 'Adeyemi', 'García', 'Wang', 'Khan', 'Murphy', 'Rossi', 'Schmidt', 'Dubois', 'Mensah'];
+export const FIRST = [
+  'Dana',
+  'Sam',
+  'Priya',
+  'Kim',
+  'Lee',
+  'Ravi',
+  'Zoë',
+  'Mohammed',
+  'Ana',
+  'Jonas',
+  'Aiko',
+  'Olu',
+  'Marta',
+  'Chen',
+  'Fatima',
+  'Liam',
+  'Sofía',
+  'Noah',
+  'Ingrid',
+  'Kwame',
+];
+export const LAST = [
+  'Lee',
+  'Ortiz',
+  'Nair',
+  'Park',
+  'Chan',
+  'Shah',
+  'Ångström',
+  "O'Brien",
+  'Haddad',
+  'Novak',
+  'Tanaka',
+  'Adeyemi',
+  'García',
+  'Wang',
+  'Khan',
+  'Murphy',
+  'Rossi',
+  'Schmidt',
+  'Dubois',
+  'Mensah',
+];
 export const TEAMS = ['Contact centre', 'Finance', 'Digital', 'Retail', 'Operations', 'Quality', 'Marketing', 'Logistics'];
 export const STAGES = ['ignorance', 'skepticism', 'buy-in', 'commitment', 'action'];
 export const DISPOSITIONS = ['advocate', 'fence-sitter', 'outlier'];
@@ -22,7 +64,13 @@ export function person(i) {
   const previous = STAGES[Math.max(0, (i % 5) - 1)];
   const disposition = DISPOSITIONS[i % 3];
   const created = 20 + (i % 200);
-  const answers = { understands: 'yes', relevant: i % 5 > 1 ? 'yes' : 'no', endorses: i % 5 > 1 ? 'yes' : 'unknown', stance: ['keen', 'neutral', 'resistant'][i % 3], participation: 'joins' };
+  const answers = {
+    understands: 'yes',
+    relevant: i % 5 > 1 ? 'yes' : 'no',
+    endorses: i % 5 > 1 ? 'yes' : 'unknown',
+    stance: ['keen', 'neutral', 'resistant'][i % 3],
+    participation: 'joins',
+  };
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     name: nameOf(i),
@@ -34,16 +82,28 @@ export function person(i) {
     role: `${['Head', 'Director', 'Manager', 'VP'][i % 4]} of ${TEAMS[i % TEAMS.length]}`,
     team: TEAMS[i % TEAMS.length],
     influence: ['low', 'medium', 'high'][i % 3],
-    notes: i % 4 === 0 ? 'Prefers numbers to stories; ask about the Q3 complaint themes before the next steering meeting.' : undefined,
+    notes:
+      i % 4 === 0 ? 'Prefers numbers to stories; ask about the Q3 complaint themes before the next steering meeting.' : undefined,
     createdAt: iso(created),
     updatedAt: iso(i % 20),
     assessment: { at: iso(i % 60), answers, stage, disposition, reasons: [], confidence: 'medium' },
     history: [
-      { at: iso(created), source: 'import', changes: [{ field: 'name', from: null, to: nameOf(i) }, { field: 'stage', from: null, to: previous }] },
+      {
+        at: iso(created),
+        source: 'import',
+        changes: [
+          { field: 'name', from: null, to: nameOf(i) },
+          { field: 'stage', from: null, to: previous },
+        ],
+      },
       { at: iso(i % 60), source: 'assess', changes: [{ field: 'stage', from: previous, to: stage }] },
     ],
     log: [
-      { on: iso(10 + (i % 30)).slice(0, 10), text: 'Coffee: walked through last quarter\'s complaint numbers', tactic: TACTICS[i % TACTICS.length] },
+      {
+        on: iso(10 + (i % 30)).slice(0, 10),
+        text: "Coffee: walked through last quarter's complaint numbers",
+        tactic: TACTICS[i % TACTICS.length],
+      },
       { on: iso(i % 10).slice(0, 10), text: 'Shared a quick win from the contact centre pilot' },
     ],
   };
@@ -59,9 +119,16 @@ export function makeRoster(dir, size) {
   const ascii = (json) => json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const lines = [...people.map((p, i) => `${ascii(JSON.stringify(p))}${i < people.length - 1 ? ',' : ''}\n`), ']}\n'];
   const blocks = [];
-  for (let i = 0; i < lines.length; i += 64) blocks.push(createHash('sha256').update(lines.slice(i, i + 64).join('')).digest());
+  for (let i = 0; i < lines.length; i += 64)
+    blocks.push(
+      createHash('sha256')
+        .update(lines.slice(i, i + 64).join(''))
+        .digest(),
+    );
   const seal = createHash('sha256').update(Buffer.concat(blocks)).digest('hex');
-  writeFileSync(join(dir, 'roster.json'), `{"version":1,"seal":"sha256-blocks64:${seal}","people":[\n${lines.join('')}`, { mode: 0o600 });
+  writeFileSync(join(dir, 'roster.json'), `{"version":1,"seal":"sha256-blocks64:${seal}","people":[\n${lines.join('')}`, {
+    mode: 0o600,
+  });
   return dir;
 }
 
@@ -69,7 +136,9 @@ export function importCsv(rows, offset) {
   const lines = ['name,stage,disposition,team,influence,notes'];
   for (let i = 0; i < rows; i++) {
     const n = offset + i;
-    lines.push(`${nameOf(n)},${STAGES[n % 5]},${DISPOSITIONS[(n + 1) % 3]},${TEAMS[n % TEAMS.length]},high,"Met at the steering meeting, ""keen"""`);
+    lines.push(
+      `${nameOf(n)},${STAGES[n % 5]},${DISPOSITIONS[(n + 1) % 3]},${TEAMS[n % TEAMS.length]},high,"Met at the steering meeting, ""keen"""`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

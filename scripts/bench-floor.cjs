@@ -50,7 +50,24 @@ function readRoster() {
 }
 
 /** The order of a record's keys in an export: RECORD_KEYS of src/domain/model.ts (the bench checks). */
-const KEYS = ['name', 'stage', 'disposition', 'reasons', 'confidence', 'stageSource', 'role', 'team', 'influence', 'notes', 'id', 'createdAt', 'updatedAt', 'assessment', 'history', 'log'];
+const KEYS = [
+  'name',
+  'stage',
+  'disposition',
+  'reasons',
+  'confidence',
+  'stageSource',
+  'role',
+  'team',
+  'influence',
+  'notes',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'assessment',
+  'history',
+  'log',
+];
 
 /** The same bytes as `cx export` of a roster that cx wrote: sorted by name, keys in order, pretty. */
 function exportJson() {
@@ -69,7 +86,7 @@ function exportJson() {
   // Written a piece at a time: one 16 MB string would cost more, in time and memory.
   const write = (text) => {
     const out = Buffer.from(text);
-    for (let at = 0; at < out.length; ) at += writeSync(1, out, at);
+    for (let at = 0; at < out.length;) at += writeSync(1, out, at);
   };
   let piece = '[\n';
   people.forEach((person, i) => {
@@ -135,8 +152,22 @@ function importCsv() {
     header.forEach((column, k) => (row[column] = cells[k]));
     const i = lineOf.get(row.name);
     if (i === undefined) {
-      const changes = [{ field: 'name', from: null, to: row.name }, ...FIELDS.map((field) => ({ field, from: null, to: row[field] }))];
-      const person = { id: randomUUID(), name: row.name, stage: row.stage, disposition: row.disposition, reasons: [], confidence: null, createdAt: at, updatedAt: at, history: [{ at, source: 'import', changes }], stageSource: 'import' };
+      const changes = [
+        { field: 'name', from: null, to: row.name },
+        ...FIELDS.map((field) => ({ field, from: null, to: row[field] })),
+      ];
+      const person = {
+        id: randomUUID(),
+        name: row.name,
+        stage: row.stage,
+        disposition: row.disposition,
+        reasons: [],
+        confidence: null,
+        createdAt: at,
+        updatedAt: at,
+        history: [{ at, source: 'import', changes }],
+        stageSource: 'import',
+      };
       for (const field of FIELDS.slice(2)) person[field] = row[field];
       added.push(JSON.stringify(person));
       continue;
@@ -182,7 +213,7 @@ function importCsv() {
   mkdirSync(join(dir, 'backups'), { recursive: true });
   linkSync(path, join(dir, 'backups', `roster-${Date.now()}-${process.pid}.json`));
   const fd = openSync(`${path}.new`, 'w', 0o600);
-  for (let done = 0; done < size; ) done += writeSync(fd, out, done, size - done);
+  for (let done = 0; done < size;) done += writeSync(fd, out, done, size - done);
   fsyncSync(fd);
   closeSync(fd);
   renameSync(`${path}.new`, path);

@@ -34,9 +34,15 @@ const RSS_PROBE = `data:text/javascript,${encodeURIComponent(
 
 function once(command, args, { env = {}, input } = {}) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { env: { ...process.env, NO_COLOR: '1', ...env }, input: input ?? '', maxBuffer: 1 << 30, stdio: ['pipe', 'ignore', 'pipe'] });
+  const run = spawnSync(command, args, {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    input: input ?? '',
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0) throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${run.status}): ${String(run.stderr).slice(0, 500)}`);
+  if (run.status !== 0)
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${run.status}): ${String(run.stderr).slice(0, 500)}`);
   return ms;
 }
 
@@ -79,23 +85,39 @@ function record(label, size, outcome, target) {
   const ok = target ? target.check(outcome, ratio) : true;
   results.push({ label, size, ...outcome, ratio, target: target?.text ?? '', ok });
   const memory = outcome.rss ? `${outcome.rss.toFixed(0)} MB` : '';
-  console.log(`${ok ? ' ' : '✗'} ${label.padEnd(34)} ${String(size).padStart(7)}  ${outcome.ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)} ×  ${memory.padStart(7)}  ${target?.text ?? ''}`);
+  console.log(
+    `${ok ? ' ' : '✗'} ${label.padEnd(34)} ${String(size).padStart(7)}  ${outcome.ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(2).padStart(5)} ×  ${memory.padStart(7)}  ${target?.text ?? ''}`,
+  );
 }
 const atMost = (limit) => ({ text: `≤ ${limit} × node`, check: (_, ratio) => ratio <= limit });
 
 // Whether cx will start with the build's code cache: not when dist/ was built by another Node, which
 // the figures should say (docs/performance.md, "A code cache").
-const probe = spawnSync(process.execPath, ['-e', `const { compile } = require(${JSON.stringify(join(ROOT, 'bin', 'cx.cjs'))});
+const probe = spawnSync(
+  process.execPath,
+  [
+    '-e',
+    `const { compile } = require(${JSON.stringify(join(ROOT, 'bin', 'cx.cjs'))});
   const { cached, script } = compile();
-  process.stdout.write(cached === undefined ? 'not used (dist/ was built by another Node: run npm run build)' : script.cachedDataRejected ? 'turned down by V8' : 'used');`], { encoding: 'utf8' });
+  process.stdout.write(cached === undefined ? 'not used (dist/ was built by another Node: run npm run build)' : script.cachedDataRejected ? 'turned down by V8' : 'used');`,
+  ],
+  { encoding: 'utf8' },
+);
 const codeCache = probe.stdout || `unknown (${probe.stderr.trim().split('\n')[0]})`;
-console.log(`cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; code cache ${codeCache}\n`);
+console.log(
+  `cx benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; code cache ${codeCache}\n`,
+);
 const cx = (args) => [BIN, ...args];
 const rosters = Object.fromEntries(SIZES.map((size) => [size, makeRoster(join(work, `roster-${size}`), size)]));
 // The generated files must be what cx itself writes (sealed), or every figure measures the slow path.
-const doctor = spawnSync(process.execPath, [BIN, 'doctor'], { env: { ...process.env, CX_CONFIG_DIR: rosters[SIZES[0]] }, encoding: 'utf8' });
+const doctor = spawnSync(process.execPath, [BIN, 'doctor'], {
+  env: { ...process.env, CX_CONFIG_DIR: rosters[SIZES[0]] },
+  encoding: 'utf8',
+});
 if (!doctor.stdout.includes('its seal matches')) {
-  console.error(`The generated roster is not sealed as cx writes it (scripts/bench-data.mjs is out of step with src/store/roster-file.ts):\n${doctor.stdout}${doctor.stderr}`);
+  console.error(
+    `The generated roster is not sealed as cx writes it (scripts/bench-data.mjs is out of step with src/store/roster-file.ts):\n${doctor.stdout}${doctor.stderr}`,
+  );
   process.exit(1);
 }
 
@@ -126,14 +148,25 @@ for (const size of SIZES) {
     rmSync(join(dir, 'backups'), { recursive: true, force: true });
   };
   const csv = importCsv(10_000, Math.max(0, size - 5_000)); // updates the last people, and adds new ones
-  record('cx import (10,000 CSV rows)', size, measure({ args: cx(['import', '-']), env, input: csv, prepare: reset, runs }), size === 10_000 ? atMost(5) : undefined);
+  record(
+    'cx import (10,000 CSV rows)',
+    size,
+    measure({ args: cx(['import', '-']), env, input: csv, prepare: reset, runs }),
+    size === 10_000 ? atMost(5) : undefined,
+  );
   const names = Array.from({ length: Math.min(1000, size) }, (_, i) => nameOf(i));
-  record(`cx set (${names.length} names)`, size, measure({ args: cx(['set', ...names, '--team', 'Steering group']), env, prepare: reset, runs }), size === 10_000 ? atMost(3) : undefined);
+  record(
+    `cx set (${names.length} names)`,
+    size,
+    measure({ args: cx(['set', ...names, '--team', 'Steering group']), env, prepare: reset, runs }),
+    size === 10_000 ? atMost(3) : undefined,
+  );
   if (size === 10_000) {
     // What the same jobs cost without anything cx adds (scripts/bench-floor.cjs): the floor under a target.
     // Each must do the same job as cx, or it would be no floor: checked before it is timed.
     reset();
-    const run = (args, input) => spawnSync(process.execPath, args, { env: { ...process.env, ...env, NO_COLOR: '1' }, input, maxBuffer: 1 << 30 });
+    const run = (args, input) =>
+      spawnSync(process.execPath, args, { env: { ...process.env, ...env, NO_COLOR: '1' }, input, maxBuffer: 1 << 30 });
     if (!run([FLOOR, 'export']).stdout.equals(run(cx(['export'])).stdout)) {
       console.error('scripts/bench-floor.cjs export does not print what cx export prints: mend it before comparing.');
       process.exit(1);
@@ -150,7 +183,11 @@ for (const size of SIZES) {
       process.exit(1);
     }
     record('least work: export', size, measure({ args: [FLOOR, 'export'], env, runs }));
-    record('least work: import (10,000 CSV rows)', size, measure({ args: [FLOOR, 'import'], env, input: csv, prepare: reset, runs }));
+    record(
+      'least work: import (10,000 CSV rows)',
+      size,
+      measure({ args: [FLOOR, 'import'], env, input: csv, prepare: reset, runs }),
+    );
   }
   reset();
 }
@@ -167,9 +204,18 @@ try {
 if (taskwarrior) {
   const data = join(work, 'task');
   mkdirSync(data);
-  writeFileSync(join(data, 'taskrc'), `data.location=${data}\nconfirmation=off\nbulk=0\nverbose=nothing\nhooks=off\nrecurrence=off\n`);
+  writeFileSync(
+    join(data, 'taskrc'),
+    `data.location=${data}\nconfirmation=off\nbulk=0\nverbose=nothing\nhooks=off\nrecurrence=off\n`,
+  );
   const env = { TASKRC: join(data, 'taskrc'), TASKDATA: data };
-  const tasks = Array.from({ length: 10_000 }, (_, i) => ({ uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, description: `Talk to ${nameOf(i)}`, status: 'pending', entry: '20261101T090000Z', project: TEAMS[i % TEAMS.length].replace(/\s/g, '') }));
+  const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+    uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    description: `Talk to ${nameOf(i)}`,
+    status: 'pending',
+    entry: '20261101T090000Z',
+    project: TEAMS[i % TEAMS.length].replace(/\s/g, ''),
+  }));
   once('task', ['import'], { env, input: JSON.stringify(tasks) });
   const pristine = join(work, 'task-pristine');
   cpSync(data, pristine, { recursive: true });
@@ -181,7 +227,13 @@ if (taskwarrior) {
   ];
   console.log('');
   for (const [label, args, ...ours] of peers) {
-    const outcome = measure({ command: 'task', args, env, prepare: args[1] === 'modify' ? reset : undefined, runs: QUICK ? 3 : 5 });
+    const outcome = measure({
+      command: 'task',
+      args,
+      env,
+      prepare: args[1] === 'modify' ? reset : undefined,
+      runs: QUICK ? 3 : 5,
+    });
     record(label, 10_000, outcome);
     const taskResult = results.at(-1);
     for (const mine of ours.filter(Boolean)) {
@@ -224,19 +276,21 @@ const floor = median(results.map((r) => r.floor));
 const table = [
   '| command | people | median | × `node -e 0` | peak memory | growth 10k→100k | vs taskwarrior | target | |',
   '|---|---:|---:|---:|---:|---:|---|---|---|',
-  ...results.map((r) =>
-    [
-      r.label,
-      r.size ? r.size.toLocaleString('en') : '',
-      `${r.ms.toFixed(0)} ms`,
-      r.ratio.toFixed(2),
-      r.rss ? `${r.rss.toFixed(0)} MB` : '',
-      r.growth ? `${r.growth.toFixed(1)} ×` : '',
-      r.peer ?? '',
-      r.target,
-      r.target ? (r.ok ? 'met' : '**missed**') : '',
-    ].join(' | '),
-  ).map((row) => `| ${row} |`),
+  ...results
+    .map((r) =>
+      [
+        r.label,
+        r.size ? r.size.toLocaleString('en') : '',
+        `${r.ms.toFixed(0)} ms`,
+        r.ratio.toFixed(2),
+        r.rss ? `${r.rss.toFixed(0)} MB` : '',
+        r.growth ? `${r.growth.toFixed(1)} ×` : '',
+        r.peer ?? '',
+        r.target,
+        r.target ? (r.ok ? 'met' : '**missed**') : '',
+      ].join(' | '),
+    )
+    .map((row) => `| ${row} |`),
 ].join('\n');
 const missed = results.filter((r) => !r.ok);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}, Node ${process.version} (code cache ${codeCache})${taskwarrior ? `, taskwarrior ${execFileSync('task', ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]}` : ''}`;
@@ -255,6 +309,8 @@ ${missed.length ? `Missed: ${missed.map((r) => `${r.label} (${r.size})`).join(',
 Reproduce: \`npm install && npm run bench\` (apt-get install taskwarrior for the native comparison).
 `;
 if (!QUICK) writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
-console.log(`\n${table}\n\n${missed.length ? `Missed ${missed.length} target(s).` : 'Every target met.'}${QUICK ? '' : ' Written to BENCHMARKS.md.'}`);
+console.log(
+  `\n${table}\n\n${missed.length ? `Missed ${missed.length} target(s).` : 'Every target met.'}${QUICK ? '' : ' Written to BENCHMARKS.md.'}`,
+);
 rmSync(work, { recursive: true, force: true });
 process.exit(missed.length ? 1 : 0);

@@ -39,7 +39,10 @@ export default { default: missing, eq: missing, clean: missing, satisfies: missi
     build.onResolve({ filter: /^graceful-fs$/ }, (args) =>
       /node_modules[\\/]proper-lockfile[\\/]/.test(args.importer) ? { path: 'fs', namespace: 'plain-fs' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'plain-fs' }, () => ({ contents: "module.exports = require('node:fs');", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'plain-fs' }, () => ({
+      contents: "module.exports = require('node:fs');",
+      loader: 'js',
+    }));
   },
 };
 
@@ -75,19 +78,26 @@ function promptsUsed() {
   const src = fileURLToPath(new URL('../src', import.meta.url));
   for (const file of readdirSync(src, { recursive: true }).filter((name) => name.endsWith('.ts'))) {
     const text = readFileSync(join(src, file), 'utf8');
-    for (const [statement, type, list] of text.matchAll(/^import\s+(type\s+)?(\{[^}]*\}|[^'"\n]*?)\s+from\s+'@inquirer\/prompts'/gm)) {
+    for (const [statement, type, list] of text.matchAll(
+      /^import\s+(type\s+)?(\{[^}]*\}|[^'"\n]*?)\s+from\s+'@inquirer\/prompts'/gm,
+    )) {
       if (type) continue; // types only: nothing to load
       if (!list.startsWith('{')) throw new Error(`build: import the prompts by name in src/${file}, not as in: ${statement}`);
       for (const name of list.slice(1, -1).split(',')) if (name.trim()) names.add(name.trim().split(/\s+as\s+/)[0]);
     }
-    if (/import\(\s*'@inquirer\/prompts'/.test(text)) throw new Error(`build: import the prompts by name at the top of src/${file}`);
+    if (/import\(\s*'@inquirer\/prompts'/.test(text))
+      throw new Error(`build: import the prompts by name at the top of src/${file}`);
   }
   return [...names];
 }
 
 const prompts = await build({
   ...common,
-  stdin: { contents: `export { ${promptsUsed().join(', ')} } from '@inquirer/prompts';`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'prompts.ts' },
+  stdin: {
+    contents: `export { ${promptsUsed().join(', ')} } from '@inquirer/prompts';`,
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    sourcefile: 'prompts.ts',
+  },
   outfile: 'dist/prompts.cjs',
 });
 const cli = await build({
@@ -99,7 +109,10 @@ const cli = await build({
 });
 
 // Which output file holds which sources: the start-up test uses it to find the prompt library.
-const meta = { inputs: { ...prompts.metafile.inputs, ...cli.metafile.inputs }, outputs: { ...prompts.metafile.outputs, ...cli.metafile.outputs } };
+const meta = {
+  inputs: { ...prompts.metafile.inputs, ...cli.metafile.inputs },
+  outputs: { ...prompts.metafile.outputs, ...cli.metafile.outputs },
+};
 writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(meta));
 
 // The answers bin/cx.cjs gives without starting the CLI: the version, and the overview help (which is
@@ -115,7 +128,11 @@ writeFileSync(new URL('../dist/help.txt', import.meta.url), help);
 // runs cx), with no Node options: V8 turns down a cache made under other flags.
 const env = { ...process.env };
 delete env.NODE_OPTIONS;
-const cache = spawnSync(process.execPath, [fileURLToPath(new URL('./code-cache.cjs', import.meta.url))], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+const cache = spawnSync(process.execPath, [fileURLToPath(new URL('./code-cache.cjs', import.meta.url))], {
+  env,
+  encoding: 'utf8',
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
 if (cache.status !== 0) {
   // A warning, not a failed build (or a failed npm install): cx works without the cache, more slowly.
   process.stderr.write(`build: could not make the code cache; cx works without it, more slowly:\n${cache.stderr}`);

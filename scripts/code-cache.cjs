@@ -23,7 +23,10 @@ async function main() {
   const answers = join(dir, 'answers.json');
   writeFileSync(answers, JSON.stringify({ understands: 'yes', relevant: 'yes', endorses: 'yes', stance: 'keen' }));
   const csv = join(dir, 'people.csv');
-  writeFileSync(csv, 'name,stage,disposition,team,influence,notes\nSam Ortiz,skepticism,fence-sitter,Finance,high,"Wants ""numbers"""\nPriya Nair,buy-in,advocate,Digital,medium,\n');
+  writeFileSync(
+    csv,
+    'name,stage,disposition,team,influence,notes\nSam Ortiz,skepticism,fence-sitter,Finance,high,"Wants ""numbers"""\nPriya Nair,buy-in,advocate,Digital,medium,\n',
+  );
   try {
     process.argv = [process.argv[0], BUNDLE, 'where'];
     const bundle = run(script);

@@ -14,7 +14,9 @@ for (const major of majors) {
   const node = join(prefix, 'node_modules', '.bin', 'node');
   if (!existsSync(node)) {
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${major}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${major}`], {
+      stdio: 'inherit',
+    });
   }
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`\n== The test suite on Node.js ${version}`);

@@ -98,7 +98,9 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
     .option('--team <team>', 'only this team (ignoring case and spacing)')
     .option('--influence <level...>', 'only these influence levels: low, medium, high', many(influenceOption))
     .option('--stuck <days>', 'only people whose stage has not changed for at least this many days', daysOption)
-    .addOption(new Option('--sort <key>', 'order by').choices(['name', 'stage', 'disposition', 'updated', 'stuck']).default('name'))
+    .addOption(
+      new Option('--sort <key>', 'order by').choices(['name', 'stage', 'disposition', 'updated', 'stuck']).default('name'),
+    )
     .option('--json', 'print the people as a JSON array')
     .addHelpText(
       'after',
@@ -170,7 +172,9 @@ Examples:
   program
     .command('export')
     .summary('the whole roster with history, as JSON or CSV')
-    .addOption(new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']),
+    )
     .option('-o, --output <file>', 'write to this file (private to you) instead of stdout')
     .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
@@ -214,10 +218,18 @@ Examples:
   program
     .command('tactics')
     .summary('the playbook for a stage, disposition, tactic or person; every tactic without one')
-    .argument('[subject]', 'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), a tactic id, or a name in the roster')
+    .argument(
+      '[subject]',
+      'a stage (ignorance, skepticism, buy-in, commitment, action or 1-5), a disposition (advocate, fence-sitter, outlier), a tactic id, or a name in the roster',
+    )
     .option('--json', 'print the playbook entry as JSON')
-    .addHelpText('after', '\nExamples:\n  cx tactics                      every tactic, with its id\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics co-lead\n  cx tactics "Dana Lee"')
-    .action(async (subject: string | undefined, options) => (await import('./commands/tactics.js')).tacticsCommand(subject, options));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cx tactics                      every tactic, with its id\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics co-lead\n  cx tactics "Dana Lee"',
+    )
+    .action(async (subject: string | undefined, options) =>
+      (await import('./commands/tactics.js')).tacticsCommand(subject, options),
+    );
 
   program
     .command('questions')
@@ -257,7 +269,10 @@ Examples:
     .command('completion')
     .summary('a bash or zsh completion script')
     .argument('<shell>', 'bash or zsh')
-    .addHelpText('after', '\nExamples:\n  source <(cx completion bash)      # in ~/.bashrc\n  source <(cx completion zsh)       # in ~/.zshrc')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  source <(cx completion bash)      # in ~/.bashrc\n  source <(cx completion zsh)       # in ~/.zshrc',
+    )
     .action(async (shell: string) => (await import('./commands/completion.js')).completionCommand(shell, program));
 
   program
@@ -274,12 +289,13 @@ Examples:
       command.help();
     });
 
-  program
-    .command('__names', { hidden: true })
-    .action(async () => (await import('./commands/completion.js')).namesCommand());
+  program.command('__names', { hidden: true }).action(async () => (await import('./commands/completion.js')).namesCommand());
 
   for (const command of program.commands) {
-    command.helpOption('-h, --help', 'show help for this command').exitOverride().configureOutput({ outputError: commanderError(command.name()) });
+    command
+      .helpOption('-h, --help', 'show help for this command')
+      .exitOverride()
+      .configureOutput({ outputError: commanderError(command.name()) });
   }
   return program;
 }
@@ -290,7 +306,10 @@ Examples:
  */
 function commanderError(command?: string): (text: string, write: (text: string) => void) => void {
   return (text, write) => {
-    const line = text.replace(/^error: /, 'cx: ').trimEnd().replace(/\s*\n\s*/g, ' ');
+    const line = text
+      .replace(/^error: /, 'cx: ')
+      .trimEnd()
+      .replace(/\s*\n\s*/g, ' ');
     const hint = /unknown command/.test(line)
       ? '; cx --help lists the commands'
       : command && /missing required argument|too many arguments/.test(line)
@@ -323,7 +342,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`cx: ${message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`,
+    );
     return 1;
   }
 }

@@ -93,7 +93,8 @@ export function dayOption(value: string): Date {
 
 export function countOption(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/.test(value.trim()) || count < 1 || !Number.isSafeInteger(count)) throw new InvalidArgumentError('Use a whole number, 1 or more.');
+  if (!/^\d+$/.test(value.trim()) || count < 1 || !Number.isSafeInteger(count))
+    throw new InvalidArgumentError('Use a whole number, 1 or more.');
   return count;
 }
 

@@ -114,7 +114,13 @@ describe('assess: conflicts and "don\'t know" lower the confidence', () => {
     ['the deciding gate unknown', { ...ladder(2, 'unknown'), ...keen }, 'medium', [], ['endorses']],
     ['pledged without understanding', { understands: 'no', pledged: 'yes', ...keen }, 'medium', ['pledged'], []],
     ['two answers above the gap', { understands: 'no', pledged: 'yes', acted: 'yes', ...keen }, 'low', ['pledged', 'acted'], []],
-    ['a yes above a gate nobody knows', { understands: 'unknown', relevant: 'yes', ...keen }, 'low', ['relevant'], ['understands']],
+    [
+      'a yes above a gate nobody knows',
+      { understands: 'unknown', relevant: 'yes', ...keen },
+      'low',
+      ['relevant'],
+      ['understands'],
+    ],
     ['nothing at all', {}, 'low', [], ['understands', 'stance', 'participation']],
   ] as const)('%s -> %s', (_, answers, confidence, conflicts, unknowns) => {
     const result = assess(answers);

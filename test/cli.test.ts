@@ -86,7 +86,9 @@ describe('cx assess --answers', () => {
     const run = cx(dir, ['assess', 'Mo Hadad', '--answers', '-', '--json'], { input: '{}' });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'Mo Hadad' });
-    expect(run.stderr).toBe('cx: note: "Mo Hadad" is new to the roster (did you mean "Mo Haddad"?); cx undo takes this change back\n');
+    expect(run.stderr).toBe(
+      'cx: note: "Mo Hadad" is new to the roster (did you mean "Mo Haddad"?); cx undo takes this change back\n',
+    );
     expect(cx(dir, ['assess', 'Mo Hadad', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
     expect(cx(dir, ['assess', 'Sam Ortiz', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
   });
@@ -127,7 +129,10 @@ describe('cx assess --answers', () => {
 
   it('on a re-assessment, says what moved since the last one', () => {
     assessWith(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
-    const run = cx(dir, ['assess', 'dana  LEE', '--answers', '-'], { input: JSON.stringify(buyIn), env: { CX_NOW: '2026-11-24T10:00:00Z' } });
+    const run = cx(dir, ['assess', 'dana  LEE', '--answers', '-'], {
+      input: JSON.stringify(buyIn),
+      env: { CX_NOW: '2026-11-24T10:00:00Z' },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Skepticism → Buy-in');
     expect(run.stdout).toContain('since 2026-11-02');
@@ -170,7 +175,11 @@ describe('cx assess --answers', () => {
   it.each([
     ['an empty name', '   ', 'cannot be empty'],
     ['a name with escape codes', 'Dana\u001b]0;pwned\u0007', 'control characters'],
-    ['a name too long, shown by its start', 'A'.repeat(5000), `at most 200 characters long: "${'A'.repeat(40)}…" (5000 characters)\n`],
+    [
+      'a name too long, shown by its start',
+      'A'.repeat(5000),
+      `at most 200 characters long: "${'A'.repeat(40)}…" (5000 characters)\n`,
+    ],
   ])('refuses %s', (_, name, message) => {
     const run = cx(dir, ['assess', name, '--answers', '-'], { input: '{}' });
     expect(run.status).toBe(2);
@@ -279,7 +288,11 @@ describe('cx tactics', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('[business-case]');
     const json = JSON.parse(cx(dir, ['tactics', 'Sam Ortiz', '--json']).stdout);
-    expect(json).toMatchObject({ name: 'Sam Ortiz', stage: 'skepticism', tactics: [{ id: 'business-case' }, { id: 'understand-why' }] });
+    expect(json).toMatchObject({
+      name: 'Sam Ortiz',
+      stage: 'skepticism',
+      tactics: [{ id: 'business-case' }, { id: 'understand-why' }],
+    });
   });
 
   it('prints a stage as JSON', () => {
@@ -310,7 +323,10 @@ describe('cx tactics', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Invite them to co-lead \[co-lead\]\n {2}For: Outliers\n/);
     expect(run.stdout).toContain('What to do\n  - ');
-    expect(JSON.parse(cx(dir, ['tactics', 'co-lead', '--json']).stdout)).toMatchObject({ id: 'co-lead', actions: expect.any(Array) });
+    expect(JSON.parse(cx(dir, ['tactics', 'co-lead', '--json']).stdout)).toMatchObject({
+      id: 'co-lead',
+      actions: expect.any(Array),
+    });
   });
 });
 
@@ -318,7 +334,14 @@ describe('cx questions', () => {
   it('lists every question id and choice value', () => {
     const run = cx(dir, ['questions']);
     expect(run.status).toBe(0);
-    for (const text of ['understands', 'thinks-they-do-it', 'doubt-reason', 'roi-unclear', 'outlier-reasons', 'already-doing-it']) {
+    for (const text of [
+      'understands',
+      'thinks-they-do-it',
+      'doubt-reason',
+      'roi-unclear',
+      'outlier-reasons',
+      'already-doing-it',
+    ]) {
       expect(run.stdout).toContain(text);
     }
   });
@@ -326,7 +349,9 @@ describe('cx questions', () => {
   it('prints JSON that a script can build an answers file from', () => {
     const questions = JSON.parse(cx(dir, ['questions', '--json']).stdout);
     const answers = Object.fromEntries(
-      questions.filter((q: { kind: string }) => q.kind === 'one').map((q: { id: string; choices: { value: string }[] }) => [q.id, q.choices[0]?.value]),
+      questions
+        .filter((q: { kind: string }) => q.kind === 'one')
+        .map((q: { id: string; choices: { value: string }[] }) => [q.id, q.choices[0]?.value]),
     );
     const result = JSON.parse(assessWith(dir, 'Dana Lee', answers).stdout);
     expect(result.stage).toBe('action');
@@ -382,10 +407,14 @@ describe('the roster file', () => {
 
 describe('found by a new user', () => {
   it('stops quietly when the reader of the help goes away (cx --help | head -1)', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1; "${process.execPath}" "${BIN}" assess --help | head -1`], {
-      encoding: 'utf8',
-      env: { ...process.env, CX_CONFIG_DIR: dir },
-    });
+    const run = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" --help | head -1; "${process.execPath}" "${BIN}" assess --help | head -1`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CX_CONFIG_DIR: dir },
+      },
+    );
     expect(run.stdout).toBe('Usage: cx [options] [command]\nUsage: cx assess [options] <name>\n');
     expect(run.stderr).toBe('');
   });
@@ -393,7 +422,10 @@ describe('found by a new user', () => {
   it.each([
     [['list', '--jsn'], "cx: unknown option '--jsn' (Did you mean --json?)\n"],
     [['log', 'Sam Ortiz'], "cx: missing required argument 'what'; cx log --help shows how, with examples\n"],
-    [['where', 'x'], "cx: too many arguments for 'where'. Expected 0 arguments but got 1; cx where --help shows how, with examples\n"],
+    [
+      ['where', 'x'],
+      "cx: too many arguments for 'where'. Expected 0 arguments but got 1; cx where --help shows how, with examples\n",
+    ],
     [['help', 'nope'], 'cx: there is no command "nope"; the commands are: assess,'],
   ])('explains a usage error %j on one line starting "cx:"', (args, message) => {
     const run = cx(dir, args);
@@ -418,8 +450,14 @@ describe('found by a new user', () => {
     expect(cx(dir, ['list'], { env }).stdout).toMatch(/Late Worker .* 2026-11-24/);
   });
 
-  it('keeps a skeptic\'s doubt out of the disposition, and only shows it at Skepticism', () => {
-    const ignorant = { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral', participation: 'joins' };
+  it("keeps a skeptic's doubt out of the disposition, and only shows it at Skepticism", () => {
+    const ignorant = {
+      understands: 'no',
+      relevant: 'no',
+      'doubt-reason': 'roi-unclear',
+      stance: 'neutral',
+      participation: 'joins',
+    };
     const run = cx(dir, ['assess', 'Ann', '--answers', '-'], { input: JSON.stringify(ignorant) });
     expect(run.stdout).toMatch(/Disposition\s+Fence-sitter\n/);
     expect(run.stdout).not.toContain('return unclear');
@@ -482,7 +520,9 @@ describe('small things a user meets', () => {
   it('plans a past day without people added after it', () => {
     cx(dir, ['set', 'Early', '--add'], { env: { CX_NOW: '2026-10-01T09:00:00Z' } });
     cx(dir, ['set', 'Late', '--add'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
-    const names = JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-10-15']).stdout).map((item: { name: string }) => item.name);
+    const names = JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-10-15']).stdout).map(
+      (item: { name: string }) => item.name,
+    );
     expect(names).toEqual(['Early']);
   });
 });

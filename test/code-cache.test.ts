@@ -2,7 +2,18 @@
 // when it was made for this bundle by this Node, and never used for another bundle or another Node.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +39,8 @@ function probe(copy: string): { handed: boolean; taken: boolean } {
   return JSON.parse(run.stdout) as { handed: boolean; taken: boolean };
 }
 
-const where = (copy: string) => spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'help'], { encoding: 'utf8', env: cxEnv(tempDir()) });
+const where = (copy: string) =>
+  spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'help'], { encoding: 'utf8', env: cxEnv(tempDir()) });
 
 let copy: string;
 beforeAll(() => {
@@ -107,57 +119,81 @@ describe('the launcher', () => {
     const dir = tempDir();
     const link = join(dir, 'cx');
     symlinkSync(join(copy, 'bin', 'cx.cjs'), link);
-    const run = spawnSync(process.execPath, ['--preserve-symlinks-main', link, 'help'], { encoding: 'utf8', env: cxEnv(tempDir()) });
+    const run = spawnSync(process.execPath, ['--preserve-symlinks-main', link, 'help'], {
+      encoding: 'utf8',
+      env: cxEnv(tempDir()),
+    });
     expect(run).toMatchObject({ status: 0, stdout: where(copy).stdout });
   });
 });
 
 // Node 22 and later: `module.enableCompileCache` (this part runs in test:node-versions, and in CI).
-describe.skipIf(typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache !== 'function')('Node\'s own compile cache, under another Node than the build\'s', () => {
-  /** A copy of cx whose cache says another Node made it, run with its own temporary folder. */
-  const setUp = () => {
-    const other = copyOfCx();
-    const cache = readFileSync(join(copy, 'dist', 'cli.cache'));
-    createHash('sha256').update('node v0.0.0 elsewhere').digest().copy(cache, 0);
-    writeFileSync(join(other, 'dist', 'cli.cache'), cache);
-    const tmp = tempDir();
-    const folder = join(tmp, `cx-compile-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
-    const run = () => spawnSync(process.execPath, [join(other, 'bin', 'cx.cjs'), 'help'], { encoding: 'utf8', env: cxEnv(tempDir(), { TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined }) });
-    return { folder, run };
-  };
+describe.skipIf(typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache !== 'function')(
+  "Node's own compile cache, under another Node than the build's",
+  () => {
+    /** A copy of cx whose cache says another Node made it, run with its own temporary folder. */
+    const setUp = () => {
+      const other = copyOfCx();
+      const cache = readFileSync(join(copy, 'dist', 'cli.cache'));
+      createHash('sha256').update('node v0.0.0 elsewhere').digest().copy(cache, 0);
+      writeFileSync(join(other, 'dist', 'cli.cache'), cache);
+      const tmp = tempDir();
+      const folder = join(tmp, `cx-compile-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''));
+      const run = () =>
+        spawnSync(process.execPath, [join(other, 'bin', 'cx.cjs'), 'help'], {
+          encoding: 'utf8',
+          env: cxEnv(tempDir(), {
+            TMPDIR: tmp,
+            TEMP: tmp,
+            TMP: tmp,
+            NODE_COMPILE_CACHE: undefined,
+            NODE_DISABLE_COMPILE_CACHE: undefined,
+          }),
+        });
+      return { folder, run };
+    };
 
-  it('is kept in a folder of the temporary folder that only this user can open', () => {
-    const { folder, run } = setUp();
-    expect(run()).toMatchObject({ status: 0, stdout: where(copy).stdout });
-    expect(statSync(folder).mode & 0o777).toBe(0o700);
-    expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(0);
-  });
+    it('is kept in a folder of the temporary folder that only this user can open', () => {
+      const { folder, run } = setUp();
+      expect(run()).toMatchObject({ status: 0, stdout: where(copy).stdout });
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+      expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(0);
+    });
 
-  it('is not used in a folder others can write (they could leave code there)', () => {
-    const { folder, run } = setUp();
-    mkdirSync(folder);
-    chmodSync(folder, 0o777);
-    expect(run()).toMatchObject({ status: 0, stdout: where(copy).stdout });
-    expect(readdirSync(folder)).toEqual([]);
-  });
-});
+    it('is not used in a folder others can write (they could leave code there)', () => {
+      const { folder, run } = setUp();
+      mkdirSync(folder);
+      chmodSync(folder, 0o777);
+      expect(run()).toMatchObject({ status: 0, stdout: where(copy).stdout });
+      expect(readdirSync(folder)).toEqual([]);
+    });
+  },
+);
 
 describe.skipIf(!existsSync('/dev/full'))('output that cannot be written', () => {
   it.each([[['tactics', 'buy-in']], [['--help']]])('cx %j says so in one line, and exits 1', (args) => {
     const dir = tempDir();
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'cx.cjs')}" ${args.join(' ')} > /dev/full`], { encoding: 'utf8', env: cxEnv(dir) });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'cx.cjs')}" ${args.join(' ')} > /dev/full`], {
+      encoding: 'utf8',
+      env: cxEnv(dir),
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('cx: could not write the output (ENOSPC); it is incomplete\n');
   });
 });
 
 describe('the launcher, without a bundle it can read', () => {
-  const run = (copy: string) => spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'list'], { encoding: 'utf8', env: cxEnv(tempDir()) });
+  const run = (copy: string) =>
+    spawnSync(process.execPath, [join(copy, 'bin', 'cx.cjs'), 'list'], { encoding: 'utf8', env: cxEnv(tempDir()) });
 
   it('says to build when there is none', () => {
     const copy = copyOfCx();
     rmSync(join(copy, 'dist', 'cli.cjs'));
-    expect(run(copy)).toMatchObject({ status: 1, stdout: '', stderr: 'cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.\n' });
+    expect(run(copy)).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: 'cx: this copy is not built yet; run `npm install` (or `npm run build`) in its folder first.\n',
+    });
   });
 
   it('names the file it cannot read, in one line', () => {
@@ -166,6 +202,8 @@ describe('the launcher, without a bundle it can read', () => {
     mkdirSync(join(copy, 'dist', 'cli.cjs'));
     const result = run(copy);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`cx: cannot read ${join(copy, 'dist', 'cli.cjs')} (EISDIR); reinstall cx, or run \`npm run build\` in its folder.\n`);
+    expect(result.stderr).toBe(
+      `cx: cannot read ${join(copy, 'dist', 'cli.cjs')} (EISDIR); reinstall cx, or run \`npm run build\` in its folder.\n`,
+    );
   });
 });

@@ -13,8 +13,14 @@ const person = (name: string, added: string, update: FieldUpdate, ...later: [str
 const today = new Date('2026-11-24T12:00:00Z');
 const people = [
   person('Dana Lee', '2026-09-01', { stage: 'buy-in', disposition: 'outlier', team: 'Ops', influence: 'high' }),
-  person('sam ortiz', '2026-09-01', { stage: 'skepticism', disposition: 'fence-sitter', team: 'Finance' }, ['2026-11-20', { stage: 'buy-in' }]),
-  person('Kim Park', '2026-11-01', { stage: 'action', disposition: 'advocate', team: 'ops', influence: 'low' }, ['2026-11-10', { notes: 'x' }]),
+  person('sam ortiz', '2026-09-01', { stage: 'skepticism', disposition: 'fence-sitter', team: 'Finance' }, [
+    '2026-11-20',
+    { stage: 'buy-in' },
+  ]),
+  person('Kim Park', '2026-11-01', { stage: 'action', disposition: 'advocate', team: 'ops', influence: 'low' }, [
+    '2026-11-10',
+    { notes: 'x' },
+  ]),
   person('Al', '2026-11-23', {}),
 ];
 const names = (list: Stakeholder[]) => list.map((p) => p.name);

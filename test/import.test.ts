@@ -56,7 +56,12 @@ describe('parseImport: CSV as spreadsheets write it', () => {
   });
 
   it.each([
-    ['an unknown stage', 'name,stage\nA,Maybe', 'line 2', 'unknown stage "Maybe"; use one of ignorance, skepticism, buy-in, commitment, action (or 1-5)'],
+    [
+      'an unknown stage',
+      'name,stage\nA,Maybe',
+      'line 2',
+      'unknown stage "Maybe"; use one of ignorance, skepticism, buy-in, commitment, action (or 1-5)',
+    ],
     ['a stage number out of range', 'name,stage\nA,6', 'line 2', 'unknown stage "6"'],
     ['an unknown disposition', 'name,disposition\nA,grumpy', 'line 2', 'unknown disposition "grumpy"'],
     ['an unknown reason', 'name,reasons\nA,financial;vibes', 'line 2', 'unknown reason "vibes"'],
@@ -65,8 +70,18 @@ describe('parseImport: CSV as spreadsheets write it', () => {
     ['too many cells', 'name,stage\nA,buy-in,oops', 'line 2', 'has 3 cells but the header has 2'],
     ['a repeated person', 'name\nDana Lee\n dana  lee ', 'line 3', '"dana  lee" is already on line 2'],
     ['no name column', 'who,stage\nA,1', 'line 1', 'no "name" column'],
-    ['a column twice', 'Name,Stage,Stage\nA,1,2', 'line 1', 'two columns for stage: "Stage" (column 2) and "Stage" (column 3); keep one'],
-    ['a column and its other name', 'name,notes,Note\nA,x,y', 'line 1', 'two columns for notes: "notes" (column 2) and "Note" (column 3)'],
+    [
+      'a column twice',
+      'Name,Stage,Stage\nA,1,2',
+      'line 1',
+      'two columns for stage: "Stage" (column 2) and "Stage" (column 3); keep one',
+    ],
+    [
+      'a column and its other name',
+      'name,notes,Note\nA,x,y',
+      'line 1',
+      'two columns for notes: "notes" (column 2) and "Note" (column 3)',
+    ],
     ['a bad quote', 'name\n"A', 'line 2', 'not readable as CSV'],
     ['an empty file', '', 'the file', 'empty'],
   ])('refuses %s', (_, csv, where, message) => {
@@ -125,7 +140,12 @@ describe('parseImport: JSON', () => {
     ['a non-object', '["Dana"]', 'item 1', 'must be a JSON object'],
     ['a name that is not text', '[{"name":42}]', 'item 1', 'the name must be text'],
     ['a role that is not text', '[{"name":"A","role":{"x":1}}]', 'item 1', '"role" must be text'],
-    ['an exported record with broken history', '[{"name":"A","id":"x","history":"nope","createdAt":"a","updatedAt":"b"}]', 'item 1', '"history" is not valid JSON'],
+    [
+      'an exported record with broken history',
+      '[{"name":"A","id":"x","history":"nope","createdAt":"a","updatedAt":"b"}]',
+      'item 1',
+      '"history" is not valid JSON',
+    ],
   ])('refuses %s', (_, json, where, message) => {
     const parsed = parseImport(json, 'json');
     const whole = message === 'not valid JSON' ? { whole: true } : {};

@@ -71,7 +71,15 @@ describe('cx assess, interactively', () => {
     assessWith(
       dir,
       'Dana Lee',
-      { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'joins', role: 'COO' },
+      {
+        understands: 'yes',
+        relevant: 'yes',
+        endorses: 'yes',
+        pledged: 'no',
+        stance: 'keen',
+        participation: 'joins',
+        role: 'COO',
+      },
       { CX_NOW: '2026-11-02T09:00:00Z' },
     );
     terminal = new Terminal(['assess', 'dana lee'], dir, { CX_NOW: '2026-11-24T09:00:00Z' });
@@ -88,7 +96,11 @@ describe('cx assess, interactively', () => {
     await terminal.waitFor('Buy-in → Commitment since 2026-11-02');
     expect(await terminal.exited).toBe(0);
     const [person] = saved(dir);
-    expect(person).toMatchObject({ stage: 'commitment', role: 'COO', assessment: { answers: { understands: 'yes', pledged: 'yes', participation: 'joins' } } });
+    expect(person).toMatchObject({
+      stage: 'commitment',
+      role: 'COO',
+      assessment: { answers: { understands: 'yes', pledged: 'yes', participation: 'joins' } },
+    });
     expect(person.history).toHaveLength(2);
   });
 
@@ -110,7 +122,9 @@ describe('cx assess, interactively', () => {
     const before = rosterBytes(dir);
     terminal = new Terminal(['assess', 'Mo Hadad'], dir);
     await terminal.waitFor('(1 of 7)');
-    expect(terminal.text.replace(/\s+/g, ' ')).toContain('Assessing Mo Hadad, who is new to the roster (did you mean "Mo Haddad"?).');
+    expect(terminal.text.replace(/\s+/g, ' ')).toContain(
+      'Assessing Mo Hadad, who is new to the roster (did you mean "Mo Haddad"?).',
+    );
     terminal.write(ctrlC);
     expect(await terminal.exited).toBe(130);
     expect(rosterBytes(dir)).toBe(before);
@@ -130,7 +144,18 @@ describe('cx assess, interactively, with its output going elsewhere', () => {
     const dir = tempDir();
     const out = `${dir}/dana.json`;
     terminal = new Terminal(['-c', `"${process.execPath}" "${BIN}" assess "Dana Lee" --json > "${out}"`], dir, {}, [], '/bin/sh');
-    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)', '(6 of 7)', '(7 of 7)', 'support matter', 'role (optional)', 'team (optional)']) {
+    for (const prompt of [
+      '(1 of 7)',
+      '(2 of 7)',
+      '(3 of 7)',
+      '(4 of 7)',
+      '(5 of 7)',
+      '(6 of 7)',
+      '(7 of 7)',
+      'support matter',
+      'role (optional)',
+      'team (optional)',
+    ]) {
       await terminal.answer(prompt, enter);
     }
     expect(await terminal.exited).toBe(0);

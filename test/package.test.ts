@@ -10,7 +10,11 @@ describe('the packed package', () => {
   it('installs from its tarball and runs', () => {
     const work = tempDir();
     const npm = (args: string[], cwd = ROOT) =>
-      execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_ignore_scripts: 'true' } });
+      execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_ignore_scripts: 'true' },
+      });
     // Packing runs no build here (scripts are off): it takes the dist/ that `npm test` just built.
     const tarball = join(work, npm(['pack', '--pack-destination', work, '--silent']).trim().split('\n').at(-1) ?? '');
     const prefix = join(work, 'prefix');

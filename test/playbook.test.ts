@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  DISPOSITIONS,
-  OUTLIER_REASONS,
-  REASONS,
-  SKEPTICISM_REASONS,
-  STAGES,
-  TACTICS,
-  stageNumber,
-} from '../src/domain/model.js';
+import { DISPOSITIONS, OUTLIER_REASONS, REASONS, SKEPTICISM_REASONS, STAGES, TACTICS, stageNumber } from '../src/domain/model.js';
 import type { DispositionId, ReasonId, StageId, TacticId } from '../src/domain/model.js';
 import {
   DISPOSITION_GUIDES,
@@ -150,7 +142,11 @@ describe('tacticIdsFor', () => {
     ['skepticism, no reason', profile('skepticism', null), ['business-case', 'outside-authority']],
     ['skepticism, roi-unclear', profile('skepticism', null, ['roi-unclear']), ['business-case']],
     ['skepticism, resists-change', profile('skepticism', null, ['resists-change']), ['outside-authority']],
-    ['skepticism, both reasons', profile('skepticism', null, ['resists-change', 'roi-unclear']), ['business-case', 'outside-authority']],
+    [
+      'skepticism, both reasons',
+      profile('skepticism', null, ['resists-change', 'roi-unclear']),
+      ['business-case', 'outside-authority'],
+    ],
     ['skepticism, only an outlier reason', profile('skepticism', null, ['financial']), ['business-case', 'outside-authority']],
     ['buy-in only', profile('buy-in', null), ['scarcity']],
     ['commitment only', profile('commitment', null), ['social-proof']],
@@ -163,10 +159,22 @@ describe('tacticIdsFor', () => {
     ['buy-in fence-sitter', profile('buy-in', 'fence-sitter'), ['scarcity', 'understand-why']],
     ['commitment advocate', profile('commitment', 'advocate'), ['social-proof', 'enlist']],
     ['action advocate', profile('action', 'advocate'), ['nurture-followers', 'enlist']],
-    ['skepticism fence-sitter, roi-unclear', profile('skepticism', 'fence-sitter', ['roi-unclear']), ['business-case', 'understand-why']],
+    [
+      'skepticism fence-sitter, roi-unclear',
+      profile('skepticism', 'fence-sitter', ['roi-unclear']),
+      ['business-case', 'understand-why'],
+    ],
     ['ignorance outlier, no reason', profile('ignorance', 'outlier'), ['understand-why', 'co-lead', 'spotlight', 'educate']],
-    ['action outlier, already-doing-it', profile('action', 'outlier', ['already-doing-it']), ['co-lead', 'spotlight', 'nurture-followers']],
-    ['commitment outlier, unclear-role', profile('commitment', 'outlier', ['unclear-role']), ['co-lead', 'spotlight', 'social-proof']],
+    [
+      'action outlier, already-doing-it',
+      profile('action', 'outlier', ['already-doing-it']),
+      ['co-lead', 'spotlight', 'nurture-followers'],
+    ],
+    [
+      'commitment outlier, unclear-role',
+      profile('commitment', 'outlier', ['unclear-role']),
+      ['co-lead', 'spotlight', 'social-proof'],
+    ],
     ['buy-in outlier, financial', profile('buy-in', 'outlier', ['financial']), ['co-lead', 'spotlight', 'scarcity']],
     ['buy-in outlier, operational', profile('buy-in', 'outlier', ['operational']), ['co-lead', 'spotlight', 'scarcity']],
     ['ignorance outlier, other', profile('ignorance', 'outlier', ['other']), ['co-lead', 'spotlight', 'educate']],

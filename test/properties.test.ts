@@ -15,7 +15,9 @@ const csvCell = fc.oneof(
 );
 const csvText = fc
   .tuple(
-    fc.shuffledSubarray(['name', 'stage', 'disposition', 'reasons', 'role', 'team', 'influence', 'notes', 'Email'], { minLength: 1 }),
+    fc.shuffledSubarray(['name', 'stage', 'disposition', 'reasons', 'role', 'team', 'influence', 'notes', 'Email'], {
+      minLength: 1,
+    }),
     fc.array(fc.array(csvCell, { maxLength: 10 }), { maxLength: 20 }),
     fc.constantFrom('\n', '\r\n'),
   )
@@ -24,12 +26,16 @@ const csvText = fc
 describe('the import parser', () => {
   it('never throws on random text, and every row it accepts has a valid name', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), csvText, fc.json()), fc.constantFrom(undefined, 'csv' as const, 'json' as const), (text, format) => {
-        const parsed = parseImport(text, format);
-        // A name no new person can have is carried to applyImport, which refuses it unless it finds them.
-        for (const row of parsed.rows) expect(nameProblem(row.name)).toBe(row.newNameProblem);
-        for (const problem of parsed.problems) expect(problem.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), csvText, fc.json()),
+        fc.constantFrom(undefined, 'csv' as const, 'json' as const),
+        (text, format) => {
+          const parsed = parseImport(text, format);
+          // A name no new person can have is carried to applyImport, which refuses it unless it finds them.
+          for (const row of parsed.rows) expect(nameProblem(row.name)).toBe(row.newNameProblem);
+          for (const problem of parsed.problems) expect(problem.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -50,7 +56,10 @@ describe('the import parser', () => {
 });
 
 describe('the name matcher', () => {
-  const near = fc.oneof(fc.string({ maxLength: 12 }), fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 10 }).map((letters) => letters.join('')));
+  const near = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 10 }).map((letters) => letters.join('')),
+  );
   it('editDistance with a bound gives the distance, or the bound plus one when it is further', () => {
     fc.assert(
       // Few letters, so that close strings (and swaps) are common.
@@ -123,7 +132,10 @@ describe('rejected input never changes the roster (through the built binary)', (
     const samples = fc.sample(fc.oneof(csvText, fc.string(), fc.json()), { numRuns: 12, seed: 42 });
     let refused = 0;
     for (const text of samples) {
-      for (const args of [['import', '-'], ['assess', 'Dana Lee', '--answers', '-']]) {
+      for (const args of [
+        ['import', '-'],
+        ['assess', 'Dana Lee', '--answers', '-'],
+      ]) {
         const run = cx(dir, args, { input: text });
         expect(run.stderr).not.toMatch(/\n\s+at /);
         if (run.status !== 0) {

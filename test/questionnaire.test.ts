@@ -13,7 +13,10 @@ describe('the questionnaire as data', () => {
 
   it('offers "don\'t know" on every one-choice question', () => {
     for (const question of QUESTIONS.filter((q) => q.kind === 'one')) {
-      expect(question.choices.map((choice) => choice.value), question.id).toContain('unknown');
+      expect(
+        question.choices.map((choice) => choice.value),
+        question.id,
+      ).toContain('unknown');
     }
   });
 
@@ -41,16 +44,44 @@ describe('checkAnswers', () => {
   it.each([
     ['an empty object', {}, {}],
     ['known answers', { understands: 'yes', stance: 'keen' }, { understands: 'yes', stance: 'keen' }],
-    ['a follow-up that applies', { relevant: 'no', 'doubt-reason': 'roi-unclear' }, { relevant: 'no', 'doubt-reason': 'roi-unclear' }],
+    [
+      'a follow-up that applies',
+      { relevant: 'no', 'doubt-reason': 'roi-unclear' },
+      { relevant: 'no', 'doubt-reason': 'roi-unclear' },
+    ],
     ['a follow-up that does not apply is dropped', { relevant: 'yes', 'doubt-reason': 'roi-unclear' }, { relevant: 'yes' }],
-    ['one outlier reason as a string', { stance: 'resistant', 'outlier-reasons': 'financial' }, { stance: 'resistant', 'outlier-reasons': ['financial'] }],
-    ['outlier reasons as a list, repeats folded', { stance: 'resistant', 'outlier-reasons': ['financial', 'financial', 'other'] }, { stance: 'resistant', 'outlier-reasons': ['financial', 'other'] }],
-    ['"unknown" outlier reasons', { participation: 'declines', 'outlier-reasons': 'unknown' }, { participation: 'declines', 'outlier-reasons': [] }],
-    ['"Unknown" outlier reasons, in any case', { participation: 'declines', 'outlier-reasons': ['UNKNOWN'] }, { participation: 'declines', 'outlier-reasons': [] }],
+    [
+      'one outlier reason as a string',
+      { stance: 'resistant', 'outlier-reasons': 'financial' },
+      { stance: 'resistant', 'outlier-reasons': ['financial'] },
+    ],
+    [
+      'outlier reasons as a list, repeats folded',
+      { stance: 'resistant', 'outlier-reasons': ['financial', 'financial', 'other'] },
+      { stance: 'resistant', 'outlier-reasons': ['financial', 'other'] },
+    ],
+    [
+      '"unknown" outlier reasons',
+      { participation: 'declines', 'outlier-reasons': 'unknown' },
+      { participation: 'declines', 'outlier-reasons': [] },
+    ],
+    [
+      '"Unknown" outlier reasons, in any case',
+      { participation: 'declines', 'outlier-reasons': ['UNKNOWN'] },
+      { participation: 'declines', 'outlier-reasons': [] },
+    ],
     ['text details, trimmed', { role: '  VP Ops ', team: '' }, { role: 'VP Ops', team: '' }],
     ['an influence of "" (cleared, as "unknown")', { influence: '' }, { influence: 'unknown' }],
-    ['values in any case and spelling, as stages are', { understands: 'Thinks they do it', stance: 'KEEN', participation: ' Joins ' }, { understands: 'thinks-they-do-it', stance: 'keen', participation: 'joins' }],
-    ['outlier reasons in any case', { stance: 'resistant', 'outlier-reasons': ['Already_Doing_It', 'FINANCIAL'] }, { stance: 'resistant', 'outlier-reasons': ['already-doing-it', 'financial'] }],
+    [
+      'values in any case and spelling, as stages are',
+      { understands: 'Thinks they do it', stance: 'KEEN', participation: ' Joins ' },
+      { understands: 'thinks-they-do-it', stance: 'keen', participation: 'joins' },
+    ],
+    [
+      'outlier reasons in any case',
+      { stance: 'resistant', 'outlier-reasons': ['Already_Doing_It', 'FINANCIAL'] },
+      { stance: 'resistant', 'outlier-reasons': ['already-doing-it', 'financial'] },
+    ],
     ['null means no answer', { understands: null }, {}],
   ])('accepts %s', (_, raw, answers) => {
     expect(checkAnswers(raw)).toEqual({ ok: true, answers });
@@ -61,7 +92,11 @@ describe('checkAnswers', () => {
     ['a string', 'yes', 'JSON object'],
     ['null', null, 'JSON object'],
     ['an unknown question', { mood: 'happy' }, 'unknown question "mood"'],
-    ['an unknown choice', { understands: 'maybe' }, '"understands" cannot be "maybe"; choose one of: yes, thinks-they-do-it, no, unknown'],
+    [
+      'an unknown choice',
+      { understands: 'maybe' },
+      '"understands" cannot be "maybe"; choose one of: yes, thinks-they-do-it, no, unknown',
+    ],
     ['a number', { pledged: 1 }, '"pledged" cannot be 1'],
     ['a list for a one-choice question', { stance: ['keen'] }, '"stance" cannot be ["keen"]'],
     ['an unknown outlier reason', { stance: 'resistant', 'outlier-reasons': ['grumpy'] }, '"outlier-reasons" cannot be "grumpy"'],

@@ -7,7 +7,16 @@ import { inert } from '../src/render/text.js';
 describe('renderBoard', () => {
   const at = new Date('2026-11-01T09:00:00Z');
   const people = Array.from({ length: 40 }, (_, i) =>
-    applyUpdate(newPerson(`Person With A Long Name ${i}`, `id${i}`, at), { stage: (['buy-in', 'action', 'skepticism'] as const)[i % 3], disposition: (['advocate', 'outlier', 'fence-sitter'] as const)[i % 3] }, 'set', at, true),
+    applyUpdate(
+      newPerson(`Person With A Long Name ${i}`, `id${i}`, at),
+      {
+        stage: (['buy-in', 'action', 'skepticism'] as const)[i % 3],
+        disposition: (['advocate', 'outlier', 'fence-sitter'] as const)[i % 3],
+      },
+      'set',
+      at,
+      true,
+    ),
   );
   const board = buildBoard({ people }, new Date('2026-11-24T09:00:00Z'), '2026-10-01');
 

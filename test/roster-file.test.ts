@@ -27,11 +27,17 @@ const file = (people: Stakeholder[]): Buffer => serializeRoster({ version: 1, pe
 const sealOf = (body: string): string => {
   const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   const blocks: Buffer[] = [];
-  for (let i = 0; i < lines.length; i += 64) blocks.push(createHash('sha256').update(lines.slice(i, i + 64).join('')).digest());
+  for (let i = 0; i < lines.length; i += 64)
+    blocks.push(
+      createHash('sha256')
+        .update(lines.slice(i, i + 64).join(''))
+        .digest(),
+    );
   return createHash('sha256').update(Buffer.concat(blocks)).digest('hex');
 };
 /** A file sealed over the body given, as if cx had written it. */
-const sealedFile = (body: string): Buffer => Buffer.from(`{"version":1,"seal":"sha256-blocks64:${sealOf(body)}","people":[\n${body}`);
+const sealedFile = (body: string): Buffer =>
+  Buffer.from(`{"version":1,"seal":"sha256-blocks64:${sealOf(body)}","people":[\n${body}`);
 /** Many people, so that the file has many blocks. */
 const many = (count: number): Stakeholder[] => Array.from({ length: count }, (_, i) => person(`Person ${i}`));
 
@@ -56,7 +62,10 @@ describe('the sealed file', () => {
     ['no one', []],
     ['one person', [person('Dana Lee')]],
     ['names beyond ASCII', [person('Zoë Ångström'), person('李小龙'), person('Ali 👋🏽'), person('محمد')]],
-    ['names that look like code', [person('__proto__'), person('constructor'), person('"quoted", \\ and\ttab'), person('ends in a backslash \\')]],
+    [
+      'names that look like code',
+      [person('__proto__'), person('constructor'), person('"quoted", \\ and\ttab'), person('ends in a backslash \\')],
+    ],
     ['a long name of escaped characters', [person('Ω'.repeat(200)), person('🙂'.repeat(100))]],
     ['optional fields', [person('A', { role: 'VP', notes: 'line one\nline two', log: [{ on: '2026-11-03', text: 'Coffee' }] })]],
   ])('reads back what it wrote: %s', (_, people) => {
@@ -72,14 +81,18 @@ describe('the sealed file', () => {
     expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ version: 1, people });
   });
 
-  it.each([0, 1, 62, 63, 64, 65, 127, 128, 200])('writes the seal as the digest of the digests of 64-line blocks: %i people', (count) => {
-    const text = file(many(count)).toString('utf8');
-    const firstLine = text.slice(0, text.indexOf('\n') + 1);
-    expect(firstLine).toBe(`{"version":1,"seal":"sha256-blocks64:${sealOf(text.slice(firstLine.length))}","people":[\n`);
-    const bytes = Buffer.from(text);
-    expect(sealedLines(bytes)?.starts).toHaveLength(count);
-    for (const size of [1, 64, 1000, 1 << 20]) expect(parsedPeople(bytes, size), `read ${size} bytes at a time`).toHaveLength(count);
-  });
+  it.each([0, 1, 62, 63, 64, 65, 127, 128, 200])(
+    'writes the seal as the digest of the digests of 64-line blocks: %i people',
+    (count) => {
+      const text = file(many(count)).toString('utf8');
+      const firstLine = text.slice(0, text.indexOf('\n') + 1);
+      expect(firstLine).toBe(`{"version":1,"seal":"sha256-blocks64:${sealOf(text.slice(firstLine.length))}","people":[\n`);
+      const bytes = Buffer.from(text);
+      expect(sealedLines(bytes)?.starts).toHaveLength(count);
+      for (const size of [1, 64, 1000, 1 << 20])
+        expect(parsedPeople(bytes, size), `read ${size} bytes at a time`).toHaveLength(count);
+    },
+  );
 
   it('is not trusted when one block of many is changed', () => {
     const text = file(many(200)).toString('utf8');
@@ -93,7 +106,9 @@ describe('the sealed file', () => {
   it('is not trusted under the seal of an earlier cx (one digest of the whole body)', () => {
     const text = file([person('Dana Lee')]).toString('utf8');
     const body = text.slice(text.indexOf('\n') + 1);
-    const earlier = Buffer.from(`{"version":1,"seal":"sha256:${createHash('sha256').update(body).digest('hex')}","people":[\n${body}`);
+    const earlier = Buffer.from(
+      `{"version":1,"seal":"sha256:${createHash('sha256').update(body).digest('hex')}","people":[\n${body}`,
+    );
     expect(sealedLines(earlier)).toBeUndefined();
     expect(parsedPeople(earlier)).toBeUndefined();
   });
@@ -105,7 +120,10 @@ describe('the sealed file', () => {
     ['Windows line ends', (text: string) => text.replace(/\n/g, '\r\n')],
     ['no last newline', (text: string) => text.slice(0, -1)],
     ['a person removed', (text: string) => text.replace(/\n\{"id":"id-Sam Ortiz".*\n/, '\n')],
-    ['a seal of the wrong length', (text: string) => text.replace(/"seal":"sha256-blocks64:([0-9a-f]+)"/, '"seal":"sha256-blocks64:$10"')],
+    [
+      'a seal of the wrong length',
+      (text: string) => text.replace(/"seal":"sha256-blocks64:([0-9a-f]+)"/, '"seal":"sha256-blocks64:$10"'),
+    ],
     ['a seal from before it was named so', (text: string) => text.replace(/"seal":"sha256-blocks64:/, '"sha256":"')],
     ['no seal', (text: string) => text.replace(/"seal":"sha256-blocks64:[0-9a-f]+",/, '')],
   ])('is not trusted after %s', (_, edit) => {
@@ -174,7 +192,10 @@ describe('people read for a change', () => {
   it('are copied, not written anew: a line keeps its own spacing until its person changes', () => {
     const spaced = (p: Stakeholder) => JSON.stringify(p).replace('"stage":', '"stage": ');
     const people = lazyPeople(sealed(sealedFile(`${spaced(person('A'))},\n${spaced(person('B'))}\n]}\n`)));
-    const text = serializeRoster({ version: 1, people: [people[0] as Stakeholder, { ...(people[1] as Stakeholder), stage: 'commitment' }] }).toString('utf8');
+    const text = serializeRoster({
+      version: 1,
+      people: [people[0] as Stakeholder, { ...(people[1] as Stakeholder), stage: 'commitment' }],
+    }).toString('utf8');
     expect(text).toContain(`\n${spaced(person('A'))},\n`);
     expect(text).toContain(`\n${JSON.stringify({ ...person('B'), stage: 'commitment' })}\n]}\n`);
   });
@@ -189,14 +210,20 @@ describe('people read for a change', () => {
 
   const edits: [string, (people: Stakeholder[]) => Stakeholder[]][] = [
     ['one changed by a new record', (people) => people.map((p) => (p.name === 'B' ? { ...p, stage: 'action' } : p))],
-    ['one changed in place', (people) => {
-      (people[1] as { team?: string }).team = 'Ops';
-      return people;
-    }],
-    ['a field deleted in place', (people) => {
-      delete (people[0] as { role?: string }).role;
-      return people;
-    }],
+    [
+      'one changed in place',
+      (people) => {
+        (people[1] as { team?: string }).team = 'Ops';
+        return people;
+      },
+    ],
+    [
+      'a field deleted in place',
+      (people) => {
+        delete (people[0] as { role?: string }).role;
+        return people;
+      },
+    ],
     ['the first removed', (people) => people.slice(1)],
     ['the middle removed', (people) => people.filter((p) => p.name !== 'B')],
     ['the last removed', (people) => people.slice(0, -1)],
@@ -217,7 +244,10 @@ describe('people read for a change', () => {
 
   it('write the same file as fully parsed people would, whatever is kept, changed and added', () => {
     const names = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 0, maxLength: 12 });
-    const plan = fc.array(fc.record({ keep: fc.boolean(), change: fc.boolean(), team: fc.string({ maxLength: 8 }) }), { minLength: 12, maxLength: 12 });
+    const plan = fc.array(fc.record({ keep: fc.boolean(), change: fc.boolean(), team: fc.string({ maxLength: 8 }) }), {
+      minLength: 12,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(names, plan, fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }), (all, steps, added) => {
         const bytes = file(all.map((name) => person(name)));
@@ -240,7 +270,10 @@ describe('people read for a change', () => {
     (count) => {
       // The block that ends the shorter list changes its last separator: it must be hashed again.
       const start = many(300);
-      const edit = (people: Stakeholder[]) => [...people.slice(0, count), ...many(Math.max(0, count - 300)).map((p) => ({ ...p, name: `New ${p.name}`, id: `new-${p.id}` }))];
+      const edit = (people: Stakeholder[]) => [
+        ...people.slice(0, count),
+        ...many(Math.max(0, count - 300)).map((p) => ({ ...p, name: `New ${p.name}`, id: `new-${p.id}` })),
+      ];
       const viaLazy = serializeRoster({ version: 1, people: edit(lazyPeople(sealed(file(start)))) });
       const viaParsed = serializeRoster({ version: 1, people: edit(start) });
       expect(viaLazy.toString('latin1')).toBe(viaParsed.toString('latin1'));

@@ -10,7 +10,14 @@ const ids = () => {
 const record = (roster: Roster, name: string, answers: Answers, date: string, newId = ids()) =>
   recordAssessment(roster, { name, answers, result: assess(answers), at: new Date(date), newId });
 
-const skeptic: Answers = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral', participation: 'joins', role: 'VP Ops' };
+const skeptic: Answers = {
+  understands: 'yes',
+  relevant: 'no',
+  'doubt-reason': 'roi-unclear',
+  stance: 'neutral',
+  participation: 'joins',
+  role: 'VP Ops',
+};
 const buyer: Answers = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen' };
 
 describe('recordAssessment', () => {

@@ -1,5 +1,17 @@
 // The roster is safe: broken files, backups and undo, concurrency, kills, versions, forgetting, odd input.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +19,10 @@ import { ROOT, assessWith, cx, cxStart, rosterBytes, rosterFile, tempDir } from 
 import { KEY, Terminal } from './helpers/pty.js';
 
 const people = (dir: string) => JSON.parse(rosterBytes(dir) ?? '{"people":[]}').people as { name: string; stage: string }[];
-const names = (dir: string) => people(dir).map((p) => p.name).sort();
+const names = (dir: string) =>
+  people(dir)
+    .map((p) => p.name)
+    .sort();
 /** Runs cx and fails the test unless it exits 0. */
 const ok = (dir: string, args: string[]) => {
   const run = cx(dir, args);
@@ -32,11 +47,19 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
   ];
 
   it.each([
-    ['invalid JSON', '{\n  "version": 1,\n  "people": [\n    { "name": "Dana Lee" "id": "x" }\n  ]\n}\n', 'not valid JSON at line 4, column 26'],
+    [
+      'invalid JSON',
+      '{\n  "version": 1,\n  "people": [\n    { "name": "Dana Lee" "id": "x" }\n  ]\n}\n',
+      'not valid JSON at line 4, column 26',
+    ],
     ['a truncated file', '{"version":1,"people":[', 'not valid JSON at line 1'],
     ['the wrong shape', '{"version":1,"people":{"Dana Lee":{}}}', 'not in the shape cx expects ("people" is not a list)'],
     ['a person without an id', '{"version":1,"people":[{"name":"Dana Lee"}]}', 'person 1 (Dana Lee) has no id or name'],
-    ['an unknown stage', '{"version":1,"people":[{"id":"a","name":"A","stage":"nirvana","disposition":null,"reasons":[],"history":[]}]}', 'person 1 (A) has an unknown stage'],
+    [
+      'an unknown stage',
+      '{"version":1,"people":[{"id":"a","name":"A","stage":"nirvana","disposition":null,"reasons":[],"history":[]}]}',
+      'person 1 (A) has an unknown stage',
+    ],
     ['null', 'null', 'it is not a JSON object'],
     ['a list', '[]', 'it is not a JSON object'],
     ['a number', '42', 'it is not a JSON object'],
@@ -46,13 +69,36 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
         ['an unknown reason', { reasons: ['bogus'] }, 'has an unknown reason'],
         ['an empty history entry', { history: [null] }, 'has a history entry without'],
         ['a history entry without changes', { history: [{ at: 'x' }] }, 'has a history entry without'],
-        ['an assessment without answers', { assessment: { at: '2026-11-01', answers: null, stage: 'action' } }, 'has an assessment without'],
-        ['an assessment time that is a number', { assessment: { at: 5, answers: {}, stage: 'action' } }, 'has an assessment without'],
+        [
+          'an assessment without answers',
+          { assessment: { at: '2026-11-01', answers: null, stage: 'action' } },
+          'has an assessment without',
+        ],
+        [
+          'an assessment time that is a number',
+          { assessment: { at: 5, answers: {}, stage: 'action' } },
+          'has an assessment without',
+        ],
         ['a log entry without text', { log: [{ on: '2026-11-01' }] }, 'has a log entry without'],
       ] as const
     ).map(([label, change, message]) => {
-      const person = { id: 'a', name: 'Dana Lee', stage: 'action', disposition: 'advocate', reasons: [], confidence: null, createdAt: 'x', updatedAt: 'x', history: [], ...change };
-      return [label, JSON.stringify({ version: 1, people: [person] }), `person 1 (Dana Lee) ${message}`] as [string, string, string];
+      const person = {
+        id: 'a',
+        name: 'Dana Lee',
+        stage: 'action',
+        disposition: 'advocate',
+        reasons: [],
+        confidence: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+        history: [],
+        ...change,
+      };
+      return [label, JSON.stringify({ version: 1, people: [person] }), `person 1 (Dana Lee) ${message}`] as [
+        string,
+        string,
+        string,
+      ];
     }),
   ])('%s: every command stops with exit 1, names the file and where, and leaves it alone', (_, text, message) => {
     const dir = tempDir();
@@ -71,7 +117,14 @@ describe('a roster cx cannot read is reported, never rewritten', () => {
 });
 
 describe('a file where the roster folder should be, or a folder where the roster should be', () => {
-  const commands = [['list'], ['show', 'Dana Lee'], ['set', 'Dana Lee', '--add', '--stage', '2'], ['log', 'Dana Lee', 'hello'], ['export'], ['undo']];
+  const commands = [
+    ['list'],
+    ['show', 'Dana Lee'],
+    ['set', 'Dana Lee', '--add', '--stage', '2'],
+    ['log', 'Dana Lee', 'hello'],
+    ['export'],
+    ['undo'],
+  ];
 
   it('every command says which one is in the way and what to do, in one line, with exit 1', () => {
     const dir = tempDir();
@@ -81,11 +134,15 @@ describe('a file where the roster folder should be, or a folder where the roster
       for (const args of commands) {
         const run = cx(configDir, args);
         expect(run.status, args.join(' ')).toBe(1);
-        expect(run.stderr).toBe(`cx: cannot use the roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`);
+        expect(run.stderr).toBe(
+          `cx: cannot use the roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`,
+        );
       }
       const doctor = cx(configDir, ['doctor']);
       expect(doctor.status).toBe(1);
-      expect(doctor.stdout).toBe(`✗ cx cannot keep a roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`);
+      expect(doctor.stdout).toBe(
+        `✗ cx cannot keep a roster at ${join(configDir, 'roster.json')}: ${file} is a file, not a folder; set CX_CONFIG_DIR to a folder, or move that file away\n`,
+      );
     }
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
@@ -99,7 +156,9 @@ describe('a file where the roster folder should be, or a folder where the roster
     for (const args of commands) {
       const run = cx(dir, args);
       expect(run.status, args.join(' ')).toBe(1);
-      expect(run.stderr).toBe(`cx: cannot use the roster at ${rosterFile(dir)}: it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)\n`);
+      expect(run.stderr).toBe(
+        `cx: cannot use the roster at ${rosterFile(dir)}: it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)\n`,
+      );
     }
     const doctor = cx(dir, ['doctor']);
     expect(doctor.status).toBe(1);
@@ -132,7 +191,11 @@ describe('a roster edited by hand after cx wrote it', () => {
     const sealedBefore = (rosterBytes(dir) ?? '').split('\n')[0];
     expect(cx(dir, ['doctor']).stdout).toContain('it is as cx last wrote it (its seal matches)');
     writeFileSync(rosterFile(dir), (rosterBytes(dir) ?? '').replace('"stage":"buy-in"', '"stage":"action"'));
-    expect(JSON.parse(cx(dir, ['list', '--json']).stdout).map((p: { stage: string }) => p.stage).sort()).toEqual(['action', 'buy-in']);
+    expect(
+      JSON.parse(cx(dir, ['list', '--json']).stdout)
+        .map((p: { stage: string }) => p.stage)
+        .sort(),
+    ).toEqual(['action', 'buy-in']);
     expect(cx(dir, ['doctor']).stdout).toContain('it was changed since cx last wrote it');
     expect(cx(dir, ['set', 'Sam Ortiz', '--team', 'Ops']).status).toBe(0);
     expect(cx(dir, ['doctor']).stdout).toContain('its seal matches');
@@ -145,9 +208,21 @@ describe('a roster edited by hand after cx wrote it', () => {
 
 describe('what cx seals is what it checked', () => {
   it.each([
-    ['JSON', '[{"id":"x1","name":"Eve Bad","history":[{"bogus":true}],"createdAt":"a","updatedAt":"b"}]', 'has a history entry without'],
-    ['JSON', '[{"id":"x1","name":"Eve Bad","history":[],"assessment":{"foo":1},"createdAt":"a","updatedAt":"b"}]', 'has an assessment without'],
-    ['CSV', 'name,id,createdAt,updatedAt,history,log\nEve,e1,a,b,[],"[{""on"":""2026-01-02"",""text"":""hi"",""tactic"":""bogus""}]"\n', 'has a log entry without'],
+    [
+      'JSON',
+      '[{"id":"x1","name":"Eve Bad","history":[{"bogus":true}],"createdAt":"a","updatedAt":"b"}]',
+      'has a history entry without',
+    ],
+    [
+      'JSON',
+      '[{"id":"x1","name":"Eve Bad","history":[],"assessment":{"foo":1},"createdAt":"a","updatedAt":"b"}]',
+      'has an assessment without',
+    ],
+    [
+      'CSV',
+      'name,id,createdAt,updatedAt,history,log\nEve,e1,a,b,[],"[{""on"":""2026-01-02"",""text"":""hi"",""tactic"":""bogus""}]"\n',
+      'has a log entry without',
+    ],
   ])('an exported record from %s with parts cx does not write is refused, and nothing changes', (_, text, message) => {
     const dir = tempDir();
     expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
@@ -182,7 +257,9 @@ describe('what cx seals is what it checked', () => {
     const run = cx(dir, ['forget', 'Dana Lee', '--yes']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^Forgot "Dana Lee"/);
-    expect(run.stderr).toBe(`cx: a copy of the roster could not be read or rewritten, and may still hold them; delete it by hand: ${join(dir, 'roster.json.replaced-2')}\n`);
+    expect(run.stderr).toBe(
+      `cx: a copy of the roster could not be read or rewritten, and may still hold them; delete it by hand: ${join(dir, 'roster.json.replaced-2')}\n`,
+    );
     const scrubbed = readFileSync(join(dir, 'roster.json.replaced-1'), 'utf8');
     expect(scrubbed).not.toContain('Dana Lee');
     expect(scrubbed).toContain('Sam Ortiz');
@@ -206,13 +283,26 @@ describe('a roster sealed over a record cx would not write (by hand, with the di
     const block = createHash('sha256').update(body).digest();
     return `{"version":1,"seal":"sha256-blocks64:${createHash('sha256').update(block).digest('hex')}","people":[\n${body}`;
   };
-  const eve = { id: 'x1', name: 'Eve Bad', stage: null, disposition: null, reasons: [], confidence: null, createdAt: 'a', updatedAt: 'b', history: [{ bogus: true }] };
+  const eve = {
+    id: 'x1',
+    name: 'Eve Bad',
+    stage: null,
+    disposition: null,
+    reasons: [],
+    confidence: null,
+    createdAt: 'a',
+    updatedAt: 'b',
+    history: [{ bogus: true }],
+  };
 
   it('is found by cx doctor; a change to it fails, keeps every backup, and doctor --restore mends it', () => {
     const dir = tempDir();
     expect(cx(dir, ['set', 'Dana Lee', '--add']).status).toBe(0);
     for (let i = 0; i < 11; i++) cx(dir, ['set', 'Dana Lee', '--role', `R${i}`]);
-    const backups = () => readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-')).sort();
+    const backups = () =>
+      readdirSync(join(dir, 'backups'))
+        .filter((file) => file.startsWith('roster-'))
+        .sort();
     const before = backups();
     expect(before).toHaveLength(10);
     writeFileSync(rosterFile(dir), sealedText([...people(dir), eve]));
@@ -220,7 +310,9 @@ describe('a roster sealed over a record cx would not write (by hand, with the di
 
     const doctor = cx(dir, ['doctor']);
     expect(doctor.status).toBe(1);
-    expect(doctor.stdout).toContain('is sealed, yet it is not in the shape cx expects (person 2 (Eve Bad) has a history entry without');
+    expect(doctor.stdout).toContain(
+      'is sealed, yet it is not in the shape cx expects (person 2 (Eve Bad) has a history entry without',
+    );
 
     const change = cx(dir, ['set', 'Eve Bad', '--role', 'X']);
     expect(change.status).toBe(1);
@@ -243,7 +335,9 @@ describe('a roster cx cannot tell people apart in', () => {
     for (const args of [['list'], ['show', 'Dana Lee'], ['set', 'Dana Lee', '--team', 'x'], ['log', 'dana lee', 'hi']]) {
       const run = cx(dir, args);
       expect(run.status, args.join(' ')).toBe(1);
-      expect(run.stderr).toMatch(/person \d \((dana {2}LEE|Dana Lee)\) has the same name as person \d \((Dana Lee|dana {2}LEE)\)/);
+      expect(run.stderr).toMatch(
+        /person \d \((dana {2}LEE|Dana Lee)\) has the same name as person \d \((Dana Lee|dana {2}LEE)\)/,
+      );
     }
   });
 });
@@ -290,7 +384,9 @@ describe('backups and undo', () => {
     cx(dir, ['import', '-'], { input: 'name,team\nKim Park,Ops\n' });
     let run = cx(dir, ['undo']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Undid cx import stdin of \d{4}-\d\d-\d\d \d\d:\d\d \(Kim Park\)\. 1 earlier change can still be undone\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Undid cx import stdin of \d{4}-\d\d-\d\d \d\d:\d\d \(Kim Park\)\. 1 earlier change can still be undone\.\n$/,
+    );
     expect(rosterBytes(dir)).toBe(afterSet);
     run = cx(dir, ['undo']);
     expect(run.stdout).toContain('Undid cx set');
@@ -307,7 +403,10 @@ describe('backups and undo', () => {
 
   it('cx doctor --yes without --restore is a usage error', () => {
     const run = cx(tempDir(), ['doctor', '--yes']);
-    expect(run).toMatchObject({ status: 2, stderr: "cx: --yes goes with --restore, whose question it answers; cx doctor alone changes nothing\n" });
+    expect(run).toMatchObject({
+      status: 2,
+      stderr: 'cx: --yes goes with --restore, whose question it answers; cx doctor alone changes nothing\n',
+    });
   });
 
   it('cx undo refuses after a change it cannot take back (cx forget, an edit by hand), unless --force', () => {
@@ -320,7 +419,9 @@ describe('backups and undo', () => {
     const afterForget = rosterBytes(dir);
     const refused = cx(dir, ['undo']);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^cx: the last change was cx forget, which cannot be undone: what it erased is kept nowhere\. To undo the change before it \(cx log of .*\), run cx undo --force\n$/);
+    expect(refused.stderr).toMatch(
+      /^cx: the last change was cx forget, which cannot be undone: what it erased is kept nowhere\. To undo the change before it \(cx log of .*\), run cx undo --force\n$/,
+    );
     expect(rosterBytes(dir)).toBe(afterForget);
     expect(cx(dir, ['undo', '--force']).stdout).toContain('Undid cx log');
     expect(rosterBytes(dir)).not.toContain('Bob Two'); // the backup was scrubbed by forget
@@ -335,7 +436,9 @@ describe('backups and undo', () => {
     const edited = rosterBytes(dir);
     const handEdit = cx(dir, ['undo']);
     expect(handEdit.status).toBe(1);
-    expect(handEdit.stderr).toMatch(/^cx: the roster was changed after cx set of .* in a way undo cannot take back \(an edit by hand, say\); nothing was changed\. To undo cx set anyway, losing that change: cx undo --force\n$/);
+    expect(handEdit.stderr).toMatch(
+      /^cx: the roster was changed after cx set of .* in a way undo cannot take back \(an edit by hand, say\); nothing was changed\. To undo cx set anyway, losing that change: cx undo --force\n$/,
+    );
     expect(rosterBytes(dir)).toBe(edited);
     expect(cx(dir, ['undo', '--force']).status).toBe(0);
     expect(people(dir)[0]).not.toHaveProperty('team');
@@ -431,7 +534,10 @@ describe('several cx at once lose nothing', () => {
 
 describe('killing cx midway', () => {
   it('leaves the old roster or the new one, never a torn file', async () => {
-    const rows = ['name,stage,notes', ...Array.from({ length: 20_000 }, (_, i) => `Person ${i},${(i % 5) + 1},${'note '.repeat(20)}`)].join('\n');
+    const rows = [
+      'name,stage,notes',
+      ...Array.from({ length: 20_000 }, (_, i) => `Person ${i},${(i % 5) + 1},${'note '.repeat(20)}`),
+    ].join('\n');
     for (const delay of [150, 300, 450, 600, 900]) {
       const dir = tempDir();
       assessWith(dir, 'Dana Lee', buyIn);
@@ -494,7 +600,9 @@ describe('privacy', () => {
     expect(cx(dir, ['forget', 'Dana Lee']).status).toBe(2); // no terminal: needs --yes
     const run = cx(dir, ['forget', 'dana lee', '--yes']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Forgot "Dana Lee": removed from the roster, with their history and log, and from \d+ backups\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Forgot "Dana Lee": removed from the roster, with their history and log, and from \d+ backups\.\n$/,
+    );
     expect(names(dir)).toEqual(['Sam Ortiz']);
     const everything = [rosterFile(dir), ...readdirSync(join(dir, 'backups')).map((file) => join(dir, 'backups', file))];
     for (const file of everything) {
@@ -524,7 +632,10 @@ describe('hostile and odd input', () => {
     ['a name with a newline', 'Dana\nLee'],
   ])('refuses %s everywhere with exit 2', (_, name) => {
     const dir = tempDir();
-    for (const args of [['assess', name, '--answers', '-'], ['set', name, '--add', '--team', 'x']]) {
+    for (const args of [
+      ['assess', name, '--answers', '-'],
+      ['set', name, '--add', '--team', 'x'],
+    ]) {
       const run = cx(dir, args, { input: '{}' });
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -598,7 +709,17 @@ describe('names a new person cannot be given', () => {
     const dir = tempDir();
     const odd = 'Bad\uFFFDName';
     expect(cx(dir, ['set', odd, '--add']).stderr).toContain('its text was not UTF-8');
-    const person = { id: 'a', name: odd, stage: 'action', disposition: null, reasons: [], confidence: null, createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', history: [] };
+    const person = {
+      id: 'a',
+      name: odd,
+      stage: 'action',
+      disposition: null,
+      reasons: [],
+      confidence: null,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      history: [],
+    };
     writeFileSync(rosterFile(dir), JSON.stringify({ version: 1, people: [person] }));
     expect(cx(dir, ['show', odd]).status).toBe(0);
     expect(cx(dir, ['log', odd, 'Coffee']).status).toBe(0);
@@ -607,7 +728,9 @@ describe('names a new person cannot be given', () => {
     expect(cx(dir, ['import', '-'], { input: `name,team\n${odd},Buyers\n` }).stdout).toContain('0 added, 1 updated');
     const refusedRow = cx(dir, ['import', '-'], { input: `name,team\nAnn,X\n${odd},Y\nBad\uFFFDOther,Z\n` });
     expect(refusedRow.status).toBe(2);
-    expect(refusedRow.stderr).toMatch(/^stdin: line 4: a name cannot contain .*not UTF-8.*\ncx: nothing was imported: 1 row has a problem/);
+    expect(refusedRow.stderr).toMatch(
+      /^stdin: line 4: a name cannot contain .*not UTF-8.*\ncx: nothing was imported: 1 row has a problem/,
+    );
     const other = cx(dir, ['set', odd, 'Bad\uFFFDOther', '--add']);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/its text was not UTF-8.*: "Bad\uFFFDOther"\n$/);
@@ -625,7 +748,9 @@ describe('found in a last check', () => {
     return dir;
   };
   const newestBackup = (dir: string) => {
-    const files = readdirSync(join(dir, 'backups')).filter((file) => file.startsWith('roster-')).sort();
+    const files = readdirSync(join(dir, 'backups'))
+      .filter((file) => file.startsWith('roster-'))
+      .sort();
     return join(dir, 'backups', files.at(-1) as string);
   };
 
@@ -638,7 +763,9 @@ describe('found in a last check', () => {
     const before = rosterBytes(dir);
     const run = cx(dir, ['undo']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^cx: the version before the last change \(.+\) cannot be read \(.+\); nothing was changed\. cx doctor shows the backups that can\n$/);
+    expect(run.stderr).toMatch(
+      /^cx: the version before the last change \(.+\) cannot be read \(.+\); nothing was changed\. cx doctor shows the backups that can\n$/,
+    );
     expect(rosterBytes(dir)).toBe(before);
   });
 
@@ -656,8 +783,12 @@ describe('found in a last check', () => {
     expect(cx(dir, ['doctor', '--restore', '--yes']).status).toBe(0);
     rmSync(join(dir, 'backups', 'index.json'));
     expect(cx(dir, ['forget', 'Dana Lee', '--yes']).status).toBe(0);
-    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'backups')).map((f) => join(dir, 'backups', f))];
-    for (const file of files.filter((f) => !f.endsWith('backups'))) expect(readFileSync(file, 'utf8'), file).not.toContain('Dana Lee');
+    const files = [
+      ...readdirSync(dir).map((f) => join(dir, f)),
+      ...readdirSync(join(dir, 'backups')).map((f) => join(dir, 'backups', f)),
+    ];
+    for (const file of files.filter((f) => !f.endsWith('backups')))
+      expect(readFileSync(file, 'utf8'), file).not.toContain('Dana Lee');
   });
 
   it('cx doctor --restore leaves a readable roster alone and points to cx undo', () => {

@@ -103,7 +103,9 @@ describe('cx set', () => {
     const run = cx(dir, ['set', 'Dana Le', 'Zed Young', '--add', '--stage', '1']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('Dana Le: added: stage ignorance\nZed Young: added: stage ignorance\n');
-    expect(run.stderr).toBe('cx: note: "Dana Le" is new to the roster (did you mean "Dana Lee"?); cx undo takes this change back\n');
+    expect(run.stderr).toBe(
+      'cx: note: "Dana Le" is new to the roster (did you mean "Dana Lee"?); cx undo takes this change back\n',
+    );
   });
 
   it('does not look for close names in a bulk add (more than five new names)', () => {
@@ -163,7 +165,11 @@ describe('cx set', () => {
     ['swapped letters', ['Sma Ortiz'], '"Sma Ortiz" (did you mean "Sam Ortiz"?)'],
     ['a typo among good names', ['Sam Ortiz', 'Dana Lea', 'Kim Park'], '"Dana Lea" (did you mean "Dana Lee"?)'],
     ['two unknown names', ['Kim Prak', 'Nobody At All'], '"Kim Prak" (did you mean "Kim Park"?), "Nobody At All";'],
-    ['many unknown names, counted after the first five', ['Dana Le', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6'], '"Dana Le" (did you mean "Dana Lee"?), "N1", "N2", "N3", "N4" and 2 more; nothing'],
+    [
+      'many unknown names, counted after the first five',
+      ['Dana Le', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6'],
+      '"Dana Le" (did you mean "Dana Lee"?), "N1", "N2", "N3", "N4" and 2 more; nothing',
+    ],
   ])('refuses %s with exit 2, suggests the closest name and changes nothing', (_, names, message) => {
     const before = rosterBytes(dir);
     const run = cx(dir, ['set', ...names, '--stage', 'commitment']);
@@ -179,7 +185,9 @@ describe('cx set', () => {
     const before = rosterBytes(dir);
     const run = cx(dir, ['set', 'Dana Lee']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('cx: nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note\n');
+    expect(run.stderr).toBe(
+      'cx: nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note\n',
+    );
     expect(rosterBytes(dir)).toBe(before);
   });
 
@@ -293,9 +301,15 @@ describe('cx set option values', () => {
   });
 
   it.each([
-    [['financial', 'operational'], ['financial', 'operational']],
+    [
+      ['financial', 'operational'],
+      ['financial', 'operational'],
+    ],
     [['financial,operational'], ['financial', 'operational']],
-    [['ROI unclear', 'Already_Doing_It'], ['roi-unclear', 'already-doing-it']],
+    [
+      ['ROI unclear', 'Already_Doing_It'],
+      ['roi-unclear', 'already-doing-it'],
+    ],
     [['none'], []],
   ])('reads --reason %j as %j', (values, reasons) => {
     const run = setOne(['--reason', ...values]);
@@ -309,7 +323,11 @@ describe('cx set option values', () => {
     ['--stage', '', `Use a stage: ${STAGE_LIST} (or 1-5).`],
     ['--disposition', 'sitter', `Use a disposition: ${DISPOSITION_LIST}.`],
     ['--influence', 'huge', 'Use low, medium, high.'],
-    ['--reason', 'money', 'Use reasons: roi-unclear, resists-change, already-doing-it, unclear-role, financial, operational, other (or none).'],
+    [
+      '--reason',
+      'money',
+      'Use reasons: roi-unclear, resists-change, already-doing-it, unclear-role, financial, operational, other (or none).',
+    ],
   ])('refuses %s %j with exit 2, lists the valid values and changes nothing', (option, value, message) => {
     const before = rosterBytes(shared);
     const run = cx(shared, ['set', 'Dana Lee', option, value, '--team', 'Sales']);
@@ -320,13 +338,16 @@ describe('cx set option values', () => {
     expect(rosterBytes(shared)).toBe(before);
   });
 
-  it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']], [['none,financial']]])('refuses --reason %j: none goes alone', (values) => {
-    const before = rosterBytes(shared);
-    const run = cx(shared, ['set', 'Dana Lee', '--reason', ...values]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Use none alone: it clears the reasons, so no reason can go with it.');
-    expect(rosterBytes(shared)).toBe(before);
-  });
+  it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']], [['none,financial']]])(
+    'refuses --reason %j: none goes alone',
+    (values) => {
+      const before = rosterBytes(shared);
+      const run = cx(shared, ['set', 'Dana Lee', '--reason', ...values]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('Use none alone: it clears the reasons, so no reason can go with it.');
+      expect(rosterBytes(shared)).toBe(before);
+    },
+  );
 });
 
 describe('cx import', () => {
@@ -346,7 +367,14 @@ describe('cx import', () => {
       stderr: 'cx: ignoring unknown columns in people.csv: Colour\n',
     });
     expect(stored(dir)).toEqual([
-      expect.objectContaining({ name: 'Dana Lee', stage: 'commitment', stageSource: 'import', role: 'COO', team: 'Ops', influence: 'high' }),
+      expect.objectContaining({
+        name: 'Dana Lee',
+        stage: 'commitment',
+        stageSource: 'import',
+        role: 'COO',
+        team: 'Ops',
+        influence: 'high',
+      }),
       expect.objectContaining({
         name: 'Sam Ortiz',
         stage: 'skepticism',
@@ -382,7 +410,11 @@ describe('cx import', () => {
     ['an unknown disposition', 'Sam Ortiz,,sitter,', `line 3: unknown disposition "sitter"; use one of ${DISPOSITION_LIST}`],
     ['an unknown reason', 'Sam Ortiz,,,money', 'line 3: unknown reason "money"'],
     ['a row without a name', ',2,,', 'line 3: has no name'],
-    ['too many cells', 'Sam Ortiz,2,advocate,financial,extra', 'line 3: has 5 cells but the header has 4 (a comma inside a cell needs quotes)'],
+    [
+      'too many cells',
+      'Sam Ortiz,2,advocate,financial,extra',
+      'line 3: has 5 cells but the header has 4 (a comma inside a cell needs quotes)',
+    ],
     ['the same person twice', 'DANA  lee,2,,', 'line 3: "DANA  lee" is already on line 2; give each person one row'],
   ])('refuses %s: exit 2, the line on stderr, nothing changed', (_, row, message) => {
     seed('dana');
@@ -416,7 +448,11 @@ describe('cx import', () => {
   it('changes nothing when 1 row of 1000 is bad, and imports all 1000 once it is fixed', () => {
     seed('dana');
     const before = rosterBytes(dir);
-    const rows = Array.from({ length: 1000 }, (_, i) => [`Person ${String(i).padStart(4, '0')}`, String((i % 5) + 1), `Team ${i % 7}`]);
+    const rows = Array.from({ length: 1000 }, (_, i) => [
+      `Person ${String(i).padStart(4, '0')}`,
+      String((i % 5) + 1),
+      `Team ${i % 7}`,
+    ]);
     const bad = rows.map((row, i) => (i === 736 ? [row[0] as string, 'bogus', row[2] as string] : row));
     const run = cx(dir, ['import', file(dir, 'big.csv', csv([['name', 'stage', 'team'], ...bad]))]);
     expect(run.status).toBe(2);
@@ -451,7 +487,9 @@ describe('cx import', () => {
       });
       expect(rosterBytes(dir)).toBe(before);
       const again = cx(dir, ['import', file(dir, 'q.csv', 'name,team\nSam Ortiz,Finance\n'), '-n']);
-      expect(again.stdout).toBe('= Sam Ortiz: no change\n\nDry run: 0 added, 0 updated, 1 unchanged. Nothing was written; run again without --dry-run to import.\n');
+      expect(again.stdout).toBe(
+        '= Sam Ortiz: no change\n\nDry run: 0 added, 0 updated, 1 unchanged. Nothing was written; run again without --dry-run to import.\n',
+      );
       expect(rosterBytes(dir)).toBe(before);
     });
 
@@ -493,7 +531,12 @@ describe('cx import', () => {
   it.each([
     ['JSON lines from stdin', '{"name":"Ann","stage":"Buy in"}\n\n{"name":"Bo","reasons":["financial"]}\n', [], 'JSON'],
     ['a JSON array from stdin', '[{"name":"Ann","stage":"Buy in"},{"name":"Bo","reasons":"financial"}]', [], 'JSON'],
-    ['a JSON array with a BOM and leading space', '\uFEFF\n  [{"name":"Ann","stage":3},{"name":"Bo","reason":"Financial"}]', [], 'JSON'],
+    [
+      'a JSON array with a BOM and leading space',
+      '\uFEFF\n  [{"name":"Ann","stage":3},{"name":"Bo","reason":"Financial"}]',
+      [],
+      'JSON',
+    ],
     ['CSV from stdin', 'name,stage,reasons\nAnn,buy-in,\nBo,,financial\n', [], 'CSV'],
     ['CSV forced with --format', 'name,stage,reasons\nAnn,buy-in,\nBo,,financial\n', ['--format', 'csv'], 'CSV'],
   ])('reads %s with "-"', (_, input, extra, format) => {
@@ -514,9 +557,24 @@ describe('cx import', () => {
     ['CSV read as JSON', 'name,stage\nAnn,1\n', ['--format', 'json'], 'cx: cannot import p.txt: line 1: not valid JSON'],
     ['broken JSON', '[{"name":"Ann"', [], 'cx: cannot import p.txt: not valid JSON'],
     ['an empty file', '', [], 'cx: cannot import p.txt: it is empty\n'],
-    ['a header without a name column', 'who,stage\nAnn,1\n', [], 'cx: cannot import p.txt: line 1: the header row has no "name" column\n'],
-    ['a column twice', 'name,team,Team\nAnn,A,B\n', [], 'cx: cannot import p.txt: line 1: the header row has two columns for team: "team" (column 2) and "Team" (column 3); keep one\n'],
-    ['an unclosed quote', 'name,team\nAnn,"A\nBo,B\n', [], 'cx: cannot import p.txt: line 3: not readable as CSV: Quote Not Closed'],
+    [
+      'a header without a name column',
+      'who,stage\nAnn,1\n',
+      [],
+      'cx: cannot import p.txt: line 1: the header row has no "name" column\n',
+    ],
+    [
+      'a column twice',
+      'name,team,Team\nAnn,A,B\n',
+      [],
+      'cx: cannot import p.txt: line 1: the header row has two columns for team: "team" (column 2) and "Team" (column 3); keep one\n',
+    ],
+    [
+      'an unclosed quote',
+      'name,team\nAnn,"A\nBo,B\n',
+      [],
+      'cx: cannot import p.txt: line 3: not readable as CSV: Quote Not Closed',
+    ],
   ])('refuses a file it cannot read (%s) in one line, with exit 2, and changes nothing', (_, text, extra, message) => {
     const run = cx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
     expect(run.status).toBe(2);
@@ -543,7 +601,11 @@ describe('cx import', () => {
   it.each([
     ['a missing file', ['nope.csv'], 'cx: cannot read the import file nope.csv: no such file\n'],
     ['a header and no rows', ['header-only.csv'], 'cx: header-only.csv has no people to import\n'],
-    ['an unknown --format', ['x.csv', '--format', 'xml'], "cx: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.\n"],
+    [
+      'an unknown --format',
+      ['x.csv', '--format', 'xml'],
+      "cx: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.\n",
+    ],
   ])('exits 2 on %s', (_, args, stderr) => {
     file(dir, 'header-only.csv', 'name,stage\n');
     const run = cx(dir, ['import', ...args]);
@@ -631,15 +693,23 @@ describe('cx export', () => {
     const copy = tempDir();
     ok(copy, ['import', '-'], { input: csvText });
     expect(ok(copy, ['export', '--format', 'csv']).stdout).toBe(csvText);
-    expect(JSON.parse(ok(copy, ['show', '@Sam', '--json']).stdout)).toMatchObject({ name: '@Sam', notes: '-1 and +2', team: "'=kept as typed" });
+    expect(JSON.parse(ok(copy, ['show', '@Sam', '--json']).stdout)).toMatchObject({
+      name: '@Sam',
+      notes: '-1 and +2',
+      team: "'=kept as typed",
+    });
   });
 
   it('prints CSV with --format csv', () => {
     const run = cx(dir, ['export', '--format', 'csv']);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe("name,stage,disposition,reasons,confidence,stageSource,role,team,influence,notes,id,createdAt,updatedAt,assessment,history,log");
-    expect(lines[1]).toMatch(/^amy adams,skepticism,,,,set,,,,"a, ""b""",[0-9a-f-]{36},2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,/);
+    expect(lines[0]).toBe(
+      'name,stage,disposition,reasons,confidence,stageSource,role,team,influence,notes,id,createdAt,updatedAt,assessment,history,log',
+    );
+    expect(lines[1]).toMatch(
+      /^amy adams,skepticism,,,,set,,,,"a, ""b""",[0-9a-f-]{36},2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,/,
+    );
     expect(lines.slice(1, 4).map((line) => line.split(',')[0])).toEqual(['amy adams', 'Bob Brown', 'Zed Young']);
   });
 
@@ -680,12 +750,20 @@ describe('export and import round trip', () => {
     source = tempDir();
     assessWith(source, 'Dana Lee', { ...buyIn, role: 'VP Operations', influence: 'high' }, { CX_NOW: '2026-11-02T10:00:00Z' });
     assessWith(source, 'Sam Ortiz', skeptic, { CX_NOW: '2026-11-03T10:00:00Z' });
-    ok(source, ['set', 'Dana Lee', '--stage', 'commitment', '--reason', 'financial', '--note', 'said "yes", then\nasked for a plan'], {
-      env: { CX_NOW: '2026-11-05T10:00:00Z' },
-    });
-    ok(source, ['set', 'Zoë Ångström', '王小明', '__proto__', "O'Brien", '--add', '--team', 'R&D, Europe', '--influence', 'medium'], {
-      env: { CX_NOW: '2026-11-06T10:00:00Z' },
-    });
+    ok(
+      source,
+      ['set', 'Dana Lee', '--stage', 'commitment', '--reason', 'financial', '--note', 'said "yes", then\nasked for a plan'],
+      {
+        env: { CX_NOW: '2026-11-05T10:00:00Z' },
+      },
+    );
+    ok(
+      source,
+      ['set', 'Zoë Ångström', '王小明', '__proto__', "O'Brien", '--add', '--team', 'R&D, Europe', '--influence', 'medium'],
+      {
+        env: { CX_NOW: '2026-11-06T10:00:00Z' },
+      },
+    );
     const sheet = csv([
       ['name', 'disposition', 'reasons', 'notes', 'stage'],
       ['sam ortiz', 'outlier', 'unclear-role; other', '', ''],
@@ -699,7 +777,11 @@ describe('export and import round trip', () => {
     const first = ok(source, ['export', '--format', format]).stdout;
     const copy = tempDir();
     const imported = cx(copy, ['import', '-'], { input: first });
-    expect(imported).toEqual({ status: 0, stdout: `Imported stdin (${format.toUpperCase()}): 8 added, 0 updated, 0 unchanged.\n`, stderr: '' });
+    expect(imported).toEqual({
+      status: 0,
+      stdout: `Imported stdin (${format.toUpperCase()}): 8 added, 0 updated, 0 unchanged.\n`,
+      stderr: '',
+    });
     expect(ok(copy, ['export', '--format', format]).stdout).toBe(first);
     // The copy holds the same records, not just the same columns.
     expect(ok(copy, ['export']).stdout).toBe(ok(source, ['export']).stdout);
@@ -719,30 +801,75 @@ describe('cx list filters', () => {
   const at = (iso: string) => ({ env: { CX_NOW: iso } });
   beforeAll(() => {
     shared = tempDir();
-    ok(shared, ['set', 'Old', '--add', '--stage', '2', '--disposition', 'outlier', '--team', 'Contact Centre', '--influence', 'high'], at('2026-10-01T09:00:00Z'));
+    ok(
+      shared,
+      ['set', 'Old', '--add', '--stage', '2', '--disposition', 'outlier', '--team', 'Contact Centre', '--influence', 'high'],
+      at('2026-10-01T09:00:00Z'),
+    );
     ok(shared, ['set', 'Ann', '--add', '--role', 'CFO'], at('2026-09-01T09:00:00Z'));
-    ok(shared, ['set', 'Mid', '--add', '--stage', 'skepticism', '--disposition', 'fence-sitter', '--team', 'Sales'], at('2026-11-10T09:00:00Z'));
-    ok(shared, ['set', 'New', '--add', '--stage', '4', '--disposition', 'advocate', '--team', 'contact  centre', '--influence', 'low'], at('2026-11-20T09:00:00Z'));
+    ok(
+      shared,
+      ['set', 'Mid', '--add', '--stage', 'skepticism', '--disposition', 'fence-sitter', '--team', 'Sales'],
+      at('2026-11-10T09:00:00Z'),
+    );
+    ok(
+      shared,
+      ['set', 'New', '--add', '--stage', '4', '--disposition', 'advocate', '--team', 'contact  centre', '--influence', 'low'],
+      at('2026-11-20T09:00:00Z'),
+    );
     ok(shared, ['set', 'Ann', '--stage', 'action'], at('2026-11-22T09:00:00Z')); // added long ago, but her stage is new
   });
   const list = (args: string[]) => cx(shared, ['list', ...args, '--json'], at('2026-11-24T09:00:00Z'));
 
   it.each([
     [[], ['Ann', 'Mid', 'New', 'Old']],
-    [['--stage', 'skepticism'], ['Mid', 'Old']],
-    [['--stage', '2,Commitment'], ['Mid', 'New', 'Old']],
+    [
+      ['--stage', 'skepticism'],
+      ['Mid', 'Old'],
+    ],
+    [
+      ['--stage', '2,Commitment'],
+      ['Mid', 'New', 'Old'],
+    ],
     [['--disposition', 'outlier'], ['Old']],
-    [['--disposition', 'Fence sitter', 'ADVOCATE'], ['Mid', 'New']],
-    [['--team', 'CONTACT centre'], ['New', 'Old']],
+    [
+      ['--disposition', 'Fence sitter', 'ADVOCATE'],
+      ['Mid', 'New'],
+    ],
+    [
+      ['--team', 'CONTACT centre'],
+      ['New', 'Old'],
+    ],
     [['--influence', 'high'], ['Old']],
-    [['--influence', 'low', 'high'], ['New', 'Old']],
+    [
+      ['--influence', 'low', 'high'],
+      ['New', 'Old'],
+    ],
     [['--stuck', '30'], ['Old']],
-    [['--stuck', '14'], ['Mid', 'Old']],
-    [['--sort', 'stage'], ['Mid', 'Old', 'New', 'Ann']],
-    [['--sort', 'disposition'], ['Old', 'Mid', 'New', 'Ann']],
-    [['--sort', 'updated'], ['Ann', 'New', 'Mid', 'Old']],
-    [['--sort', 'stuck'], ['Old', 'Mid', 'New', 'Ann']],
-    [['--stage', '2', '--sort', 'stuck'], ['Old', 'Mid']],
+    [
+      ['--stuck', '14'],
+      ['Mid', 'Old'],
+    ],
+    [
+      ['--sort', 'stage'],
+      ['Mid', 'Old', 'New', 'Ann'],
+    ],
+    [
+      ['--sort', 'disposition'],
+      ['Old', 'Mid', 'New', 'Ann'],
+    ],
+    [
+      ['--sort', 'updated'],
+      ['Ann', 'New', 'Mid', 'Old'],
+    ],
+    [
+      ['--sort', 'stuck'],
+      ['Old', 'Mid', 'New', 'Ann'],
+    ],
+    [
+      ['--stage', '2', '--sort', 'stuck'],
+      ['Old', 'Mid'],
+    ],
     [['--team', 'contact centre', '--influence', 'low'], ['New']],
   ])('list %j --json → %j', (args, names) => {
     const run = list(args);
@@ -761,7 +888,11 @@ describe('cx list filters', () => {
   });
 
   it('prints nothing on stdout and a message on stderr, with exit 0, when no one matches', () => {
-    expect(cx(shared, ['list', '--stage', 'ignorance'])).toEqual({ status: 0, stdout: '', stderr: 'No one matches (4 in the roster).\n' });
+    expect(cx(shared, ['list', '--stage', 'ignorance'])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'No one matches (4 in the roster).\n',
+    });
     expect(cx(shared, ['list', '--stage', 'ignorance', '--json'])).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
   });
 
@@ -795,14 +926,20 @@ describe('cx rm', () => {
     const run = cx(dir, ['rm', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('cx: removing "Dana Lee" asks first, and stdin is not a terminal; add --yes to go ahead without asking\n');
+    expect(run.stderr).toBe(
+      'cx: removing "Dana Lee" asks first, and stdin is not a terminal; add --yes to go ahead without asking\n',
+    );
     expect(rosterBytes(dir)).toBe(before);
   });
 
   it('refuses a typo with a suggestion, even with --yes, and removes no one', () => {
     const before = rosterBytes(dir);
     const run = cx(dir, ['rm', 'Sam Ortiz', 'Dana Le', '--yes']);
-    expect(run).toEqual({ status: 2, stdout: '', stderr: 'cx: no one called "Dana Le" in the roster; did you mean "Dana Lee"?\n' });
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'cx: no one called "Dana Le" in the roster; did you mean "Dana Lee"?\n',
+    });
     expect(rosterBytes(dir)).toBe(before);
   });
 
@@ -855,29 +992,50 @@ describe('cx completion', () => {
     const script = [`source <(${NODE_CX} completion bash)`, `cx() { ${NODE_CX} "$@"; }`, ...steps].join('\n');
     const run = bash(configDir, script);
     if (run.status !== 0) throw new Error(`bash exited ${run.status}: ${run.stderr}`);
-    return run.stdout.split('@@end\n').slice(0, cases.length).map((block) => block.split('\n').filter(Boolean));
+    return run.stdout
+      .split('@@end\n')
+      .slice(0, cases.length)
+      .map((block) => block.split('\n').filter(Boolean));
   }
 
   const CASES: [string[], string[]][] = [
     [['cx', 'set', '--stage', 'b'], ['buy-in']],
-    [['cx', 'list', '--stage', ''], ['ignorance', 'skepticism', 'buy-in', 'commitment', 'action']],
+    [
+      ['cx', 'list', '--stage', ''],
+      ['ignorance', 'skepticism', 'buy-in', 'commitment', 'action'],
+    ],
     [['cx', 'set', 'Dana Lee', '--disposition', 'f'], ['fence-sitter']],
     [['cx', 'set', '--reason', 'fi'], ['financial']],
-    [['cx', 'list', '--sort', 's'], ['stage', 'stuck']],
+    [
+      ['cx', 'list', '--sort', 's'],
+      ['stage', 'stuck'],
+    ],
     [['cx', 'import', '--format', 'j'], ['json']],
     [['cx', 'sh'], ['show']],
     [['cx', '--no-color', 'sh'], ['show']],
-    [['cx', 'list', '--st'], ['--stage', '--stuck']],
-    [['cx', 'rm', '-'], ['--yes', '--help']],
+    [
+      ['cx', 'list', '--st'],
+      ['--stage', '--stuck'],
+    ],
+    [
+      ['cx', 'rm', '-'],
+      ['--yes', '--help'],
+    ],
     [['cx', 'show', 'Da'], ['Dana\\ Lee']],
     [['cx', 'show', 'da'], ['Dana\\ Lee']],
     [['cx', 'show', '"da'], ['Dana\\ Lee']],
     [['cx', 'assess', 'dana\\ l'], ['Dana\\ Lee']],
     [['cx', 'rm', "o\\'b"], ["O\\'Brien"]],
     [['cx', 'set', 'zo'], ['Zoë\\ Ångström']],
-    [['cx', 'tactics', 'o'], ['outlier', 'outside-authority', "O\\'Brien"]],
+    [
+      ['cx', 'tactics', 'o'],
+      ['outlier', 'outside-authority', "O\\'Brien"],
+    ],
     [['cx', 'show', 'x'], []],
-    [['cx', 'completion', ''], ['bash', 'zsh']],
+    [
+      ['cx', 'completion', ''],
+      ['bash', 'zsh'],
+    ],
   ];
   let results: string[][] = [];
   let commands: string[] = [];
@@ -889,9 +1047,12 @@ describe('cx completion', () => {
     results = all.slice(1);
   });
 
-  it.each(CASES.map(([words, expected], index) => [words, expected, index] as const))('bash completes %j as %j', (_, expected, index) => {
-    expect(results[index]).toEqual(expected);
-  });
+  it.each(CASES.map(([words, expected], index) => [words, expected, index] as const))(
+    'bash completes %j as %j',
+    (_, expected, index) => {
+      expect(results[index]).toEqual(expected);
+    },
+  );
 
   it('bash completes command names: "cx s" gives show and set, and only commands', () => {
     expect(commands).toEqual(expect.arrayContaining(['show', 'set']));
@@ -938,7 +1099,18 @@ describe('cx completion', () => {
 });
 
 describe('names are data', () => {
-  const NAMES = ['j.smith', '__proto__', 'constructor', "O'Brien", 'Zoë Ångström', 'محمد علي', '王小明', 'Sam 🚀', 'toString', 'a,b "c"'];
+  const NAMES = [
+    'j.smith',
+    '__proto__',
+    'constructor',
+    "O'Brien",
+    'Zoë Ångström',
+    'محمد علي',
+    '王小明',
+    'Sam 🚀',
+    'toString',
+    'a,b "c"',
+  ];
   // A spelling that must find the same person: other case, and for Zoë, decomposed accents.
   const other = (name: string): string =>
     name === 'Zoë Ångström' ? 'ZOE\u0308 A\u030ANGSTRÖM' : name === name.toUpperCase() ? ` ${name}  ` : name.toUpperCase();
@@ -962,8 +1134,16 @@ describe('names are data', () => {
   });
 
   it('matches them in CSV and JSON imports, ignoring case', () => {
-    expect(csvRun).toEqual({ status: 0, stdout: `Imported stdin (CSV): 0 added, ${NAMES.length} updated, 0 unchanged.\n`, stderr: '' });
-    expect(jsonRun).toEqual({ status: 0, stdout: `Imported stdin (JSON): 0 added, ${NAMES.length} updated, 0 unchanged.\n`, stderr: '' });
+    expect(csvRun).toEqual({
+      status: 0,
+      stdout: `Imported stdin (CSV): 0 added, ${NAMES.length} updated, 0 unchanged.\n`,
+      stderr: '',
+    });
+    expect(jsonRun).toEqual({
+      status: 0,
+      stdout: `Imported stdin (JSON): 0 added, ${NAMES.length} updated, 0 unchanged.\n`,
+      stderr: '',
+    });
   });
 
   it('stores them as values in a list, never as keys', () => {
@@ -1059,12 +1239,7 @@ describe('exit codes', () => {
     expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"version":1,"people":[');
   });
 
-  it.each([
-    [['set']],
-    [['import']],
-    [['rm']],
-    [['completion']],
-  ])('%j is a usage error: exit 2, no stack trace', (args) => {
+  it.each([[['set']], [['import']], [['rm']], [['completion']]])('%j is a usage error: exit 2, no stack trace', (args) => {
     const run = cx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^cx: /);

@@ -14,7 +14,11 @@ const PEOPLE: [string, string, object][] = [
   ['Ivo Outlier', '2026-11-01', { ...gates(0), ...resistant }],
   ['Ada Advocate', '2026-11-20', { ...gates(0), ...keen }],
   ['Sam Ortiz', '2026-10-20', { ...gates(1), 'doubt-reason': 'roi-unclear', ...neutral, influence: 'medium' }],
-  ['Rita Resist', '2026-11-01', { ...gates(1), 'doubt-reason': 'resists-change', ...resistant, 'outlier-reasons': ['financial'] }],
+  [
+    'Rita Resist',
+    '2026-11-01',
+    { ...gates(1), 'doubt-reason': 'resists-change', ...resistant, 'outlier-reasons': ['financial'] },
+  ],
   ['Dana Lee', '2026-10-01', { ...gates(3), ...resistant, influence: 'high', team: 'Support' }],
   ['Bea Buyin', '2026-11-01', { ...gates(3), ...keen }],
   ['Kim Park', '2026-11-02', { ...gates(4), ...keen, influence: 'high', team: 'Support' }],
@@ -29,7 +33,10 @@ const TODAY = { CX_NOW: '2026-11-24T09:00:00Z' };
 beforeAll(() => {
   dir = tempDir();
   for (const [name, day, answers] of PEOPLE) {
-    const run = cx(dir, ['assess', name, '--answers', '-'], { input: JSON.stringify(answers), env: { CX_NOW: `${day}T09:00:00Z` } });
+    const run = cx(dir, ['assess', name, '--answers', '-'], {
+      input: JSON.stringify(answers),
+      env: { CX_NOW: `${day}T09:00:00Z` },
+    });
     if (run.status !== 0) throw new Error(run.stderr);
   }
   cx(dir, ['set', 'Sam Ortiz', '--stage', 'buy-in'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
@@ -39,10 +46,26 @@ beforeAll(() => {
 describe('cx log', () => {
   it('records an interaction that cx show lists and that restarts the cadence', () => {
     const local = tempDir();
-    cx(local, ['assess', 'Bea Buyin', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: { CX_NOW: '2026-10-30' } });
-    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout).map((i: { name: string }) => i.name)).toEqual(['Bea Buyin']);
-    const run = cx(local, ['log', 'bea buyin', 'Asked for two analysts by Friday', '--tactic', 'scarcity', '--date', '2026-11-23']);
-    expect(run).toMatchObject({ status: 0, stdout: 'Logged for Bea Buyin on 2026-11-23 (Make a scarce, specific ask): Asked for two analysts by Friday\n' });
+    cx(local, ['assess', 'Bea Buyin', '--answers', '-'], {
+      input: JSON.stringify({ ...gates(3), ...keen }),
+      env: { CX_NOW: '2026-10-30' },
+    });
+    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout).map((i: { name: string }) => i.name)).toEqual([
+      'Bea Buyin',
+    ]);
+    const run = cx(local, [
+      'log',
+      'bea buyin',
+      'Asked for two analysts by Friday',
+      '--tactic',
+      'scarcity',
+      '--date',
+      '2026-11-23',
+    ]);
+    expect(run).toMatchObject({
+      status: 0,
+      stdout: 'Logged for Bea Buyin on 2026-11-23 (Make a scarce, specific ask): Asked for two analysts by Friday\n',
+    });
     expect(cx(local, ['show', 'Bea Buyin']).stdout).toContain('2026-11-23 Asked for two analysts by Friday [scarcity]');
     expect(JSON.parse(cx(local, ['show', 'Bea Buyin', '--json']).stdout).log).toEqual([
       { on: '2026-11-23', text: 'Asked for two analysts by Friday', tactic: 'scarcity' },
@@ -66,7 +89,7 @@ describe('cx log', () => {
 });
 
 describe('cx todo', () => {
-  it('prints the week\'s list, highest priority first, with an action and a reason for each', () => {
+  it("prints the week's list, highest priority first, with an action and a reason for each", () => {
     const run = cx(dir, ['todo'], { env: TODAY });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('To do, week of 2026-11-24');
@@ -80,11 +103,16 @@ describe('cx todo', () => {
     const items = JSON.parse(cx(dir, ['todo', '--json'], { env: TODAY }).stdout);
     expect(items.length).toBeGreaterThan(3);
     for (const item of items) {
-      expect(Object.keys(item)).toEqual(expect.arrayContaining(['name', 'stage', 'disposition', 'tactic', 'action', 'why', 'priority', 'due']));
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining(['name', 'stage', 'disposition', 'tactic', 'action', 'why', 'priority', 'due']),
+      );
     }
     const priorities = items.map((item: { priority: number }) => item.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
-    expect(items.find((i: { name: string }) => i.name === 'Kim Park')).toMatchObject({ tactic: 'social-proof', peer: 'Priya Nair' });
+    expect(items.find((i: { name: string }) => i.name === 'Kim Park')).toMatchObject({
+      tactic: 'social-proof',
+      peer: 'Priya Nair',
+    });
   });
 
   it('prints a Markdown checklist', () => {
@@ -144,12 +172,23 @@ describe('cx board', () => {
     const board = JSON.parse(cx(dir, ['board', '--json', '--since', '2026-09-01'], { env: TODAY }).stdout);
     expect(board).toMatchObject({ today: '2026-11-24', since: '2026-09-01', total: 13 });
     expect(board.added).toHaveLength(13);
-    expect(board.grid.action).toEqual({ advocate: ['Priya Nair'], 'fence-sitter': ['Fay Fence'], outlier: ['Otto Acting'], none: [] });
+    expect(board.grid.action).toEqual({
+      advocate: ['Priya Nair'],
+      'fence-sitter': ['Fay Fence'],
+      outlier: ['Otto Acting'],
+      none: [],
+    });
   });
 
   it('summarises instead of overflowing with hundreds of people', () => {
     const big = tempDir();
-    const rows = ['name,stage,disposition', ...Array.from({ length: 300 }, (_, i) => `Person Number ${i + 1},${(i % 5) + 1},${['advocate', 'fence-sitter', 'outlier'][i % 3]}`)];
+    const rows = [
+      'name,stage,disposition',
+      ...Array.from(
+        { length: 300 },
+        (_, i) => `Person Number ${i + 1},${(i % 5) + 1},${['advocate', 'fence-sitter', 'outlier'][i % 3]}`,
+      ),
+    ];
     expect(cx(big, ['import', '-'], { input: rows.join('\n'), env: TODAY }).status).toBe(0);
     const run = cx(big, ['board', '--no-color'], { env: TODAY });
     const lines = run.stdout.trimEnd().split('\n');

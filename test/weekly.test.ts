@@ -11,7 +11,12 @@ let next = 0;
 const newId = () => `id-${++next}`;
 
 /** Someone assessed on a day with these answers, then changed by hand and logged as given. */
-function assessed(name: string, on: string, answers: Answers, extra: { set?: [string, FieldUpdate]; log?: LogEntry[] } = {}): Stakeholder {
+function assessed(
+  name: string,
+  on: string,
+  answers: Answers,
+  extra: { set?: [string, FieldUpdate]; log?: LogEntry[] } = {},
+): Stakeholder {
   let { person } = recordAssessment({ people: [] }, { name, answers, result: assess(answers), at: new Date(on), newId });
   if (extra.set) person = applyUpdate(person, extra.set[1], 'set', new Date(extra.set[0]));
   return extra.log ? { ...person, log: extra.log } : person;
@@ -48,7 +53,13 @@ describe('cadence', () => {
 
   it('restarts with every logged interaction', () => {
     const unseen = assessed('A', '2026-11-01', { ...gates(3), ...neutral });
-    const seen = { ...unseen, log: [{ on: '2026-11-20', text: 'coffee' }, { on: '2026-11-05', text: 'call' }] };
+    const seen = {
+      ...unseen,
+      log: [
+        { on: '2026-11-20', text: 'coffee' },
+        { on: '2026-11-05', text: 'call' },
+      ],
+    };
     expect(lastContact(unseen)).toBe('2026-11-01');
     expect(lastContact(seen)).toBe('2026-11-20');
     expect(todo(unseen)).toHaveLength(1); // every 9 days at Buy-in for a fence-sitter: overdue
@@ -79,7 +90,11 @@ describe('who is due', () => {
 
   it('asks for an assessment of someone added without one', () => {
     const item = only(added('New Hire', '2026-11-23', { role: 'COO' }));
-    expect(item).toMatchObject({ kind: 'assess', action: expect.stringContaining('cx assess "New Hire"'), why: 'never assessed' });
+    expect(item).toMatchObject({
+      kind: 'assess',
+      action: expect.stringContaining('cx assess "New Hire"'),
+      why: 'never assessed',
+    });
   });
 
   it.each([
@@ -150,7 +165,7 @@ describe('what to do', () => {
     expect(only(assessed('M', '2026-11-01', roi)).tactic).toBe('business-case');
   });
 
-  it('rotates among the tactic\'s actions as the log shows it used', () => {
+  it("rotates among the tactic's actions as the log shows it used", () => {
     const base = { ...gates(3), ...keen };
     const actions = [0, 1, 2, 4].map((times) => {
       const log = Array.from({ length: times }, () => ({ on: '2026-11-01', text: 'asked', tactic: 'scarcity' as const }));

@@ -23,7 +23,12 @@ export async function assessCommand(name: string, options: { answers?: string; j
   if (!known) checkName(name);
   const shownName = known?.name ?? displayName(name);
   // A new name close to a known one is most likely a typo: said before anything is asked or saved.
-  const similar = known ? '' : didYouMean(name, roster.people.map((person) => person.name));
+  const similar = known
+    ? ''
+    : didYouMean(
+        name,
+        roster.people.map((person) => person.name),
+      );
 
   let answers: Answers;
   if (options.answers !== undefined) {
@@ -47,10 +52,14 @@ export async function assessCommand(name: string, options: { answers?: string; j
   const result = assess(answers);
   // Recorded against the roster as it is now, under the lock: changes other cx commands made while the
   // questions were open are kept.
-  const outcome = await store.update('assess', (roster) => {
-    const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
-    return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
-  }, [shownName]);
+  const outcome = await store.update(
+    'assess',
+    (roster) => {
+      const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
+      return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
+    },
+    [shownName],
+  );
 
   const { person, previous } = outcome;
   if (options.json) {

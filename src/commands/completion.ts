@@ -55,7 +55,9 @@ function bash(spec: Spec): string {
   const valueCases = Object.entries(VALUES)
     .map(([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`)
     .join('\n');
-  const optionCases = spec.commands.map((c) => `      ${c.name}) COMPREPLY=($(compgen -W "${words(c.options)}" -- "$cur")) ;;`).join('\n');
+  const optionCases = spec.commands
+    .map((c) => `      ${c.name}) COMPREPLY=($(compgen -W "${words(c.options)}" -- "$cur")) ;;`)
+    .join('\n');
   const argumentCases = Object.entries(ARGUMENTS)
     .map(([command, kind]) => {
       if (kind === 'names') return `    ${command}) _cx_names ;;`;
@@ -162,7 +164,9 @@ export function completionCommand(shell: string, program: Command): void {
 /** The names in the roster, one per line, for completion; nothing at all if the roster cannot be read. */
 export function namesCommand(): void {
   try {
-    const names = RosterStore.open().read().people.map((person) => person.name.replace(/[\r\n]/g, ' '));
+    const names = RosterStore.open()
+      .read()
+      .people.map((person) => person.name.replace(/[\r\n]/g, ' '));
     if (names.length) process.stdout.write(`${names.join('\n')}\n`);
   } catch {
     // Completion must never print errors into the user's command line.

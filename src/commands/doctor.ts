@@ -11,11 +11,11 @@ interface Finding {
   text: string;
 }
 
-
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
-  if (options.yes && !options.restore) throw new UsageError('--yes goes with --restore, whose question it answers; cx doctor alone changes nothing');
+  if (options.yes && !options.restore)
+    throw new UsageError('--yes goes with --restore, whose question it answers; cx doctor alone changes nothing');
   const c = paint();
   const dir = rosterDir();
   const store = RosterStore.open();
@@ -41,7 +41,10 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
         rosterBroken = true;
         findings.push({ ok: false, text: `${store.path} is sealed, yet it is not in the shape cx expects (${problem})` });
       } else {
-        findings.push({ ok: true, text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}` });
+        findings.push({
+          ok: true,
+          text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}`,
+        });
         findings.push({
           ok: true,
           text: store.isSealed()
@@ -64,7 +67,11 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     );
   }
   const dirMode = existsSync(dir) ? mode(dir) : 0;
-  if (dirMode & 0o077) findings.push({ ok: false, text: `the folder ${dir} is open to others (mode ${dirMode.toString(8)}); run: chmod 700 "${dir}"` });
+  if (dirMode & 0o077)
+    findings.push({
+      ok: false,
+      text: `the folder ${dir} is open to others (mode ${dirMode.toString(8)}); run: chmod 700 "${dir}"`,
+    });
 
   const backups = store.backups();
   const good = backups.filter((backup) => !store.backupProblem(backup));
@@ -82,7 +89,11 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
         : `none of the ${backups.length} backups can be read`,
   });
   const strays = store.strayBackups();
-  if (strays.length) findings.push({ ok: false, text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}` });
+  if (strays.length)
+    findings.push({
+      ok: false,
+      text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}`,
+    });
 
   for (const finding of findings) process.stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
 
@@ -103,5 +114,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     return;
   }
   const kept = await store.restore(newest);
-  process.stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
+  process.stdout.write(
+    `Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`,
+  );
 }

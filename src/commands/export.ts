@@ -22,5 +22,7 @@ export function exportCommand(options: { format?: 'json' | 'csv'; output?: strin
     throw new CxError(`cannot write ${inert(options.output)}: ${fileProblem(error, 'its folder does not exist')}`);
   }
   const count = roster.people.length;
-  process.stderr.write(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(options.output)} (${format.toUpperCase()}).\n`);
+  process.stderr.write(
+    `Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(options.output)} (${format.toUpperCase()}).\n`,
+  );
 }

@@ -13,7 +13,10 @@ export async function forgetCommand(names: string[], options: { yes?: boolean })
     process.stderr.write('Nothing was erased.\n');
     return;
   }
-  const { scrubbed, unreadable } = await store.forget(new Set(people.map((person) => person.id)), people.map((person) => person.name));
+  const { scrubbed, unreadable } = await store.forget(
+    new Set(people.map((person) => person.id)),
+    people.map((person) => person.name),
+  );
   process.stdout.write(
     `Forgot ${listed}: removed from the roster, with their history and log, and from ${scrubbed} ${scrubbed === 1 ? 'backup' : 'backups'}.\n`,
   );

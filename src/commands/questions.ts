@@ -21,10 +21,15 @@ export function questionsCommand(options: { json?: boolean }): void {
     ),
   ];
   for (const question of QUESTIONS) {
-    out.push('', `${c.bold(question.id)}  ${c.dim(`(${question.section}${question.kind === 'many' ? ', a list of values' : ''})`)}`);
+    out.push(
+      '',
+      `${c.bold(question.id)}  ${c.dim(`(${question.section}${question.kind === 'many' ? ', a list of values' : ''})`)}`,
+    );
     out.push(wrap(personalise(question.text, SOMEONE), width, '  '));
     if (question.askedWhen.length > 0) {
-      out.push(c.dim(`  only when ${question.askedWhen.map((when) => `${when.question} is ${when.values.join(' or ')}`).join(', or ')}`));
+      out.push(
+        c.dim(`  only when ${question.askedWhen.map((when) => `${when.question} is ${when.values.join(' or ')}`).join(', or ')}`),
+      );
     }
     if (question.kind === 'text') out.push(`    ${c.cyan('any text')}`);
     for (const choice of question.choices) {

@@ -7,7 +7,9 @@ export async function rmCommand(names: string[], options: { yes?: boolean }): Pr
   const people = requirePeople(store.read(), names);
   const listed = quotedNames(people);
   const count = people.length === 1 ? '' : ` (${people.length} people)`;
-  if (!(await confirmed(options, `Remove ${listed}${count} and their history from the roster?`, `removing ${listed} asks first`))) {
+  if (
+    !(await confirmed(options, `Remove ${listed}${count} and their history from the roster?`, `removing ${listed} asks first`))
+  ) {
     process.stderr.write('Nothing was removed.\n');
     return;
   }

@@ -26,7 +26,11 @@ export function requirePerson(roster: Roster, name: string): Stakeholder {
   if (roster.people.length === 0) {
     throw new UsageError(`no one is in the roster yet; add "${inert(name.trim())}" with: cx assess "${inert(name.trim())}"`);
   }
-  const hint = didYouMean(name, roster.people.map((p) => p.name)) || 'cx list shows who is in the roster';
+  const hint =
+    didYouMean(
+      name,
+      roster.people.map((p) => p.name),
+    ) || 'cx list shows who is in the roster';
   throw new UsageError(`no one called "${inert(name.trim())}" in the roster; ${hint}`);
 }
 
@@ -61,7 +65,9 @@ export async function readInput(source: string, what: string): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${source === '-' ? 'from stdin' : inert(source)}: ${fileProblem(error, 'no such file')}`);
+    throw new UsageError(
+      `cannot read ${what} ${source === '-' ? 'from stdin' : inert(source)}: ${fileProblem(error, 'no such file')}`,
+    );
   }
 }
 
@@ -85,7 +91,8 @@ export function requirePeople(roster: Roster, names: string[]): Stakeholder[] {
  */
 export async function confirmed(options: { yes?: boolean }, question: string, noTerminal: string): Promise<boolean> {
   if (options.yes) return true;
-  if (!process.stdin.isTTY) throw new UsageError(`${noTerminal}, and stdin is not a terminal; add --yes to go ahead without asking`);
+  if (!process.stdin.isTTY)
+    throw new UsageError(`${noTerminal}, and stdin is not a terminal; add --yes to go ahead without asking`);
   const { askYesNo } = await import('../prompts/confirm.js');
   return askYesNo(question);
 }

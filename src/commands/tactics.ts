@@ -25,7 +25,11 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
         wrap(personalise(tactic.principle, SOMEONE), width, '  ', '  '),
       ].join('\n'),
     );
-    out.push(c.dim(wrap('cx tactics <id> shows one with its actions; cx tactics <stage|disposition|name> the ones that fit.', width, '', '')));
+    out.push(
+      c.dim(
+        wrap('cx tactics <id> shows one with its actions; cx tactics <stage|disposition|name> the ones that fit.', width, '', ''),
+      ),
+    );
     return void process.stdout.write(`${out.join('\n\n')}\n`);
   }
   const stage = parseStage(subject);

@@ -35,7 +35,10 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   const width = textWidth();
   const out = [c.bold(`To do, week of ${dayOf(today)}`), ''];
   items.forEach((item, index) => {
-    const where = [item.stage ? STAGE_GUIDES[item.stage].label : 'no stage', item.disposition ? DISPOSITION_GUIDES[item.disposition].label : '']
+    const where = [
+      item.stage ? STAGE_GUIDES[item.stage].label : 'no stage',
+      item.disposition ? DISPOSITION_GUIDES[item.disposition].label : '',
+    ]
       .filter(Boolean)
       .join(', ');
     out.push(`${String(index + 1).padStart(2)}. ${c.bold(inert(item.name))} ${c.dim(`(${where}) priority ${item.priority}`)}`);
@@ -51,7 +54,10 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
 const KIND_LABELS = { assess: 'Assessment', reassess: 'Re-assessment', 'find-out': 'Find out' } as const;
 
 function markdown(items: TodoItem[], day: string): string {
-  const escape = (text: string) => inert(text).replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
+  const escape = (text: string) =>
+    inert(text)
+      .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+      .replace(/\s+/g, ' ');
   const lines = [`## CX to-do, week of ${day}`, ''];
   if (items.length === 0) lines.push('Nothing due: everyone has been seen within their cadence.');
   for (const item of items) {

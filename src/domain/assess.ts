@@ -56,11 +56,31 @@ interface Gate {
 
 /** The ladder, bottom rung first. Meeting every gate means Action. */
 export const GATES: readonly Gate[] = [
-  { question: 'understands', stage: 'ignorance', shows: 'understands CX as a discipline', asks: 'whether they understand CX as a discipline' },
-  { question: 'relevant', stage: 'skepticism', shows: 'sees CX as relevant to their goals', asks: 'whether they see CX as relevant to their goals' },
+  {
+    question: 'understands',
+    stage: 'ignorance',
+    shows: 'understands CX as a discipline',
+    asks: 'whether they understand CX as a discipline',
+  },
+  {
+    question: 'relevant',
+    stage: 'skepticism',
+    shows: 'sees CX as relevant to their goals',
+    asks: 'whether they see CX as relevant to their goals',
+  },
   { question: 'endorses', stage: 'skepticism', shows: 'has backed the CX work out loud', asks: 'whether they back the CX work' },
-  { question: 'pledged', stage: 'buy-in', shows: 'has committed time, people or money', asks: 'whether they have committed time, people or money' },
-  { question: 'acted', stage: 'commitment', shows: 'has acted on it in the last four weeks', asks: 'whether they have acted on it in the last four weeks' },
+  {
+    question: 'pledged',
+    stage: 'buy-in',
+    shows: 'has committed time, people or money',
+    asks: 'whether they have committed time, people or money',
+  },
+  {
+    question: 'acted',
+    stage: 'commitment',
+    shows: 'has acted on it in the last four weeks',
+    asks: 'whether they have acted on it in the last four weeks',
+  },
 ];
 
 const describe = (answer: string): string => (answer === UNKNOWN ? "don't know" : answer);
@@ -108,7 +128,11 @@ export function assess(answers: Answers): Assessment {
     const doubt = answerOf(answers, 'doubt-reason');
     if (isSkepticismReason(doubt) && stage === 'skepticism') {
       reasons.push(doubt);
-      evidence.push({ question: 'doubt-reason', answer: doubt, finding: `what holds them back: ${choiceLabel('doubt-reason', doubt)}` });
+      evidence.push({
+        question: 'doubt-reason',
+        answer: doubt,
+        finding: `what holds them back: ${choiceLabel('doubt-reason', doubt)}`,
+      });
     } else if (stage === 'skepticism') {
       unknowns.push('doubt-reason');
     }
@@ -136,12 +160,7 @@ const STANCE_SIGNAL: Record<string, number> = { keen: 1, neutral: 0, resistant: 
 const PARTICIPATION_SIGNAL: Record<string, number> = { recruits: 1, joins: 0, declines: -1 };
 const SIGNAL_WORDS = ['against taking part', 'undecided', 'for it'];
 
-function judgeDisposition(
-  answers: Answers,
-  evidence: Evidence[],
-  conflicts: Evidence[],
-  unknowns: QuestionId[],
-): DispositionId {
+function judgeDisposition(answers: Answers, evidence: Evidence[], conflicts: Evidence[], unknowns: QuestionId[]): DispositionId {
   const signals: number[] = [];
   for (const [question, scale] of [
     ['stance', STANCE_SIGNAL],

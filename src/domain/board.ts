@@ -46,8 +46,6 @@ function stageBefore(person: Stakeholder, instant: string): StageId | null | und
   return stage;
 }
 
-
-
 export function buildBoard(roster: Roster, today: Date, since: string): Board {
   const people = sortByName(roster.people, (person) => person.name);
   const funnel = [...STAGES, null].map((stage) => ({ stage, count: people.filter((p) => p.stage === stage).length }));

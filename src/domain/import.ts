@@ -30,7 +30,11 @@ export const COLUMNS = RECORD_KEYS;
 type Column = (typeof COLUMNS)[number];
 
 const ALIASES: Record<string, Column> = { reason: 'reasons', note: 'notes', fullname: 'name', person: 'name' };
-const fold = (header: string): string => header.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const fold = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 const COLUMN_BY_FOLDED = new Map<string, Column>([
   ...COLUMNS.map((column) => [fold(column), column] as [string, Column]),
   ...Object.entries(ALIASES),
@@ -109,7 +113,11 @@ interface RawRows {
   unknownColumns: string[];
 }
 
-const nothing = (where: string, message: string): RawRows => ({ rows: [], problems: [{ where, message, whole: true }], unknownColumns: [] });
+const nothing = (where: string, message: string): RawRows => ({
+  rows: [],
+  problems: [{ where, message, whole: true }],
+  unknownColumns: [],
+});
 
 /**
  * What a spreadsheet would run as a formula when a cell starts with it (=HYPERLINK(...), say): such
@@ -164,7 +172,9 @@ function csvRows(text: string, lines: boolean): RawRows {
       if (column) values[column] = cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell;
       else if (index >= titles.length) extra = true;
     }
-    const problem = extra ? `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)` : undefined;
+    const problem = extra
+      ? `has ${record.length} cells but the header has ${titles.length} (a comma inside a cell needs quotes)`
+      : undefined;
     rows.push({ where, values, ...(problem ? { problem } : {}) });
   }
   return { rows, problems: [], unknownColumns };
@@ -271,13 +281,18 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   }
   const disposition = text('disposition');
   if (disposition) {
-    const id = read(parseDisposition(disposition), () => `unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`);
+    const id = read(
+      parseDisposition(disposition),
+      () => `unknown disposition "${disposition}"; use one of ${list(DISPOSITIONS)}`,
+    );
     if (id) update.disposition = id;
   }
   const reasons = values.reasons;
   if (reasons !== undefined && reasons !== null) {
     const items = (Array.isArray(reasons) ? reasons : String(reasons).split(/[;,|]/)).map((item) => String(item).trim());
-    const ids = items.filter(Boolean).map((item) => read(parseReason(item), () => `unknown reason "${item}"; use ${list(REASONS)}`));
+    const ids = items
+      .filter(Boolean)
+      .map((item) => read(parseReason(item), () => `unknown reason "${item}"; use ${list(REASONS)}`));
     update.reasons = [...new Set(ids.filter((id): id is ReasonId => id !== undefined))];
   }
   for (const column of ['role', 'team', 'notes'] as const) {
@@ -386,12 +401,20 @@ export function applyImport(
         ? restore({ ...row, record: row.record })
         : applyUpdate(newPerson(row.name, newId(), at), row.update, 'import', at, true);
       added.push(person);
-      outcomes.push({ name: person.name, outcome: 'added', changes: row.record ? changesBetween({}, person) : lastChanges(person) });
+      outcomes.push({
+        name: person.name,
+        outcome: 'added',
+        changes: row.record ? changesBetween({}, person) : lastChanges(person),
+      });
       continue;
     }
     const updated = applyUpdate(known, row.update, 'import', at);
     if (updated !== known) replaced.set(known, updated);
-    outcomes.push({ name: known.name, outcome: updated === known ? 'unchanged' : 'updated', changes: updated === known ? [] : lastChanges(updated) });
+    outcomes.push({
+      name: known.name,
+      outcome: updated === known ? 'unchanged' : 'updated',
+      changes: updated === known ? [] : lastChanges(updated),
+    });
   }
   const people = [...roster.people.map((person) => replaced.get(person) ?? person), ...added];
   return { roster: { ...roster, people }, outcomes, problems };
@@ -419,14 +442,13 @@ export function exportJson(roster: Roster): string {
   return [...jsonArrayPieces(sortedPeople(roster), orderedRecord)].join('');
 }
 
-
-
 export function exportCsv(roster: Roster): string {
   const rows = sortedPeople(roster).map((person) =>
     COLUMNS.map((column) => {
       const value = (person as unknown as Record<string, unknown>)[column];
       if (value === undefined || value === null) return '';
-      const text = column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text =
+        column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
       return FORMULA_START.test(text) ? `'${text}` : text;
     }),
   );

@@ -153,7 +153,11 @@ export const isInfluence = isOneOf(INFLUENCES);
 
 /** Folds case, spaces, dashes and underscores so "Buy In", "buy_in" and "BUYIN" meet. */
 /** An id as typed, folded for comparison: case, spaces, dashes and underscores set aside. */
-export const foldId = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+export const foldId = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 /**
  * Reads a stage as a user may type it: its id in any case or spelling ("Buy-in", "buy_in", "BUY IN"),

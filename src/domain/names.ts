@@ -41,7 +41,8 @@ export function nameProblem(name: string): string | undefined {
     return 'a name cannot contain invisible or text-direction characters';
   }
   // U+FFFD is what bytes that were not UTF-8 became on the way in (a file or terminal in another encoding).
-  if (name.includes('\uFFFD')) return 'a name cannot contain "\uFFFD" (its text was not UTF-8: save the file, or set the terminal, as UTF-8)';
+  if (name.includes('\uFFFD'))
+    return 'a name cannot contain "\uFFFD" (its text was not UTF-8: save the file, or set the terminal, as UTF-8)';
   if (name.trim().length > 200) return 'a name can be at most 200 characters long';
   return undefined;
 }

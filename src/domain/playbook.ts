@@ -55,7 +55,8 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   educate: {
     id: 'educate',
     name: 'Educate and inform',
-    principle: 'Teach before you ask for anything: start with the CX Magic Question, which has them picture the customer experience they would love to offer and name what blocks it.',
+    principle:
+      'Teach before you ask for anything: start with the CX Magic Question, which has them picture the customer experience they would love to offer and name what blocks it.',
     appliesTo: 'Ignorance stage',
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
@@ -67,11 +68,12 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'business-case': {
     id: 'business-case',
     name: 'Build the business case',
-    principle: 'Show the return in the measures they already answer for, such as their costs, their handle time or their revenue, not in satisfaction scores.',
+    principle:
+      'Show the return in the measures they already answer for, such as their costs, their handle time or their revenue, not in satisfaction scores.',
     appliesTo: 'Skepticism stage, when the return is unclear to them',
     actions: [
       'Ask {name} which two numbers they are judged on this year, and build the case around those.',
-      'Send {name} last quarter\'s three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.',
+      "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
       'Ask the finance partner who supports {name} to check your figures before you present them, so the numbers are not yours alone.',
     ],
@@ -79,7 +81,8 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'outside-authority': {
     id: 'outside-authority',
     name: 'Bring in an outside authority',
-    principle: 'People give more weight to a neutral outside expert than to the in-house champion (authority bias), so the expert must have nothing to gain from the outcome.',
+    principle:
+      'People give more weight to a neutral outside expert than to the in-house champion (authority bias), so the expert must have nothing to gain from the outcome.',
     appliesTo: 'Skepticism stage, when they resist change or resist you',
     actions: [
       'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
@@ -91,10 +94,11 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   scarcity: {
     id: 'scarcity',
     name: 'Make a scarce, specific ask',
-    principle: 'Scarcity turns agreement into a decision: a true deadline, a budget window about to shut or a team with only a few places left makes waiting feel like losing out (keep the limits honest).',
+    principle:
+      'Scarcity turns agreement into a decision: a true deadline, a budget window about to shut or a team with only a few places left makes waiting feel like losing out (keep the limits honest).',
     appliesTo: 'Buy-in stage',
     actions: [
-      'Ask {name} for one named thing: a person for the pilot team, two hours a week of their own time, or a share of next quarter\'s budget.',
+      "Ask {name} for one named thing: a person for the pilot team, two hours a week of their own time, or a share of next quarter's budget.",
       'Tell {name} the date the request closes, such as the day the project team is fixed or budget planning locks, and confirm it in writing.',
       'Cap the working group at a small number of seats and tell {name} how many are still open.',
       'If {name} hesitates, offer a smaller version of the ask with the same deadline instead of moving the date.',
@@ -103,19 +107,21 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'social-proof': {
     id: 'social-proof',
     name: 'Show what peers are doing',
-    principle: 'Social proof: seeing peers make progress, and get credit for it, pulls a person who has pledged support into actually doing the work.',
+    principle:
+      'Social proof: seeing peers make progress, and get credit for it, pulls a person who has pledged support into actually doing the work.',
     appliesTo: 'Commitment stage',
     actions: [
       'Send {name} a two-line note on what a peer at their level delivered this month, with one number that moved.',
       'Invite {name} to the next session where a contributing team presents a quick win.',
-      'Put contributors\' progress, with their names, in an update {name} already reads, such as the leadership newsletter or the weekly operations report.',
+      "Put contributors' progress, with their names, in an update {name} already reads, such as the leadership newsletter or the weekly operations report.",
       'Ask {name} to pick the first small step their team will take and a date for it, and offer to announce it alongside the others.',
     ],
   },
   'nurture-followers': {
     id: 'nurture-followers',
     name: 'Nurture your first followers',
-    principle: 'The people already doing the work are the early followers who make one champion into a movement: work with them as peers and let them take the credit.',
+    principle:
+      'The people already doing the work are the early followers who make one champion into a movement: work with them as peers and let them take the credit.',
     appliesTo: 'Action stage',
     actions: [
       'Thank {name} by name for one specific result, in a forum their own manager sees.',
@@ -127,7 +133,8 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'understand-why': {
     id: 'understand-why',
     name: 'Find out why',
-    principle: 'Find the real reason behind their hesitation or resistance before you act; it is rarely just temperament, and the right next step depends on it.',
+    principle:
+      'Find the real reason behind their hesitation or resistance before you act; it is rarely just temperament, and the right next step depends on it.',
     appliesTo: 'Outliers and fence-sitters',
     actions: [
       'Book a one-to-one with {name}, with no slides, and ask what concerns them most about the program.',
@@ -140,12 +147,13 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   'co-lead': {
     id: 'co-lead',
     name: 'Invite them to co-lead',
-    principle: 'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
+    principle:
+      'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
     appliesTo: 'Outliers',
     actions: [
       'Offer {name} a co-lead role on the part of the work closest to their area, in a one-to-one before anyone else hears about it.',
       'Ask {name} to set the agenda for the next working session.',
-      'Put {name}\'s name beside yours on the plan and on the status updates.',
+      "Put {name}'s name beside yours on the plan and on the status updates.",
       'Ask {name} which part of the plan they would change, and act on at least one of their suggestions this week.',
     ],
   },
@@ -155,7 +163,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle: 'Recognize their part in public, so that taking part raises their standing instead of threatening it.',
     appliesTo: 'Outliers',
     actions: [
-      'Mention {name}\'s contribution by name in your next update to senior leaders.',
+      "Mention {name}'s contribution by name in your next update to senior leaders.",
       'Invite {name} to present their part of the work at the next program review.',
       'When a result comes from their area, credit {name} and their team first, before the program.',
       'Tell the manager {name} reports to, in writing, one specific thing {name} did that helped.',
@@ -164,7 +172,8 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
   enlist: {
     id: 'enlist',
     name: 'Enlist them',
-    principle: 'Make advocates your early followers and your proof for others, give them credit, and keep them from taking all of your time.',
+    principle:
+      'Make advocates your early followers and your proof for others, give them credit, and keep them from taking all of your time.',
     appliesTo: 'Advocates',
     actions: [
       'Ask {name} to bring one hesitant colleague to the next working session.',
@@ -181,7 +190,8 @@ export const STAGE_GUIDES: Record<StageId, StageGuide> = {
     number: 1,
     label: 'Ignorance',
     voice: 'What is CX?',
-    truth: 'Knows the phrase but not the practice: does not yet see CX as a way to measure and manage what customers go through, or thinks their team has it covered already.',
+    truth:
+      'Knows the phrase but not the practice: does not yet see CX as a way to measure and manage what customers go through, or thinks their team has it covered already.',
     goal: 'Help them understand what CX is and what it could change in their own area; hold off on asking for any commitment.',
     tactics: ['educate'],
     nextSignals: [
@@ -195,7 +205,8 @@ export const STAGE_GUIDES: Record<StageId, StageGuide> = {
     number: 2,
     label: 'Skepticism',
     voice: 'Is CX right for me?',
-    truth: 'Understands what CX is but is not convinced it pays off for them, either because they cannot link it to their own goals or because they are wary of change, or of you.',
+    truth:
+      'Understands what CX is but is not convinced it pays off for them, either because they cannot link it to their own goals or because they are wary of change, or of you.',
     goal: 'Find out which doubt it is and answer it: in their own numbers if the return is unclear, through a neutral outside voice if they resist change.',
     tactics: ['business-case', 'outside-authority'],
     nextSignals: [
@@ -222,7 +233,7 @@ export const STAGE_GUIDES: Record<StageId, StageGuide> = {
     id: 'commitment',
     number: 4,
     label: 'Commitment',
-    voice: 'I\'ll contribute to CX.',
+    voice: "I'll contribute to CX.",
     truth: 'Has promised time, people or money but not yet delivered on it; other priorities keep winning.',
     goal: 'Turn the pledge into visible work by showing them peers who are already doing it and getting credit.',
     tactics: ['social-proof'],
@@ -236,7 +247,7 @@ export const STAGE_GUIDES: Record<StageId, StageGuide> = {
     id: 'action',
     number: 5,
     label: 'Action',
-    voice: 'I\'m doing CX.',
+    voice: "I'm doing CX.",
     truth: 'Is doing the work and can point to progress.',
     goal: 'Keep them going and make them the example others copy: work with them as peers, give them the credit and use their results to move others.',
     tactics: ['nurture-followers'],
@@ -253,7 +264,8 @@ export const DISPOSITION_GUIDES: Record<DispositionId, DispositionGuide> = {
     id: 'advocate',
     label: 'Advocate',
     looksLike: 'Keen on the program and pulls others in; the people you naturally spend your time with.',
-    approach: 'Make them early followers and living proof for others, and credit them openly, but ration your time with them so the harder conversations happen too.',
+    approach:
+      'Make them early followers and living proof for others, and credit them openly, but ration your time with them so the harder conversations happen too.',
     tactics: ['enlist'],
   },
   'fence-sitter': {
@@ -267,7 +279,8 @@ export const DISPOSITION_GUIDES: Record<DispositionId, DispositionGuide> = {
     id: 'outlier',
     label: 'Outlier',
     looksLike: 'Would rather stay out of it, or actively pushes against the program.',
-    approach: 'Learn the reason first, then ask them to share the lead and put their part in the spotlight; ignored, one outlier tends to recruit others.',
+    approach:
+      'Learn the reason first, then ask them to share the lead and put their part in the spotlight; ignored, one outlier tends to recruit others.',
     tactics: ['understand-why', 'co-lead', 'spotlight'],
   },
 };
@@ -278,49 +291,56 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
     kind: 'skepticism',
     label: 'Return unclear',
     description: 'Cannot connect CX to the goals they are measured on, such as cost, handle time or revenue.',
-    approach: 'Build the case in the numbers {name} answers for: pick their main metric and show what one CX fix would be worth in it.',
+    approach:
+      'Build the case in the numbers {name} answers for: pick their main metric and show what one CX fix would be worth in it.',
   },
   'resists-change': {
     id: 'resists-change',
     kind: 'skepticism',
     label: 'Resists change',
     description: 'Distrusts new ideas, or distrusts you as the person bringing them.',
-    approach: 'Step back as the messenger: bring in a neutral outside expert with nothing to gain, and let {name} hear the case from them.',
+    approach:
+      'Step back as the messenger: bring in a neutral outside expert with nothing to gain, and let {name} hear the case from them.',
   },
   'already-doing-it': {
     id: 'already-doing-it',
     kind: 'outlier',
     label: 'Already doing it',
     description: 'Believes they already lead this work and sees the program as taking it from them.',
-    approach: 'Credit what {name} already does, by name and in front of others, and ask them to lead the work jointly with you rather than around them.',
+    approach:
+      'Credit what {name} already does, by name and in front of others, and ask them to lead the work jointly with you rather than around them.',
   },
   'unclear-role': {
     id: 'unclear-role',
     kind: 'outlier',
     label: 'Unclear about your role',
     description: 'Does not understand what the CX leader does, or feels you are stepping onto their ground.',
-    approach: 'Explain to {name} what you own and what you do not, in writing if it helps, and agree where their area ends and the program begins.',
+    approach:
+      'Explain to {name} what you own and what you do not, in writing if it helps, and agree where their area ends and the program begins.',
   },
   financial: {
     id: 'financial',
     kind: 'outlier',
     label: 'Cost concerns',
     description: 'Thinks the program costs too much for what it will return.',
-    approach: 'Bring {name} the cost figures: what the work would take from their budget, what today\'s problems already cost them, and a cheaper first step.',
+    approach:
+      "Bring {name} the cost figures: what the work would take from their budget, what today's problems already cost them, and a cheaper first step.",
   },
   operational: {
     id: 'operational',
     kind: 'outlier',
-    label: 'Won\'t work here',
+    label: "Won't work here",
     description: 'Thinks the program will not work in their operation.',
-    approach: 'Offer {name} a small, time-boxed pilot inside their own operation, designed with their team, and agree up front how you will judge it.',
+    approach:
+      'Offer {name} a small, time-boxed pilot inside their own operation, designed with their team, and agree up front how you will judge it.',
   },
   other: {
     id: 'other',
     kind: 'outlier',
     label: 'Other reason',
     description: 'A reason that does not fit the usual ones, or one you have not found yet.',
-    approach: 'Ask {name} directly what would need to be true for them to take part, and write down the answer in their words before you choose a next step.',
+    approach:
+      'Ask {name} directly what would need to be true for them to take part, and write down the answer in their words before you choose a next step.',
   },
 };
 

@@ -219,7 +219,7 @@ export function answersOf(answers: Answers, id: QuestionId): string[] {
   return typeof answer === 'string' && answer !== '' && answer !== UNKNOWN ? [answer] : [];
 }
 
-export type AnswersCheck = { ok: true; answers: Answers } | { ok: false, problems: string[] };
+export type AnswersCheck = { ok: true; answers: Answers } | { ok: false; problems: string[] };
 
 /**
  * Checks answers from a file or a script: every key must be a question id and every value one of that
@@ -251,8 +251,7 @@ export function checkAnswers(raw: unknown): AnswersCheck {
 
 function checkValue(question: Question, value: unknown): { value: AnswerValue } | string | undefined {
   const valid = question.choices.map((choice) => choice.value);
-  const invalid = (shown: unknown) =>
-    `"${question.id}" cannot be ${JSON.stringify(shown)}; choose one of: ${valid.join(', ')}`;
+  const invalid = (shown: unknown) => `"${question.id}" cannot be ${JSON.stringify(shown)}; choose one of: ${valid.join(', ')}`;
   // Values are read as stages are: in any case, with spaces or underscores for dashes ("Thinks they do it").
   const choice = (item: unknown): string | undefined =>
     typeof item === 'string' && item.trim() !== '' ? valid.find((id) => foldId(id) === foldId(item)) : undefined;

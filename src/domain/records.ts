@@ -21,7 +21,8 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
     const { name } = person as { name: string };
     const key = nameKey(name);
     const first = named.get(key);
-    if (first !== undefined) return `person ${index + 1} (${name}) has the same name as person ${first + 1} (${(people[first] as { name: string }).name})`;
+    if (first !== undefined)
+      return `person ${index + 1} (${name}) has the same name as person ${first + 1} (${(people[first] as { name: string }).name})`;
     named.set(key, index);
   }
   return undefined;

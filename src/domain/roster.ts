@@ -173,8 +173,7 @@ export function changesBetween(before: Partial<Stakeholder>, after: Partial<Stak
 
 /** Whether two field values are equal: text, ids, or lists of ids. */
 const sameValue = (a: unknown, b: unknown): boolean =>
-  a === b ||
-  (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]));
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]));
 
 const emptyAsNull = (value: unknown): unknown =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
@@ -184,9 +183,7 @@ export function recordAssessment(roster: Roster, input: AssessmentInput): Assess
   const { answers, result } = input;
   const at = input.at.toISOString();
   const previous = findPerson(roster, input.name);
-  const questionAnswers: Answers = Object.fromEntries(
-    Object.entries(answers).filter(([id]) => !DETAILS.has(id as never)),
-  );
+  const questionAnswers: Answers = Object.fromEntries(Object.entries(answers).filter(([id]) => !DETAILS.has(id as never)));
   const details = detailsFrom(answers, previous);
   const base: Stakeholder = previous ?? newPerson(input.name, input.newId(), input.at);
   const updated: Stakeholder = {
@@ -211,9 +208,7 @@ export function recordAssessment(roster: Roster, input: AssessmentInput): Assess
     if (updated[key] === undefined) delete updated[key]; // keep the JSON free of empty fields
   }
   updated.history = [...base.history, { at, source: 'assess', changes: changesBetween(previous ?? {}, updated) }];
-  const people = previous
-    ? roster.people.map((person) => (person === previous ? updated : person))
-    : [...roster.people, updated];
+  const people = previous ? roster.people.map((person) => (person === previous ? updated : person)) : [...roster.people, updated];
   return { roster: { ...roster, people }, person: updated, ...(previous ? { previous } : {}) };
 }
 

@@ -75,8 +75,7 @@ export function lastContact(person: Stakeholder): string {
 }
 
 /** A name as one word for a shell: in double quotes, or in single quotes when it holds " $ ` or \\. */
-export const shellWord = (name: string): string =>
-  /["$`\\]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`;
+export const shellWord = (name: string): string => (/["$`\\]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`);
 
 const timesUsed = (person: Stakeholder, tactic: TacticId): number =>
   person.log?.filter((entry) => entry.tactic === tactic).length ?? 0;
@@ -126,7 +125,12 @@ function firstUnknown(person: Stakeholder): QuestionId | undefined {
   const blocker = gates.find((id) => answers[id] !== 'yes');
   const skepticWithoutReason =
     person.stage === 'skepticism' && !person.reasons.some(isSkepticismReason) && isAsked(questionById('doubt-reason'), answers);
-  const candidates: (QuestionId | undefined)[] = [blocker, skepticWithoutReason ? 'doubt-reason' : undefined, 'stance', 'participation'];
+  const candidates: (QuestionId | undefined)[] = [
+    blocker,
+    skepticWithoutReason ? 'doubt-reason' : undefined,
+    'stance',
+    'participation',
+  ];
   return candidates.find((id): id is QuestionId => id !== undefined && unknown(id));
 }
 
@@ -142,7 +146,11 @@ function planFor(person: Stakeholder, peerFor: (person: Stakeholder) => Stakehol
   const name = person.name;
   const command = `cx assess ${shellWord(name)}`;
   if (!person.assessment) {
-    return { kind: 'assess', tactic: 'understand-why', action: `Assess ${name} (${command}, about five minutes), so the advice fits them.` };
+    return {
+      kind: 'assess',
+      tactic: 'understand-why',
+      action: `Assess ${name} (${command}, about five minutes), so the advice fits them.`,
+    };
   }
   const outlierReasonKnown = person.reasons.some(isOutlierReason);
   if (person.disposition === 'outlier' && !outlierReasonKnown) {
@@ -231,7 +239,8 @@ function itemFor(due: Due, peerFor: (person: Stakeholder) => Stakeholder | undef
   }
   if (person.stage && stuckFor >= STUCK_DAYS) why.push(`stuck at ${STAGE_GUIDES[person.stage].label} for ${weeks(stuckFor)}`);
   if (!person.assessment) why.push('never assessed');
-  else if (assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS) why.push(`last assessed ${assessedDaysAgo} days ago`);
+  else if (assessedDaysAgo !== undefined && assessedDaysAgo >= REASSESS_DAYS)
+    why.push(`last assessed ${assessedDaysAgo} days ago`);
   if (plan.kind === 'find-out') why.push('an answer was "don\'t know"');
   if (person.disposition === 'outlier') why.push(person.reasons.some(isOutlierReason) ? 'outlier' : 'outlier, reason unknown');
   if (person.disposition === 'fence-sitter') why.push('fence-sitter');

@@ -59,35 +59,44 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
       switch (question.kind) {
         case 'one': {
           const before = answerOf(previous, question.id);
-          answers[question.id] = await select({
-            message,
-            choices: question.choices.map((choice) => ({ value: choice.value, name: choice.label })),
-            default: question.choices.some((choice) => choice.value === before) ? before : UNKNOWN,
-            loop: false,
-            theme: answerBelow(),
-          }, context);
+          answers[question.id] = await select(
+            {
+              message,
+              choices: question.choices.map((choice) => ({ value: choice.value, name: choice.label })),
+              default: question.choices.some((choice) => choice.value === before) ? before : UNKNOWN,
+              loop: false,
+              theme: answerBelow(),
+            },
+            context,
+          );
           break;
         }
         case 'many': {
           const before = answersOf(previous, question.id);
-          answers[question.id] = await checkbox({
-            message,
-            choices: question.choices.map((choice) => ({
-              value: choice.value,
-              name: choice.label,
-              checked: before.includes(choice.value),
-            })),
-            loop: false,
-            theme: answerBelow(),
-          }, context);
+          answers[question.id] = await checkbox(
+            {
+              message,
+              choices: question.choices.map((choice) => ({
+                value: choice.value,
+                name: choice.label,
+                checked: before.includes(choice.value),
+              })),
+              loop: false,
+              theme: answerBelow(),
+            },
+            context,
+          );
           break;
         }
         case 'text': {
           const before = previous[question.id];
-          answers[question.id] = await input({
-            message,
-            ...(typeof before === 'string' && before !== '' ? { default: before, prefill: 'editable' as const } : {}),
-          }, context);
+          answers[question.id] = await input(
+            {
+              message,
+              ...(typeof before === 'string' && before !== '' ? { default: before, prefill: 'editable' as const } : {}),
+            },
+            context,
+          );
           break;
         }
       }

@@ -34,7 +34,11 @@ function titled(title: string, entries: string[], width: number): string[] {
 
 const plain = (stage: StageId | null) => (stage ? STAGE_GUIDES[stage].label : 'no stage');
 const moves = (title: string, list: Move[], width: number): string[] =>
-  titled(title, list.map((m) => `${inert(m.name)} (${plain(m.from)} → ${plain(m.to)})`), width);
+  titled(
+    title,
+    list.map((m) => `${inert(m.name)} (${plain(m.from)} → ${plain(m.to)})`),
+    width,
+  );
 
 export function renderBoard(board: Board, width = 80): string {
   const c = paint();
@@ -46,7 +50,9 @@ export function renderBoard(board: Board, width = 80): string {
   for (const row of board.funnel) {
     if (row.stage === null && row.count === 0) continue;
     const length = row.count === 0 ? 0 : Math.max(1, Math.round((row.count / most) * barWidth));
-    out.push(`  ${pad(label(row.stage), LABEL - 2)}${c.cyan('█'.repeat(length))}${' '.repeat(barWidth - length)} ${String(row.count).padStart(5)}`);
+    out.push(
+      `  ${pad(label(row.stage), LABEL - 2)}${c.cyan('█'.repeat(length))}${' '.repeat(barWidth - length)} ${String(row.count).padStart(5)}`,
+    );
   }
 
   const showNone = Object.values(board.grid).some((cells) => cells.none.length > 0);
@@ -54,7 +60,10 @@ export function renderBoard(board: Board, width = 80): string {
   const cell = Math.floor((width - LABEL) / columns.length) - 2;
   out.push('', c.bold('Stage × disposition'));
   out.push(
-    `  ${' '.repeat(LABEL - 2)}${columns.map((d) => pad(d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label, cell + 2)).join('').trimEnd()}`,
+    `  ${' '.repeat(LABEL - 2)}${columns
+      .map((d) => pad(d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label, cell + 2))
+      .join('')
+      .trimEnd()}`,
   );
   for (const [stage, cells] of Object.entries(board.grid) as [StageId, Board['grid'][StageId]][]) {
     const line = columns.map((d) => pad(fitNames(cells[d], cell) || c.dim('·'), cell + 2)).join('');
@@ -69,6 +78,12 @@ export function renderBoard(board: Board, width = 80): string {
   ];
   out.push(...(movement.length ? movement : ['  no stage changes']));
   const stuck = board.stuck.filter((s) => s.days >= 7).slice(0, 5);
-  out.push(...titled('Stuck longest', stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`), width));
+  out.push(
+    ...titled(
+      'Stuck longest',
+      stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`),
+      width,
+    ),
+  );
   return out.join('\n');
 }

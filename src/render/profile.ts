@@ -3,14 +3,7 @@
 import { type Assessment, GATES } from '../domain/assess.js';
 import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
 import { STAGES, isOutlierReason, isSkepticismReason, orderedRecord } from '../domain/model.js';
-import {
-  DISPOSITION_GUIDES,
-  REASON_GUIDES,
-  STAGE_GUIDES,
-  type Tactic,
-  personalise,
-  tacticsFor,
-} from '../domain/playbook.js';
+import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, type Tactic, personalise, tacticsFor } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
@@ -21,7 +14,8 @@ const GATE_QUESTIONS = new Set<string>(GATES.map((gate) => gate.question));
 const reasonsThatApply = (person: Stakeholder): ReasonId[] =>
   person.reasons.filter(
     (reason) =>
-      (isSkepticismReason(reason) && person.stage === 'skepticism') || (isOutlierReason(reason) && person.disposition === 'outlier'),
+      (isSkepticismReason(reason) && person.stage === 'skepticism') ||
+      (isOutlierReason(reason) && person.disposition === 'outlier'),
   );
 
 /** How to refer to a stakeholder in advice that is not about anyone in particular. */
@@ -55,7 +49,9 @@ export function renderProfile(view: ProfileView): string {
     const guide = STAGE_GUIDES[person.stage];
     out.push(field('Stage', `${c.bold(guide.label)} ${c.dim(`(${guide.number} of ${STAGES.length})`)}  "${guide.voice}"`));
     if (result?.blocker?.answer === UNKNOWN && result.stage === person.stage) {
-      out.push(field('', c.yellow(`not confirmed: "${result.blocker.question}" was "don't know", so start with what to find out`)));
+      out.push(
+        field('', c.yellow(`not confirmed: "${result.blocker.question}" was "don't know", so start with what to find out`)),
+      );
     }
   } else {
     out.push(field('Stage', c.yellow('not assessed yet')));
@@ -64,7 +60,14 @@ export function renderProfile(view: ProfileView): string {
   if (moved) out.push(field('', moved));
   const assessed = person.assessment;
   if (assessed && person.stageSource && person.stageSource !== 'assess' && assessed.stage !== person.stage) {
-    out.push(field('', c.dim(`your judgement (cx ${person.stageSource}); the assessment of ${day(assessed.at)} said ${stageLabel(assessed.stage)}`)));
+    out.push(
+      field(
+        '',
+        c.dim(
+          `your judgement (cx ${person.stageSource}); the assessment of ${day(assessed.at)} said ${stageLabel(assessed.stage)}`,
+        ),
+      ),
+    );
   }
   const reasons = reasonsThatApply(person);
   const doubts = reasons.filter(isSkepticismReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
@@ -82,7 +85,14 @@ export function renderProfile(view: ProfileView): string {
   if (person.notes) out.push(wrap(inert(person.notes), width, `  ${c.dim('Notes'.padEnd(13))}`, ' '.repeat(15)));
 
   if (result) {
-    out.push('', c.bold(person.assessment && person.assessment.stage !== person.stage ? `Why the assessment said ${stageLabel(result.stage)}` : 'Why'));
+    out.push(
+      '',
+      c.bold(
+        person.assessment && person.assessment.stage !== person.stage
+          ? `Why the assessment said ${stageLabel(result.stage)}`
+          : 'Why',
+      ),
+    );
     for (const item of result.evidence) {
       const isConflict = result.conflicts.includes(item);
       const mark = isConflict ? c.red('!') : item.answer === UNKNOWN ? c.yellow('?') : c.green('·');
@@ -120,7 +130,10 @@ export function renderProfile(view: ProfileView): string {
   }
   if (person.stage) {
     const guide = STAGE_GUIDES[person.stage];
-    const next = person.stage === 'action' ? 'signs they keep it going' : `signs ${name} has reached ${STAGE_GUIDES[STAGES[guide.number] as StageId].label}`;
+    const next =
+      person.stage === 'action'
+        ? 'signs they keep it going'
+        : `signs ${name} has reached ${STAGE_GUIDES[STAGES[guide.number] as StageId].label}`;
     out.push('', c.bold(`Watch for ${next}`));
     for (const signal of guide.nextSignals) out.push(wrap(signal, width, '  • ', '    '));
   }
@@ -135,7 +148,8 @@ export function renderProfile(view: ProfileView): string {
   if (view.history && person.history.length > 0) {
     out.push('', c.bold('History'));
     for (const entry of person.history.slice(-10)) out.push(wrap(historyLine(entry), width, '  ', '    '));
-    if (person.history.length > 10) out.push(c.dim(`  (${person.history.length - 10} earlier changes: cx show --json lists them all)`));
+    if (person.history.length > 10)
+      out.push(c.dim(`  (${person.history.length - 10} earlier changes: cx show --json lists them all)`));
   }
   return out.join('\n');
 }
@@ -171,7 +185,8 @@ function movement(person: Stakeholder, previous: Stakeholder | undefined): strin
 function confidenceWhy(result: Assessment): string {
   const unknowns = result.unknowns.filter((id) => id !== 'doubt-reason' && id !== 'outlier-reasons').length;
   const parts: string[] = [];
-  if (result.conflicts.length) parts.push(`${result.conflicts.length} conflicting answer${result.conflicts.length > 1 ? 's' : ''}`);
+  if (result.conflicts.length)
+    parts.push(`${result.conflicts.length} conflicting answer${result.conflicts.length > 1 ? 's' : ''}`);
   if (unknowns) parts.push(`${unknowns} "don't know"`);
   return parts.join(', ');
 }
@@ -195,7 +210,13 @@ export function describeFieldChanges(changes: FieldChange[]): string {
 const historyLine = (entry: HistoryEntry): string => `${day(entry.at)} ${entry.source}: ${describeFieldChanges(entry.changes)}`;
 
 const show = (value: unknown): string =>
-  value === null || value === undefined ? '–' : Array.isArray(value) ? (value.length ? value.join(', ') : '–') : inert(String(value));
+  value === null || value === undefined
+    ? '–'
+    : Array.isArray(value)
+      ? value.length
+        ? value.join(', ')
+        : '–'
+      : inert(String(value));
 
 /** The `--json` form of a person: the record, name/stage/disposition first, plus the advice that applies now. */
 export function personJson(person: Stakeholder): Record<string, unknown> {

@@ -9,7 +9,10 @@ import { dayOf } from '../domain/dates.js';
 export function inert(text: string): string {
   return text
     .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
-    .replace(/[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+    .replace(
+      /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu,
+      (char) => `\\u${char.charCodeAt(0).toString(16)}`,
+    );
 }
 
 /** The width a terminal gives wrapped text: its columns up to 100, or 80 when not a terminal. */
@@ -49,11 +52,7 @@ export function pad(text: string, width: number): string {
 }
 
 /** A plain table, a line at a time: a header row, then one row per item, columns two spaces apart. */
-export function* tableLines(
-  header: string[],
-  rows: string[][],
-  style: (header: string) => string = (h) => h,
-): Generator<string> {
+export function* tableLines(header: string[], rows: string[][], style: (header: string) => string = (h) => h): Generator<string> {
   const widths = header.map((title) => stringWidth(title));
   for (const row of rows) {
     row.forEach((cell, column) => {

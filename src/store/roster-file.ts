@@ -58,7 +58,8 @@ const latin1: (bytes: Buffer, start: number, end: number) => string =
     : (bytes, start, end) => bytes.toString('latin1', start, end);
 
 const digest = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
-const sealOf = (blockDigests: readonly Buffer[]): string => createHash('sha256').update(Buffer.concat(blockDigests)).digest('hex');
+const sealOf = (blockDigests: readonly Buffer[]): string =>
+  createHash('sha256').update(Buffer.concat(blockDigests)).digest('hex');
 
 /**
  * The seal a file's first line names (its digest, as the header writes it), whether or not the content
@@ -129,7 +130,7 @@ export function readSealed(read: (into: Buffer) => number): { version: number; p
     while (filled > 0) {
       const bytes = piece.subarray(0, filled);
       let blockFrom = from;
-      for (let at = from; at < filled; ) {
+      for (let at = from; at < filled;) {
         const next = bytes.indexOf(NEWLINE, at);
         if (next < 0) {
           rest = rest ? Buffer.concat([rest, bytes.subarray(at)]) : Buffer.from(bytes.subarray(at));
@@ -253,7 +254,8 @@ export function lazyPeople(source: SealedLines, parseNow?: (name: string) => boo
 function fieldEnd(bytes: Buffer, field: Buffer, at: number, end: number): number {
   for (let k = 0; k < field.length; k++) if (bytes[at + k] !== field[k]) return -1;
   for (let j = at + field.length; j < end; j++) {
-    if (bytes[j] === BACKSLASH) j++; // an escape: the next byte is part of it
+    if (bytes[j] === BACKSLASH)
+      j++; // an escape: the next byte is part of it
     else if (bytes[j] === QUOTE) return j;
   }
   return -1;
@@ -286,7 +288,9 @@ function personLine(person: Stakeholder): string {
 
 /** JSON text with every character beyond ASCII as a \u escape: the same JSON, one byte per character. */
 export const asciiJson = (json: string): string =>
-  /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  /[^\x00-\x7f]/.test(json)
+    ? json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
 
 /** A record that is not as cx writes them: cx must not save it (a bug, or input that escaped a check). */
 export class RecordProblem extends Error {}
@@ -304,7 +308,8 @@ export class RecordProblem extends Error {}
 export function serializeRoster(value: { version: number; people: readonly Stakeholder[] }, { seal = true } = {}): Buffer {
   const { people } = value;
   // The header's length does not depend on the digest: the body is written after room for it.
-  const header = (digest: string): string => `{"version":${value.version},${seal ? `"seal":"sha256-blocks64:${digest}",` : ''}"people":[\n`;
+  const header = (digest: string): string =>
+    `{"version":${value.version},${seal ? `"seal":"sha256-blocks64:${digest}",` : ''}"people":[\n`;
   const headerSize = header('0'.repeat(64)).length;
   const out = new Output(headerSize, people.length);
   const blockStarts: number[] = [];

@@ -242,7 +242,9 @@ export class RosterStore {
       throw storeError(this.path, error);
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new CxError(`the roster ${this.path} is not in the shape cx expects (it is not a JSON object); it was left untouched: fix it by hand, or run cx doctor to restore a backup`);
+      throw new CxError(
+        `the roster ${this.path} is not in the shape cx expects (it is not a JSON object); it was left untouched: fix it by hand, or run cx doctor to restore a backup`,
+      );
     }
     const version = typeof data.version === 'number' ? data.version : 0;
     if (version > ROSTER_VERSION) throw this.#newer(version);
@@ -295,7 +297,9 @@ export class RosterStore {
    * When the roster was changed since in a way undo cannot take back (cx forget, an edit by hand), it
    * refuses, unless `force`: putting the backup back would lose that change too, or reach past it.
    */
-  async undo({ force = false } = {}): Promise<{ undone: Backup; left: number } | { changedSince: Backup } | { forgotten: Backup } | undefined> {
+  async undo({ force = false } = {}): Promise<
+    { undone: Backup; left: number } | { changedSince: Backup } | { forgotten: Backup } | undefined
+  > {
     this.#load(true); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
     if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
     const conf = await this.#conf();
@@ -450,7 +454,10 @@ export class RosterStore {
         kept = `${this.path}.replaced-${stamp()}`;
         renameSync(this.path, kept);
       }
-      writePrivate(this.path, serializeRoster({ version: ROSTER_VERSION, people: readRoster(join(this.backupsDir, backup.file)).people }));
+      writePrivate(
+        this.path,
+        serializeRoster({ version: ROSTER_VERSION, people: readRoster(join(this.backupsDir, backup.file)).people }),
+      );
       // The roster is now as it was before that change: the change, and any after it, are taken back,
       // as undo would (their own backups, broken or not, stay in the folder).
       const backups = this.backups();
@@ -504,7 +511,8 @@ export class RosterStore {
     }
     try {
       const result = work();
-      if (compromised) throw new CxError(`lost the lock on the roster while writing (${compromised.message}); check it with cx doctor`);
+      if (compromised)
+        throw new CxError(`lost the lock on the roster while writing (${compromised.message}); check it with cx doctor`);
       return result;
     } finally {
       try {

@@ -46,7 +46,8 @@ export class Terminal {
         this.#seen = at + expected.length;
         return;
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(expected)}; the screen so far:\n${this.text}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${JSON.stringify(expected)}; the screen so far:\n${this.text}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
