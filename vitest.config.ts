@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // What the build defines, for the tests that run cx in-process (test/helpers/cli.ts, run).
+  define: { __CX_VERSION__: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // CLI tests start real node processes; give a loaded CI machine room.

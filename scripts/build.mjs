@@ -2,10 +2,7 @@
 // - dist/cli.cjs      the CLI, one CommonJS bundle; each command's code runs only when used
 // - dist/prompts.cjs  the prompt library (Inquirer.js), required only by interactive questions, so no
 //                     other command parses it
-// - dist/cli.cache    the V8 code cache bin/cx.cjs compiles the bundle with (scripts/code-cache.cjs)
-// - dist/version.txt, dist/help.txt: the quick answers of bin/cx.cjs; dist/meta.json: esbuild's record
-//   of which sources went where (the start-up test reads it)
-import { execFileSync, spawnSync } from 'node:child_process';
+// - dist/meta.json    esbuild's record of which sources went where (the start-up test reads it)
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +100,7 @@ const prompts = await build({
 const cli = await build({
   ...common,
   plugins: [standIns, promptsApart],
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/main.ts'],
   outfile: 'dist/cli.cjs',
   define: { __CX_VERSION__: JSON.stringify(version) },
 });
@@ -114,26 +111,3 @@ const meta = {
   outputs: { ...prompts.metafile.outputs, ...cli.metafile.outputs },
 };
 writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(meta));
-
-// The answers bin/cx.cjs gives without starting the CLI: the version, and the overview help (which is
-// laid out for 80 columns whatever the terminal, so it can be written once here).
-writeFileSync(new URL('../dist/version.txt', import.meta.url), `${version}\n`);
-const help = execFileSync(process.execPath, [fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)), '--help'], {
-  encoding: 'utf8',
-  env: { ...process.env, NO_COLOR: '1' },
-});
-writeFileSync(new URL('../dist/help.txt', import.meta.url), help);
-
-// The code cache, made by the Node that runs this build (and so, after `npm install`, by the one that
-// runs cx), with no Node options: V8 turns down a cache made under other flags.
-const env = { ...process.env };
-delete env.NODE_OPTIONS;
-const cache = spawnSync(process.execPath, [fileURLToPath(new URL('./code-cache.cjs', import.meta.url))], {
-  env,
-  encoding: 'utf8',
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-if (cache.status !== 0) {
-  // A warning, not a failed build (or a failed npm install): cx works without the cache, more slowly.
-  process.stderr.write(`build: could not make the code cache; cx works without it, more slowly:\n${cache.stderr}`);
-}

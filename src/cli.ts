@@ -2,6 +2,7 @@
 // and maps every error to a one-line message and an exit code (see README, "Exit codes").
 import { Command, CommanderError, Option } from 'commander';
 import { CxError, UsageError } from './errors.js';
+import { type Io, io, processIo, withIo } from './io.js';
 import {
   countOption,
   dayOption,
@@ -30,7 +31,7 @@ function buildProgram(): Command {
     .version(__CX_VERSION__, '-v, --version', 'print the version of cx')
     .option('--no-color', 'print without colour (also NO_COLOR=1; off when piped)')
     .helpOption('-h, --help', 'show help for cx or a command')
-    .configureOutput({ outputError: commanderError() })
+    .configureOutput(output())
     .helpCommand(false)
     // Help is laid out for 80 columns on any terminal, so the overview can be written at build time.
     .configureHelp({ sortSubcommands: false, helpWidth: 80 })
@@ -292,12 +293,18 @@ Examples:
   program.command('__names', { hidden: true }).action(async () => (await import('./commands/completion.js')).namesCommand());
 
   for (const command of program.commands) {
-    command
-      .helpOption('-h, --help', 'show help for this command')
-      .exitOverride()
-      .configureOutput({ outputError: commanderError(command.name()) });
+    command.helpOption('-h, --help', 'show help for this command').exitOverride().configureOutput(output(command.name()));
   }
   return program;
+}
+
+/** Commander's output goes where cx's does; its errors read like ours (see commanderError). */
+function output(command?: string) {
+  return {
+    writeOut: (text: string) => void io().stdout.write(text),
+    writeErr: (text: string) => void io().stderr.write(text),
+    outputError: commanderError(command),
+  };
 }
 
 /**
@@ -319,38 +326,30 @@ function commanderError(command?: string): (text: string, write: (text: string) 
   };
 }
 
-/** Runs cx with the given arguments and returns the exit code; never throws. */
-export async function main(argv: string[]): Promise<number> {
-  // A reader that stops early (`cx export | head`) is not an error: stop quietly.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    // Anything else (a full disk, say): the output is incomplete, and the user should know.
-    process.stderr.write(`cx: could not write the output (${error.code ?? error.message}); it is incomplete\n`);
-    process.exit(1);
+/**
+ * Runs cx with the given arguments, reading and writing `streams` (the process's own by default), and
+ * returns the exit code; never throws.
+ */
+export async function main(argv: string[], streams: Io = processIo()): Promise<number> {
+  return withIo(streams, async () => {
+    const program = buildProgram();
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+      return 0;
+    } catch (error) {
+      if (error instanceof CommanderError) {
+        // Commander has already printed the message, or the help or version asked for (exit code 0).
+        return error.exitCode === 0 ? 0 : 2;
+      }
+      if (error instanceof CxError) {
+        const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
+        io().stderr.write(`cx: ${message}\n`);
+        return error.exitCode;
+      }
+      io().stderr.write(
+        `cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`,
+      );
+      return 1;
+    }
   });
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed the message, or the help or version asked for (exit code 0).
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof CxError) {
-      const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
-      process.stderr.write(`cx: ${message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(
-      `cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`,
-    );
-    return 1;
-  }
 }
-
-/** The run this process was started for (scripts/code-cache.cjs waits for it before running more). */
-export const started: Promise<number> = main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  return code;
-});

@@ -2,9 +2,10 @@
 // README's sample sessions are reproducible; users never need it.
 import { parseDay } from './domain/dates.js';
 import { UsageError } from './errors.js';
+import { io } from './io.js';
 
 export function now(): Date {
-  const pinned = process.env.CX_NOW;
+  const pinned = io().env.CX_NOW;
   if (!pinned) return new Date();
   // A date alone means the start of that day where the user is, as --date does.
   const date = parseDay(pinned) ?? new Date(pinned);

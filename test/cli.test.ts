@@ -482,17 +482,6 @@ describe('found by a new user', () => {
   });
 });
 
-describe('the quick answers of bin/cx.cjs', () => {
-  it.each([['--help'], ['-h'], ['--version'], ['-v']])('%s prints what the CLI itself prints', (flag) => {
-    const env = { ...process.env, CX_CONFIG_DIR: dir, NO_COLOR: '1' };
-    const quick = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8', env });
-    const full = spawnSync(process.execPath, [`${ROOT}/dist/cli.cjs`, flag], { encoding: 'utf8', env });
-    expect(quick.stdout).toBe(full.stdout);
-    expect(quick.stdout.length).toBeGreaterThan(4);
-    expect(quick.status).toBe(0);
-  });
-});
-
 describe('small things a user meets', () => {
   it('says where to find the commands after an unknown one', () => {
     expect(cx(dir, ['nope']).stderr).toBe("cx: unknown command 'nope'; cx --help lists the commands\n");

@@ -13,6 +13,7 @@ import { personJson, renderProfile } from '../render/profile.js';
 import { day, inert, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { checkName, didYouMean, newNameNote, printJson, readInput } from './shared.js';
+import { io } from '../io.js';
 
 export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
   const store = RosterStore.open();
@@ -34,7 +35,7 @@ export async function assessCommand(name: string, options: { answers?: string; j
   if (options.answers !== undefined) {
     answers = await readAnswers(options.answers);
   } else {
-    if (!process.stdin.isTTY) {
+    if (!io().stdin.isTTY) {
       throw new UsageError(
         'assessing asks questions in a terminal, and stdin is not one; give the answers with --answers <file> (or --answers - to read them from stdin); cx questions lists the questions',
       );
@@ -43,10 +44,10 @@ export async function assessCommand(name: string, options: { answers?: string; j
       ? `Re-assessing ${shownName}, last assessed ${day(known.assessment.at)}: the previous answers are selected; Enter keeps one. Ctrl+C stops without saving.`
       : `Assessing ${shownName}${similar ? `, who is new to the roster (${similar})` : ''}. Pick the answer that fits (arrow keys, then Enter); "Don't know" is a fine answer. Ctrl+C stops without saving.`;
     // The questions and this introduction go to the terminal (stderr); stdout keeps only the result.
-    process.stderr.write(`${wrap(inert(intro), Math.max(30, (process.stderr.columns || 80) - 2), '')}\n`);
+    io().stderr.write(`${wrap(inert(intro), Math.max(30, (io().stderr.columns || 80) - 2), '')}\n`);
     const { askQuestions } = await import('../prompts/questionnaire.js');
     answers = await askQuestions(shownName, previousAnswers(known));
-    process.stderr.write('\n');
+    io().stderr.write('\n');
   }
 
   const result = assess(answers);
@@ -66,8 +67,8 @@ export async function assessCommand(name: string, options: { answers?: string; j
     const { blocker, evidence, conflicts, unknowns } = result;
     printJson({ ...personJson(person), result: { blocker, evidence, conflicts, unknowns } });
   } else {
-    process.stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
-    process.stderr.write(
+    io().stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
+    io().stderr.write(
       paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${inert(person.name)} in the roster (cx where shows the file).\n`),
     );
   }

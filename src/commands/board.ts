@@ -6,6 +6,7 @@ import { buildBoard } from '../domain/board.js';
 import { renderBoard } from '../render/board.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
+import { io } from '../io.js';
 
 export function boardCommand(options: { since?: Date; json?: boolean }): void {
   const today = now();
@@ -17,10 +18,10 @@ export function boardCommand(options: { since?: Date; json?: boolean }): void {
   const board = buildBoard(roster, today, since);
   if (options.json) return printJson(board);
   if (roster.people.length === 0) {
-    process.stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
+    io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
     return;
   }
   // 80 columns, or fewer in a narrower terminal.
-  const columns = process.stdout.isTTY ? process.stdout.columns : 0;
-  process.stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(80, columns)) : 80)}\n`);
+  const columns = io().stdout.isTTY ? io().stdout.columns : 0;
+  io().stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(80, columns)) : 80)}\n`);
 }

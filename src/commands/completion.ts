@@ -6,6 +6,7 @@ import { SORTS } from '../domain/filter.js';
 import { IMPORT_FORMATS } from '../domain/import.js';
 import { UsageError } from '../errors.js';
 import { RosterStore } from '../store/roster-store.js';
+import { io } from '../io.js';
 
 /** Values each option takes. */
 const VALUES: Record<string, readonly string[]> = {
@@ -156,8 +157,8 @@ compdef _cx cx
 
 export function completionCommand(shell: string, program: Command): void {
   const spec = specOf(program);
-  if (shell === 'bash') process.stdout.write(bash(spec));
-  else if (shell === 'zsh') process.stdout.write(zsh(spec));
+  if (shell === 'bash') io().stdout.write(bash(spec));
+  else if (shell === 'zsh') io().stdout.write(zsh(spec));
   else throw new UsageError(`completion scripts are for bash or zsh, not "${shell}"`);
 }
 
@@ -167,7 +168,7 @@ export function namesCommand(): void {
     const names = RosterStore.open()
       .read()
       .people.map((person) => person.name.replace(/[\r\n]/g, ' '));
-    if (names.length) process.stdout.write(`${names.join('\n')}\n`);
+    if (names.length) io().stdout.write(`${names.join('\n')}\n`);
   } catch {
     // Completion must never print errors into the user's command line.
   }

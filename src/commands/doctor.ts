@@ -5,6 +5,7 @@ import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
 import { RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
+import { io } from '../io.js';
 
 interface Finding {
   ok: boolean;
@@ -24,7 +25,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   const blocked = pathProblem(store.path);
   if (blocked && !isFolder(store.path)) {
     // A file where the roster's folder should be: there is nothing more to look at.
-    process.stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
+    io().stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
     throw new CxError('cx doctor found problems (see above)');
   }
   if (blocked) {
@@ -95,12 +96,12 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}`,
     });
 
-  for (const finding of findings) process.stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
+  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
 
   const newest = good.at(-1);
   if (!options.restore) {
     if (rosterBroken && newest) {
-      process.stdout.write(`\nTo put back the newest good backup (the broken file is kept beside it): cx doctor --restore\n`);
+      io().stdout.write(`\nTo put back the newest good backup (the broken file is kept beside it): cx doctor --restore\n`);
     }
     if (findings.some((finding) => !finding.ok)) throw new CxError('cx doctor found problems (see above)');
     return;
@@ -110,11 +111,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   }
   if (!newest) throw new CxError('there is no good backup to restore');
   if (!(await confirmed(options, `Replace the roster with the backup from ${when(newest.at)}?`, 'restoring asks first'))) {
-    process.stderr.write('Nothing was restored.\n');
+    io().stderr.write('Nothing was restored.\n');
     return;
   }
   const kept = await store.restore(newest);
-  process.stdout.write(
-    `Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`,
-  );
+  io().stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
 }

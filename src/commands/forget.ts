@@ -3,6 +3,7 @@ import { CxError } from '../errors.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { confirmed, quotedNames, requirePeople } from './shared.js';
+import { io } from '../io.js';
 
 export async function forgetCommand(names: string[], options: { yes?: boolean }): Promise<void> {
   const store = RosterStore.open();
@@ -10,14 +11,14 @@ export async function forgetCommand(names: string[], options: { yes?: boolean })
   const listed = quotedNames(people);
   const question = `Erase ${listed}, their history and their log, from the roster and every backup? This cannot be undone.`;
   if (!(await confirmed(options, question, `forgetting ${listed} asks first`))) {
-    process.stderr.write('Nothing was erased.\n');
+    io().stderr.write('Nothing was erased.\n');
     return;
   }
   const { scrubbed, unreadable } = await store.forget(
     new Set(people.map((person) => person.id)),
     people.map((person) => person.name),
   );
-  process.stdout.write(
+  io().stdout.write(
     `Forgot ${listed}: removed from the roster, with their history and log, and from ${scrubbed} ${scrubbed === 1 ? 'backup' : 'backups'}.\n`,
   );
   if (unreadable.length > 0) {

@@ -8,6 +8,7 @@ import { describeFieldChanges } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson, readInput } from './shared.js';
+import { io } from '../io.js';
 
 export async function importCommand(
   source: string,
@@ -17,7 +18,7 @@ export async function importCommand(
   const parsed = parseImport(text, options.format);
   const label = source === '-' ? 'stdin' : source;
   if (parsed.unknownColumns.length > 0) {
-    process.stderr.write(`cx: ignoring unknown columns in ${inert(label)}: ${parsed.unknownColumns.map(inert).join(', ')}\n`);
+    io().stderr.write(`cx: ignoring unknown columns in ${inert(label)}: ${parsed.unknownColumns.map(inert).join(', ')}\n`);
   }
   const whole = parsed.problems.find((problem) => problem.whole);
   if (whole)
@@ -53,16 +54,16 @@ export async function importCommand(
   if (options.json) return printJson({ dryRun: !!options.dryRun, ...counts, people: outcomes });
   const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;
   if (options.dryRun) {
-    process.stdout.write(`${outcomes.map(planLine).join('\n')}\n`);
-    process.stdout.write(`\nDry run: ${summary}. Nothing was written; run again without --dry-run to import.\n`);
+    io().stdout.write(`${outcomes.map(planLine).join('\n')}\n`);
+    io().stdout.write(`\nDry run: ${summary}. Nothing was written; run again without --dry-run to import.\n`);
   } else {
-    process.stdout.write(`Imported ${inert(label)} (${parsed.format.toUpperCase()}): ${summary}.\n`);
+    io().stdout.write(`Imported ${inert(label)} (${parsed.format.toUpperCase()}): ${summary}.\n`);
   }
 }
 
 /** Prints every row's problem and stops: nothing is imported. */
 function refuse(label: string, problems: readonly ImportProblem[]): never {
-  for (const problem of problems) process.stderr.write(`${inert(label)}: ${problem.where}: ${inert(problem.message)}\n`);
+  for (const problem of problems) io().stderr.write(`${inert(label)}: ${problem.where}: ${inert(problem.message)}\n`);
   const count = problems.length;
   throw new UsageError(
     `nothing was imported: ${count} ${count === 1 ? 'row has a problem' : 'rows have problems'}; fix ${count === 1 ? 'it' : 'them'} and import again`,

@@ -6,6 +6,7 @@ import { personJson } from '../render/profile.js';
 import { day, fit, inert, tableLines } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJsonArray } from './shared.js';
+import { io } from '../io.js';
 
 export interface ListOptions {
   stage?: ListFilters['stages'];
@@ -30,7 +31,7 @@ export function listCommand(options: ListOptions): void {
   const people = selectPeople(roster.people, filters, options.sort ?? 'name', today);
   if (options.json) return printJsonArray(people, personJson);
   if (people.length === 0) {
-    process.stderr.write(
+    io().stderr.write(
       roster.people.length === 0
         ? 'No one in the roster yet. Start with: cx assess "Dana Lee"\n'
         : `No one matches (${roster.people.length} in the roster).\n`,
@@ -54,9 +55,9 @@ export function listCommand(options: ListOptions): void {
   for (const line of tableLines(header, rows, (h) => c.bold(h))) {
     piece += `${line}\n`;
     if (piece.length > 1 << 16) {
-      process.stdout.write(piece);
+      io().stdout.write(piece);
       piece = '';
     }
   }
-  process.stdout.write(piece);
+  io().stdout.write(piece);
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson, requirePerson } from './shared.js';
+import { io } from '../io.js';
 
 export async function logCommand(
   name: string,
@@ -34,5 +35,5 @@ export async function logCommand(
   );
   if (options.json) return printJson(entry);
   const tactic = options.tactic ? ` (${TACTIC_GUIDES[options.tactic].name})` : '';
-  process.stdout.write(`Logged for ${inert(person.name)} on ${entry.on}${tactic}: ${inert(what)}\n`);
+  io().stdout.write(`Logged for ${inert(person.name)} on ${entry.on}${tactic}: ${inert(what)}\n`);
 }

@@ -4,6 +4,7 @@ import { textWidth, wrap } from '../render/text.js';
 import { SOMEONE } from '../render/profile.js';
 import { personalise } from '../domain/playbook.js';
 import { printJson } from './shared.js';
+import { io } from '../io.js';
 
 export function questionsCommand(options: { json?: boolean }): void {
   if (options.json) {
@@ -36,5 +37,5 @@ export function questionsCommand(options: { json?: boolean }): void {
       out.push(wrap(choice.label, width, `    ${c.cyan(choice.value.padEnd(18))} `, ' '.repeat(23)));
     }
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  io().stdout.write(`${out.join('\n')}\n`);
 }

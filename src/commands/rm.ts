@@ -1,6 +1,7 @@
 // cx rm <name...> [--yes]
 import { RosterStore } from '../store/roster-store.js';
 import { confirmed, quotedNames, requirePeople } from './shared.js';
+import { io } from '../io.js';
 
 export async function rmCommand(names: string[], options: { yes?: boolean }): Promise<void> {
   const store = RosterStore.open();
@@ -10,7 +11,7 @@ export async function rmCommand(names: string[], options: { yes?: boolean }): Pr
   if (
     !(await confirmed(options, `Remove ${listed}${count} and their history from the roster?`, `removing ${listed} asks first`))
   ) {
-    process.stderr.write('Nothing was removed.\n');
+    io().stderr.write('Nothing was removed.\n');
     return;
   }
   const gone = new Set(people.map((person) => person.id));
@@ -19,5 +20,5 @@ export async function rmCommand(names: string[], options: { yes?: boolean }): Pr
     names: people.map((person) => person.name),
     result: undefined,
   }));
-  process.stdout.write(`Removed ${listed}.\n`);
+  io().stdout.write(`Removed ${listed}.\n`);
 }

@@ -9,6 +9,7 @@ import { describeFieldChanges, personJson } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { checkName, didYouMean, newNameNote, printJson } from './shared.js';
+import { io } from '../io.js';
 
 export interface SetOptions {
   stage?: StageId;
@@ -95,6 +96,6 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     unique,
   );
   if (options.json) printJson(results.map(personJson));
-  else process.stdout.write(`${lines.join('\n')}\n`);
+  else io().stdout.write(`${lines.join('\n')}\n`);
   for (const [name, similar] of notes) newNameNote(name, similar);
 }

@@ -1,11 +1,13 @@
 // What several commands need: the roster, a person by name (with "did you mean"), JSON output.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { jsonArrayPieces } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
 import { findPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
 import { inert } from '../render/text.js';
+import { io } from '../io.js';
 
 /** Checks a name typed on the command line; throws a usage error saying what is wrong with it. */
 export function checkName(name: string): void {
@@ -42,16 +44,16 @@ export function didYouMean(text: string, candidates: readonly string[]): string 
 
 /** Says that a name just added is close to a known one (a typo, most likely), and how to take it back. */
 export function newNameNote(name: string, similar: string): void {
-  process.stderr.write(`cx: note: "${inert(name)}" is new to the roster (${similar}); cx undo takes this change back\n`);
+  io().stderr.write(`cx: note: "${inert(name)}" is new to the roster (${similar}); cx undo takes this change back\n`);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Prints a JSON array a piece at a time (the same text as printJson), so a large one is never whole in memory. */
 export function printJsonArray<T>(items: readonly T[], toJson: (item: T) => unknown): void {
-  for (const piece of jsonArrayPieces(items, toJson)) process.stdout.write(piece);
+  for (const piece of jsonArrayPieces(items, toJson)) io().stdout.write(piece);
 }
 
 /**
@@ -60,9 +62,9 @@ export function printJsonArray<T>(items: readonly T[], toJson: (item: T) => unkn
  */
 export async function readInput(source: string, what: string): Promise<string> {
   try {
-    if (source !== '-') return readFileSync(source, 'utf8');
+    if (source !== '-') return readFileSync(resolve(io().cwd, source), 'utf8');
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
     throw new UsageError(
@@ -91,8 +93,7 @@ export function requirePeople(roster: Roster, names: string[]): Stakeholder[] {
  */
 export async function confirmed(options: { yes?: boolean }, question: string, noTerminal: string): Promise<boolean> {
   if (options.yes) return true;
-  if (!process.stdin.isTTY)
-    throw new UsageError(`${noTerminal}, and stdin is not a terminal; add --yes to go ahead without asking`);
+  if (!io().stdin.isTTY) throw new UsageError(`${noTerminal}, and stdin is not a terminal; add --yes to go ahead without asking`);
   const { askYesNo } = await import('../prompts/confirm.js');
   return askYesNo(question);
 }

@@ -7,6 +7,7 @@ import { SOMEONE, personJson, renderProfile, renderTactics } from '../render/pro
 import { inert, textWidth, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { didYouMean, printJson, requirePerson } from './shared.js';
+import { io } from '../io.js';
 
 /**
  * `cx tactics [stage|disposition|tactic|name]`: a stage, a disposition or a tactic id first, then a person
@@ -30,7 +31,7 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
         wrap('cx tactics <id> shows one with its actions; cx tactics <stage|disposition|name> the ones that fit.', width, '', ''),
       ),
     );
-    return void process.stdout.write(`${out.join('\n\n')}\n`);
+    return void io().stdout.write(`${out.join('\n\n')}\n`);
   }
   const stage = parseStage(subject);
   const disposition = parseDisposition(subject);
@@ -54,7 +55,7 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
       c.bold(next ? `Signs they have reached ${STAGE_GUIDES[next].label}` : 'Signs they keep it going'),
       ...guide.nextSignals.map((signal) => wrap(signal, width, '  • ', '    ')),
     ];
-    return void process.stdout.write(`${out.join('\n')}\n`);
+    return void io().stdout.write(`${out.join('\n')}\n`);
   }
   if (disposition) {
     const guide = DISPOSITION_GUIDES[disposition];
@@ -71,7 +72,7 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
       c.bold('Tactics'),
       renderTactics(tactics, SOMEONE, width),
     ];
-    return void process.stdout.write(`${out.join('\n')}\n`);
+    return void io().stdout.write(`${out.join('\n')}\n`);
   }
   if (tacticId) {
     const tactic = TACTIC_GUIDES[tacticId];
@@ -84,7 +85,7 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
       c.bold('What to do'),
       ...tactic.actions.map((action) => wrap(personalise(action, SOMEONE), width, '  - ', '    ')),
     ];
-    return void process.stdout.write(`${out.join('\n')}\n`);
+    return void io().stdout.write(`${out.join('\n')}\n`);
   }
   const roster = RosterStore.open().read();
   if (!findPerson(roster, subject)) {
@@ -99,5 +100,5 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
     const { name, stage: personStage, disposition: personDisposition, tactics } = personJson(person);
     return printJson({ name, stage: personStage, disposition: personDisposition, tactics });
   }
-  process.stdout.write(`${renderProfile({ person })}\n`);
+  io().stdout.write(`${renderProfile({ person })}\n`);
 }

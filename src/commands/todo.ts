@@ -8,6 +8,7 @@ import { paint } from '../render/color.js';
 import { inert, textWidth, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
+import { io } from '../io.js';
 
 export function todoCommand(options: { date?: Date; limit?: number; json?: boolean; markdown?: boolean }): void {
   if (options.json && options.markdown) throw new UsageError('choose one of --json and --markdown');
@@ -15,16 +16,16 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   const roster = RosterStore.open().read();
   const items = weeklyTodo(roster, today, options.limit ?? 10);
   if (options.json) return printJson(items);
-  if (options.markdown) return void process.stdout.write(markdown(items, dayOf(today)));
+  if (options.markdown) return void io().stdout.write(markdown(items, dayOf(today)));
   if (roster.people.length === 0) {
-    process.stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
+    io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
     return;
   }
   if (items.length === 0) {
     // A --date before anyone was added: no one to have seen, rather than everyone seen.
     const first = roster.people.map((person) => person.createdAt).sort()[0] as string;
     const nobodyYet = daysBetween(today, first) > 0;
-    process.stdout.write(
+    io().stdout.write(
       nobodyYet
         ? `No one was in the roster on ${dayOf(today)}: the first person was added on ${dayOf(first)}.\n`
         : `Nothing due on ${dayOf(today)}: everyone has been seen within their cadence.\n`,
@@ -48,7 +49,7 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     out.push('');
   });
   out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> restarts their cadence.'));
-  process.stdout.write(`${out.join('\n')}\n`);
+  io().stdout.write(`${out.join('\n')}\n`);
 }
 
 const KIND_LABELS = { assess: 'Assessment', reassess: 'Re-assessment', 'find-out': 'Find out' } as const;

@@ -2,11 +2,12 @@
 import { CxError } from '../errors.js';
 import { inert, when } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
+import { io } from '../io.js';
 
 export async function undoCommand(options: { force?: boolean } = {}): Promise<void> {
   const outcome = await RosterStore.open().undo({ force: !!options.force });
   if (!outcome) {
-    process.stderr.write('Nothing to undo: no earlier version of the roster is kept.\n');
+    io().stderr.write('Nothing to undo: no earlier version of the roster is kept.\n');
     return;
   }
   if ('forgotten' in outcome) {
@@ -26,7 +27,7 @@ export async function undoCommand(options: { force?: boolean } = {}): Promise<vo
     ? ` (${undone.names.slice(0, 5).map(inert).join(', ')}${undone.names.length > 5 ? `, and ${undone.names.length - 5} more` : ''})`
     : '';
 
-  process.stdout.write(
+  io().stdout.write(
     `Undid cx ${inert(undone.command)} of ${when(undone.at)}${who}. ${left === 0 ? 'No earlier change can be undone.' : `${left} earlier ${left === 1 ? 'change' : 'changes'} can still be undone.`}\n`,
   );
 }

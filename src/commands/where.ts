@@ -1,5 +1,6 @@
 import { rosterPath } from '../store/roster-store.js';
+import { io } from '../io.js';
 
 export function whereCommand(): void {
-  process.stdout.write(`${rosterPath()}\n`);
+  io().stdout.write(`${rosterPath()}\n`);
 }

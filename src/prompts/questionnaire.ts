@@ -7,6 +7,7 @@ import { QUESTIONS, UNKNOWN, answerOf, answersOf, isAsked } from '../domain/ques
 import { Interrupted } from '../errors.js';
 import { paint } from '../render/color.js';
 import { wrap } from '../render/text.js';
+import { io } from '../io.js';
 
 const scored = QUESTIONS.filter((question) => question.section !== 'details');
 
@@ -14,9 +15,9 @@ const scored = QUESTIONS.filter((question) => question.section !== 'details');
  * The questions go to stderr, the terminal the person is typing in, so that stdout carries only the
  * result: `cx assess "Dana Lee" --json > dana.json` still shows the questions.
  */
-const screen = process.stderr;
+const screen = () => io().stderr;
 /** The prompt library breaks long lines at the terminal's edge, mid-word: cx wraps at word ends first. */
-const width = (): number => Math.max(30, (screen.columns || 80) - 4);
+const width = (): number => Math.max(30, (screen().columns || 80) - 4);
 
 /** Puts a chosen answer on its own line under the question, wrapped, so long answers stay readable. */
 const answerBelow = () => ({
@@ -40,14 +41,14 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
   const stop = new AbortController();
   const abort = () => stop.abort();
   process.on('SIGHUP', abort).on('SIGTERM', abort);
-  const context = { signal: stop.signal, output: screen };
+  const context = { signal: stop.signal, input: io().stdin, output: screen() as NodeJS.WritableStream };
   try {
     for (const question of QUESTIONS) {
       if (!isAsked(question, answers)) continue;
       const text = personalise(question.text, name);
       if (question.section === 'details') {
         if (!detailsIntroduced) {
-          screen.write(c.dim('Details (optional; Enter keeps what is shown):\n'));
+          screen().write(c.dim('Details (optional; Enter keeps what is shown):\n'));
           detailsIntroduced = true;
         }
       }

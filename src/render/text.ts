@@ -1,6 +1,7 @@
 // Plain-text helpers shared by the renderers: inert printing of user data, wrapping, tables.
 import fastStringWidth from 'fast-string-width';
 import { dayOf } from '../domain/dates.js';
+import { io } from '../io.js';
 
 /**
  * Text from the roster (names, notes, roles) printed inert: control characters, including the escape
@@ -17,7 +18,7 @@ export function inert(text: string): string {
 
 /** The width a terminal gives wrapped text: its columns up to 100, or 80 when not a terminal. */
 export function textWidth(): number {
-  const columns = process.stdout.columns;
+  const columns = io().stdout.columns;
   return Math.max(40, Math.min(columns && columns > 0 ? columns : 80, 100));
 }
 

@@ -39,6 +39,7 @@ import { isObject, shapeProblem } from '../domain/records.js';
 import { displayName } from '../domain/names.js';
 import { CxError } from '../errors.js';
 import { asciiJson, lazyPeople, readSealed, sealNamed, sealedLines, serializeRoster } from './roster-file.js';
+import { io } from '../io.js';
 
 export { serializeRoster, shapeProblem };
 
@@ -49,7 +50,7 @@ export const BACKUPS_KEPT = 10;
 const STALE_LOCK_MS = 10_000;
 /** How long a change waits for another cx to finish; CX_LOCK_WAIT_MS changes it (tests use it). */
 const lockWaitMs = (): number => {
-  const fromEnv = Number(process.env.CX_LOCK_WAIT_MS);
+  const fromEnv = Number(io().env.CX_LOCK_WAIT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 20_000;
 };
 
@@ -110,7 +111,7 @@ export interface Change<T> {
 
 /** The folder the roster lives in: CX_CONFIG_DIR when set, otherwise the per-user config folder. */
 export function rosterDir(): string {
-  const fromEnv = process.env.CX_CONFIG_DIR;
+  const fromEnv = io().env.CX_CONFIG_DIR;
   if (!fromEnv || fromEnv.trim() === '') return envPaths('cx', { suffix: '' }).config;
   // A "~" the shell did not expand (it was quoted, say) still means the home folder.
   return resolve(fromEnv.replace(/^~(?=$|[\\/])/, homedir()));
@@ -619,7 +620,7 @@ function keepPrivate(from: string, to: string): void {
   const temporary = `${to}.${process.pid}.tmp`;
   try {
     try {
-      if (process.env.SNAP || process.platform === 'win32') throw new Error('copy instead');
+      if (io().env.SNAP || process.platform === 'win32') throw new Error('copy instead');
       // A roster that is a symbolic link is replaced where it points (conf writes to the real path):
       // the backup links that file, not the symbolic link.
       linkSync(realpathSync(from), temporary);
@@ -703,7 +704,7 @@ export function pathProblem(path: string): string | undefined {
   if (isFolder(path)) return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
   for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
     if (!existsSync(folder) || isFolder(folder)) continue; // missing (or below a file), or as it should be
-    const fix = process.env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
+    const fix = io().env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
     return `${folder} is a file, not a folder; ${fix}`;
   }
   return undefined;

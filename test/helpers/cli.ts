@@ -1,10 +1,13 @@
-// Runs the built cx (bin/cx.cjs -> dist/) as a child process against a temporary roster folder.
+// Runs cx against a temporary roster folder: in this process (run), through main() with captured
+// output, or as the built binary (bin/cx.cjs -> dist/) in a child process (cx, cxStart).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { afterAll } from 'vitest';
+import { main } from '../../src/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'cx.cjs');
@@ -89,4 +92,35 @@ export function cxStart(
   child.stdin?.end(options.input ?? '');
   const done = new Promise<Run>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
   return { child, done };
+}
+
+/** A captured output stream: what was written, and not a terminal unless said. */
+class Captured {
+  text = '';
+  constructor(
+    readonly isTTY = false,
+    readonly columns?: number,
+  ) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/**
+ * Runs cx in this process through main(), as the built binary would run it: the same environment as
+ * cx() gives a child, stdin from `input`, stdout and stderr captured. Relative file names are read
+ * from the roster folder, as for a child.
+ */
+export async function run(
+  configDir: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {},
+): Promise<Run> {
+  const stdout = new Captured(options.tty, options.columns);
+  const stderr = new Captured(options.tty, options.columns);
+  const stdin = Object.assign(Readable.from([Buffer.from(options.input ?? '')]), { isTTY: options.tty ?? false });
+  const env = cxEnv(configDir, options.env);
+  const status = await main(args, { stdout, stderr, stdin, env, cwd: workingDir(configDir) });
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }
