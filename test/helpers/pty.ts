@@ -1,14 +1,22 @@
 // Drives the built cx in a real pseudo-terminal, the way a person at a keyboard does. The terminal
 // comes from pty-relay.py beside this file (Python's standard pty module), so installing needs no
-// native build.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+// native build; without python3 on the PATH, the tests that need a terminal are skipped.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { constants } from 'node:os';
 import { join } from 'node:path';
+import { TestRunner } from 'vitest';
 import { BIN, ROOT, cxEnv } from './cli.js';
 
 export const KEY = { up: '\u001b[A', down: '\u001b[B', enter: '\r', space: ' ', ctrlC: '\u0003' } as const;
 
 const RELAY = join(ROOT, 'test', 'helpers', 'pty-relay.py');
+
+/** Why there is no pseudo-terminal here, or undefined when there is one. */
+export const noTerminal: string | undefined =
+  spawnSync('python3', ['--version']).status === 0
+    ? undefined
+    : 'python3 is not on the PATH, and the pseudo-terminal comes from its pty module';
+if (noTerminal) console.warn(`Skipping the tests that type into a terminal: ${noTerminal}.`);
 
 // Colour and cursor sequences, so tests can match the text a person reads.
 const SEQUENCES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
@@ -22,6 +30,8 @@ export class Terminal {
 
   /** Runs cx with `args`; with `program`, runs that program with `args` instead (a shell, say). */
   constructor(args: string[], configDir: string, env: Record<string, string> = {}, nodeArgs: string[] = [], program?: string) {
+    // A test that needs a terminal, where there is none, is skipped rather than failed.
+    if (noTerminal) TestRunner.getCurrentTest()?.context.skip(noTerminal);
     const command = program ? [program, ...args] : [process.execPath, ...nodeArgs, BIN, ...args];
     const childEnv = cxEnv(configDir, env);
     childEnv.TERM ||= 'xterm'; // what a terminal window tells the programs in it
