@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BIN, assessWith, rosterBytes, tempDir } from './helpers/cli.js';
-import { KEY, Terminal } from './helpers/pty.js';
+import { KEY, Terminal, noTerminal } from './helpers/pty.js';
 
 const { up, down, enter, space, ctrlC } = KEY;
 const saved = (dir: string) => JSON.parse(rosterBytes(dir) ?? '{"people":[]}').people;
@@ -10,7 +10,7 @@ const saved = (dir: string) => JSON.parse(rosterBytes(dir) ?? '{"people":[]}').p
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.kill());
 
-describe('cx assess, interactively', () => {
+describe.skipIf(noTerminal)('cx assess, interactively', () => {
   it('asks the questions with progress, follows up where relevant, and saves the person', async () => {
     const dir = tempDir();
     terminal = new Terminal(['assess', 'Dana Lee'], dir, { CX_NOW: '2026-11-02T09:00:00Z' });
@@ -139,7 +139,7 @@ describe('cx assess, interactively', () => {
   });
 });
 
-describe('cx assess, interactively, with its output going elsewhere', () => {
+describe.skipIf(noTerminal)('cx assess, interactively, with its output going elsewhere', () => {
   it('asks on the terminal while stdout carries only the result: --json > file is valid JSON', async () => {
     const dir = tempDir();
     const out = `${dir}/dana.json`;
