@@ -1,9 +1,10 @@
-// Every command through the built binary, against a temporary roster folder.
+// Every command against a temporary roster folder, run in-process through main(); the few tests that
+// need the built binary in a real process say why.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, assessWith, cx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+import { BIN, ROOT, assessIn, cx, run as runCx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
 import { TACTICS } from '../src/domain/model.js';
 
 const ESC = '\u001b[';
@@ -16,23 +17,23 @@ beforeEach(() => {
 });
 
 describe('cx (the program)', () => {
-  it('prints its version', () => {
+  it('prints its version', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const run = cx(dir, ['--version']);
+    const run = await runCx(dir, ['--version']);
     expect(run).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
-  it('explains itself with --help: commands, examples and exit codes', () => {
-    const run = cx(dir, ['--help']);
+  it('explains itself with --help: commands, examples and exit codes', async () => {
+    const run = await runCx(dir, ['--help']);
     expect(run.status).toBe(0);
     for (const text of ['assess', 'show', 'list', 'tactics', 'questions', 'where', 'Examples:', 'Exit codes:', '130']) {
       expect(run.stdout).toContain(text);
     }
   });
 
-  it('shows help for each command', () => {
+  it('shows help for each command', async () => {
     for (const command of ['assess', 'show', 'list', 'tactics', 'questions', 'where']) {
-      const run = cx(dir, [command, '--help']);
+      const run = await runCx(dir, [command, '--help']);
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toContain(`Usage: cx ${command}`);
     }
@@ -44,29 +45,30 @@ describe('cx (the program)', () => {
     ['an unknown option', ['list', '--colour']],
     ['a missing name', ['assess']],
   ])('exits 2 on %s, without a stack trace', (_, args) => {
+    // Spawns the built binary: the exit code as the launcher sets it, and nothing more from Node.
     const run = cx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('suggests the command meant', () => {
-    expect(cx(dir, ['asess', 'Dana']).stderr).toContain('assess');
+  it('suggests the command meant', async () => {
+    expect((await runCx(dir, ['asess', 'Dana'])).stderr).toContain('assess');
   });
 });
 
 describe('cx where', () => {
-  it('prints the roster path inside CX_CONFIG_DIR without creating anything', () => {
-    const run = cx(dir, ['where']);
+  it('prints the roster path inside CX_CONFIG_DIR without creating anything', async () => {
+    const run = await runCx(dir, ['where']);
     expect(run).toMatchObject({ status: 0, stdout: `${rosterFile(dir)}\n` });
     expect(rosterBytes(dir)).toBeNull();
   });
 });
 
 describe('cx assess --answers', () => {
-  it('assesses from a file, prints the profile and saves the person', () => {
+  it('assesses from a file, prints the profile and saves the person', async () => {
     const file = join(dir, 'dana.json');
     writeFileSync(file, JSON.stringify(buyIn));
-    const run = cx(dir, ['assess', 'Dana Lee', '--answers', file]);
+    const run = await runCx(dir, ['assess', 'Dana Lee', '--answers', file]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Dana Lee');
     expect(run.stdout).toMatch(/Stage\s+Buy-in \(3 of 5\)\s+"Someone should do CX\."/);
@@ -81,20 +83,20 @@ describe('cx assess --answers', () => {
     expect(saved.people[0]).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate' });
   });
 
-  it('notes a new name close to a known one (a typo, most likely), and how to take it back', () => {
-    assessWith(dir, 'Mo Haddad', {});
-    const run = cx(dir, ['assess', 'Mo Hadad', '--answers', '-', '--json'], { input: '{}' });
+  it('notes a new name close to a known one (a typo, most likely), and how to take it back', async () => {
+    await assessIn(dir, 'Mo Haddad', {});
+    const run = await runCx(dir, ['assess', 'Mo Hadad', '--answers', '-', '--json'], { input: '{}' });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'Mo Hadad' });
     expect(run.stderr).toBe(
       'cx: note: "Mo Hadad" is new to the roster (did you mean "Mo Haddad"?); cx undo takes this change back\n',
     );
-    expect(cx(dir, ['assess', 'Mo Hadad', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
-    expect(cx(dir, ['assess', 'Sam Ortiz', '--answers', '-'], { input: '{}' }).stderr).not.toContain('note:');
+    expect((await runCx(dir, ['assess', 'Mo Hadad', '--answers', '-'], { input: '{}' })).stderr).not.toContain('note:');
+    expect((await runCx(dir, ['assess', 'Sam Ortiz', '--answers', '-'], { input: '{}' })).stderr).not.toContain('note:');
   });
 
-  it('reads answers from stdin with "-" and prints JSON with --json', () => {
-    const run = assessWith(dir, 'Sam Ortiz', skeptic);
+  it('reads answers from stdin with "-" and prints JSON with --json', async () => {
+    const run = await assessIn(dir, 'Sam Ortiz', skeptic);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({
       name: 'Sam Ortiz',
@@ -108,8 +110,8 @@ describe('cx assess --answers', () => {
     expect(result.tactics[0].actions.join(' ')).toContain('Sam Ortiz');
   });
 
-  it('counts missing answers as "don\'t know" and says what to find out', () => {
-    const run = cx(dir, ['assess', 'Kim Park', '--answers', '-'], { input: '{}' });
+  it('counts missing answers as "don\'t know" and says what to find out', async () => {
+    const run = await runCx(dir, ['assess', 'Kim Park', '--answers', '-'], { input: '{}' });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Stage\s+Ignorance/);
     expect(run.stdout).toMatch(/Confidence\s+low/);
@@ -117,8 +119,8 @@ describe('cx assess --answers', () => {
     expect(run.stdout).toContain('Find out what Kim Park thinks CX is');
   });
 
-  it('points out conflicting answers and stays at the first unmet gate', () => {
-    const run = cx(dir, ['assess', 'Lee Chan', '--answers', '-'], {
+  it('points out conflicting answers and stays at the first unmet gate', async () => {
+    const run = await runCx(dir, ['assess', 'Lee Chan', '--answers', '-'], {
       input: JSON.stringify({ understands: 'no', pledged: 'yes', stance: 'keen', participation: 'joins' }),
     });
     expect(run.stdout).toMatch(/Stage\s+Ignorance/);
@@ -127,9 +129,9 @@ describe('cx assess --answers', () => {
     expect(run.stdout).toMatch(/Confidence\s+medium/);
   });
 
-  it('on a re-assessment, says what moved since the last one', () => {
-    assessWith(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
-    const run = cx(dir, ['assess', 'dana  LEE', '--answers', '-'], {
+  it('on a re-assessment, says what moved since the last one', async () => {
+    await assessIn(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
+    const run = await runCx(dir, ['assess', 'dana  LEE', '--answers', '-'], {
       input: JSON.stringify(buyIn),
       env: { CX_NOW: '2026-11-24T10:00:00Z' },
     });
@@ -147,10 +149,10 @@ describe('cx assess --answers', () => {
     ['an unknown choice', '{"understands":"maybe"}', '"understands" cannot be "maybe"'],
     ['broken JSON', '{"understands":', 'not valid JSON'],
     ['a list instead of an object', '["yes"]', 'JSON object'],
-  ])('refuses %s with exit 2 and saves nothing', (_, input, message) => {
-    assessWith(dir, 'Dana Lee', skeptic);
+  ])('refuses %s with exit 2 and saves nothing', async (_, input, message) => {
+    await assessIn(dir, 'Dana Lee', skeptic);
     const before = rosterBytes(dir);
-    const run = cx(dir, ['assess', 'Dana Lee', '--answers', '-'], { input });
+    const run = await runCx(dir, ['assess', 'Dana Lee', '--answers', '-'], { input });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -158,15 +160,15 @@ describe('cx assess --answers', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('refuses a missing answers file', () => {
-    const run = cx(dir, ['assess', 'Dana Lee', '--answers', 'nope.json']);
+  it('refuses a missing answers file', async () => {
+    const run = await runCx(dir, ['assess', 'Dana Lee', '--answers', 'nope.json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('cannot read the answers file nope.json: no such file');
     expect(rosterBytes(dir)).toBeNull();
   });
 
-  it('without a terminal and without --answers, exits 2 naming --answers and saves nothing', () => {
-    const run = cx(dir, ['assess', 'Dana Lee']);
+  it('without a terminal and without --answers, exits 2 naming --answers and saves nothing', async () => {
+    const run = await runCx(dir, ['assess', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--answers');
     expect(rosterBytes(dir)).toBeNull();
@@ -180,8 +182,8 @@ describe('cx assess --answers', () => {
       'A'.repeat(5000),
       `at most 200 characters long: "${'A'.repeat(40)}…" (5000 characters)\n`,
     ],
-  ])('refuses %s', (_, name, message) => {
-    const run = cx(dir, ['assess', name, '--answers', '-'], { input: '{}' });
+  ])('refuses %s', async (_, name, message) => {
+    const run = await runCx(dir, ['assess', name, '--answers', '-'], { input: '{}' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toContain('\u001b]0;');
@@ -189,23 +191,23 @@ describe('cx assess --answers', () => {
 
   it.each(['j.smith', '__proto__', 'constructor', "O'Brien", 'Zoë Ångström', '王小明', 'محمد علي', 'Sam 🚀'])(
     'stores %j as a name, not a key path',
-    (name) => {
-      assessWith(dir, name, buyIn);
+    async (name) => {
+      await assessIn(dir, name, buyIn);
       const saved = JSON.parse(rosterBytes(dir) ?? '{}');
       expect(saved.people.map((p: { name: string }) => p.name)).toEqual([name]);
-      expect(JSON.parse(cx(dir, ['show', name, '--json']).stdout).name).toBe(name);
+      expect(JSON.parse((await runCx(dir, ['show', name, '--json'])).stdout).name).toBe(name);
     },
   );
 });
 
 describe('cx show', () => {
-  beforeEach(() => {
-    assessWith(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
-    assessWith(dir, 'Dana Lee', buyIn, { CX_NOW: '2026-11-24T10:00:00Z' });
+  beforeEach(async () => {
+    await assessIn(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
+    await assessIn(dir, 'Dana Lee', buyIn, { CX_NOW: '2026-11-24T10:00:00Z' });
   });
 
-  it('prints the profile, the reasons behind it, the tactics and the history', () => {
-    const run = cx(dir, ['show', 'dana lee']);
+  it('prints the profile, the reasons behind it, the tactics and the history', async () => {
+    const run = await runCx(dir, ['show', 'dana lee']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Stage\s+Buy-in/);
     expect(run.stdout).toContain('Why');
@@ -216,8 +218,8 @@ describe('cx show', () => {
     expect(run.stdout).toContain('2026-11-24 assess: stage skepticism → buy-in');
   });
 
-  it('prints one JSON object with the stable fields and the tactics that apply now', () => {
-    const record = JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout);
+  it('prints one JSON object with the stable fields and the tactics that apply now', async () => {
+    const record = JSON.parse((await runCx(dir, ['show', 'Dana Lee', '--json'])).stdout);
     expect(Object.keys(record).slice(0, 3)).toEqual(['name', 'stage', 'disposition']);
     expect(record).toMatchObject({ name: 'Dana Lee', stage: 'buy-in', disposition: 'advocate', reasons: [] });
     expect(record.tactics.map((t: { id: string }) => t.id)).toEqual(['scarcity', 'enlist']);
@@ -226,31 +228,31 @@ describe('cx show', () => {
     expect(typeof record.id).toBe('string');
   });
 
-  it('suggests the closest name for a typo, with exit 2', () => {
-    const run = cx(dir, ['show', 'Dana Le']);
+  it('suggests the closest name for a typo, with exit 2', async () => {
+    const run = await runCx(dir, ['show', 'Dana Le']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('did you mean "Dana Lee"?');
   });
 });
 
 describe('cx list', () => {
-  it('says how to start when the roster is empty', () => {
-    const run = cx(dir, ['list']);
+  it('says how to start when the roster is empty', async () => {
+    const run = await runCx(dir, ['list']);
     expect(run).toMatchObject({ status: 0, stdout: '' });
     expect(run.stderr).toContain('cx assess');
-    expect(JSON.parse(cx(dir, ['list', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse((await runCx(dir, ['list', '--json'])).stdout)).toEqual([]);
   });
 
-  it('prints a table of everyone, and the same people as JSON', () => {
-    assessWith(dir, 'Dana Lee', buyIn);
-    assessWith(dir, 'Sam Ortiz', skeptic);
-    const run = cx(dir, ['list']);
+  it('prints a table of everyone, and the same people as JSON', async () => {
+    await assessIn(dir, 'Dana Lee', buyIn);
+    await assessIn(dir, 'Sam Ortiz', skeptic);
+    const run = await runCx(dir, ['list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition\s+Confidence/);
     expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+0\s+Advocate\s+high/);
     expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+0\s+Fence-sitter\s+high/);
-    const json = JSON.parse(cx(dir, ['list', '--json']).stdout);
+    const json = JSON.parse((await runCx(dir, ['list', '--json'])).stdout);
     expect(json.map((p: { name: string; stage: string }) => [p.name, p.stage])).toEqual([
       ['Dana Lee', 'buy-in'],
       ['Sam Ortiz', 'skepticism'],
@@ -258,36 +260,36 @@ describe('cx list', () => {
     expect(json[1].tactics[0].id).toBe('business-case');
   });
 
-  it('lines up columns with wide characters', () => {
-    assessWith(dir, '王小明', buyIn);
-    assessWith(dir, 'Al', buyIn);
-    const lines = cx(dir, ['list']).stdout.split('\n');
+  it('lines up columns with wide characters', async () => {
+    await assessIn(dir, '王小明', buyIn);
+    await assessIn(dir, 'Al', buyIn);
+    const lines = (await runCx(dir, ['list'])).stdout.split('\n');
     expect(lines[1]).toMatch(/^Al /);
     expect(lines[2]?.indexOf('3 Buy-in')).toBe((lines[1]?.indexOf('3 Buy-in') ?? 0) - 3); // 王小明 is 6 columns wide in 3 characters
   });
 });
 
 describe('cx tactics', () => {
-  it.each(['buy-in', 'Buy-in', 'BUY IN', 'buy_in', 'buyin', '3'])('prints the playbook for the stage %j', (stage) => {
-    const run = cx(dir, ['tactics', stage]);
+  it.each(['buy-in', 'Buy-in', 'BUY IN', 'buy_in', 'buyin', '3'])('prints the playbook for the stage %j', async (stage) => {
+    const run = await runCx(dir, ['tactics', stage]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('3. Buy-in');
     expect(run.stdout).toContain('[scarcity]');
     expect(run.stdout).toContain('Signs they have reached Commitment');
   });
 
-  it('prints the playbook for a disposition', () => {
-    const run = cx(dir, ['tactics', 'outlier']);
+  it('prints the playbook for a disposition', async () => {
+    const run = await runCx(dir, ['tactics', 'outlier']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\[understand-why\][\s\S]*\[co-lead\][\s\S]*\[spotlight\]/);
   });
 
-  it('prints the tactics for a person in the roster', () => {
-    assessWith(dir, 'Sam Ortiz', skeptic);
-    const run = cx(dir, ['tactics', 'sam ortiz']);
+  it('prints the tactics for a person in the roster', async () => {
+    await assessIn(dir, 'Sam Ortiz', skeptic);
+    const run = await runCx(dir, ['tactics', 'sam ortiz']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('[business-case]');
-    const json = JSON.parse(cx(dir, ['tactics', 'Sam Ortiz', '--json']).stdout);
+    const json = JSON.parse((await runCx(dir, ['tactics', 'Sam Ortiz', '--json'])).stdout);
     expect(json).toMatchObject({
       name: 'Sam Ortiz',
       stage: 'skepticism',
@@ -295,35 +297,35 @@ describe('cx tactics', () => {
     });
   });
 
-  it('prints a stage as JSON', () => {
-    const json = JSON.parse(cx(dir, ['tactics', 'commitment', '--json']).stdout);
+  it('prints a stage as JSON', async () => {
+    const json = JSON.parse((await runCx(dir, ['tactics', 'commitment', '--json'])).stdout);
     expect(json).toMatchObject({ id: 'commitment', label: 'Commitment', tactics: [{ id: 'social-proof' }] });
     expect(json.tactics[0].actions.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('exits 2 for something that is neither a stage, a disposition, a tactic nor a person', () => {
-    const run = cx(dir, ['tactics', 'purple']);
+  it('exits 2 for something that is neither a stage, a disposition, a tactic nor a person', async () => {
+    const run = await runCx(dir, ['tactics', 'purple']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('ignorance, skepticism, buy-in, commitment, action');
     expect(run.stderr).toContain('cx tactics lists the tactics');
   });
 
-  it('lists every tactic with its id when given no subject (the ids cx log --tactic takes)', () => {
-    const run = cx(dir, ['tactics']);
+  it('lists every tactic with its id when given no subject (the ids cx log --tactic takes)', async () => {
+    const run = await runCx(dir, ['tactics']);
     expect(run.status).toBe(0);
     for (const id of TACTICS) expect(run.stdout).toContain(`[${id}]`);
     expect(run.stdout).toContain('For: Outliers');
-    const json = JSON.parse(cx(dir, ['tactics', '--json']).stdout);
+    const json = JSON.parse((await runCx(dir, ['tactics', '--json'])).stdout);
     expect(json.map((tactic: { id: string }) => tactic.id)).toEqual([...TACTICS]);
   });
 
-  it('prints one tactic, with what to do, given its id', () => {
-    expect(cx(dir, ['tactics', 'co lead']).stdout).toBe(cx(dir, ['tactics', 'CO_LEAD']).stdout);
-    const run = cx(dir, ['tactics', 'Co-Lead']);
+  it('prints one tactic, with what to do, given its id', async () => {
+    expect((await runCx(dir, ['tactics', 'co lead'])).stdout).toBe((await runCx(dir, ['tactics', 'CO_LEAD'])).stdout);
+    const run = await runCx(dir, ['tactics', 'Co-Lead']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Invite them to co-lead \[co-lead\]\n {2}For: Outliers\n/);
     expect(run.stdout).toContain('What to do\n  - ');
-    expect(JSON.parse(cx(dir, ['tactics', 'co-lead', '--json']).stdout)).toMatchObject({
+    expect(JSON.parse((await runCx(dir, ['tactics', 'co-lead', '--json'])).stdout)).toMatchObject({
       id: 'co-lead',
       actions: expect.any(Array),
     });
@@ -331,8 +333,8 @@ describe('cx tactics', () => {
 });
 
 describe('cx questions', () => {
-  it('lists every question id and choice value', () => {
-    const run = cx(dir, ['questions']);
+  it('lists every question id and choice value', async () => {
+    const run = await runCx(dir, ['questions']);
     expect(run.status).toBe(0);
     for (const text of [
       'understands',
@@ -346,44 +348,45 @@ describe('cx questions', () => {
     }
   });
 
-  it('prints JSON that a script can build an answers file from', () => {
-    const questions = JSON.parse(cx(dir, ['questions', '--json']).stdout);
+  it('prints JSON that a script can build an answers file from', async () => {
+    const questions = JSON.parse((await runCx(dir, ['questions', '--json'])).stdout);
     const answers = Object.fromEntries(
       questions
         .filter((q: { kind: string }) => q.kind === 'one')
         .map((q: { id: string; choices: { value: string }[] }) => [q.id, q.choices[0]?.value]),
     );
-    const result = JSON.parse(assessWith(dir, 'Dana Lee', answers).stdout);
+    const result = JSON.parse((await assessIn(dir, 'Dana Lee', answers)).stdout);
     expect(result.stage).toBe('action');
   });
 });
 
 describe('colour', () => {
-  beforeEach(() => {
-    assessWith(dir, 'Dana Lee', buyIn);
+  beforeEach(async () => {
+    await assessIn(dir, 'Dana Lee', buyIn);
   });
 
-  it('is off when output is not a terminal', () => {
-    expect(cx(dir, ['show', 'Dana Lee']).stdout).not.toContain(ESC);
+  it('is off when output is not a terminal', async () => {
+    expect((await runCx(dir, ['show', 'Dana Lee'])).stdout).not.toContain(ESC);
   });
 
-  it('is on when forced, and off again with NO_COLOR or --no-color', () => {
-    expect(cx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
-    expect(cx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
-    expect(cx(dir, ['--no-color', 'show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
-    expect(cx(dir, ['show', 'Dana Lee', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  it('is on when forced, and off again with NO_COLOR or --no-color', async () => {
+    expect((await runCx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+    expect((await runCx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await runCx(dir, ['--no-color', 'show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await runCx(dir, ['show', 'Dana Lee', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 });
 
 describe('the roster file', () => {
-  it('is private to the user from the first write', () => {
+  it('is private to the user from the first write', async () => {
     const nested = join(dir, 'nested', 'cx');
-    cx(nested, ['assess', 'Dana Lee', '--answers', '-'], { input: '{}' });
+    await runCx(nested, ['assess', 'Dana Lee', '--answers', '-'], { input: '{}' });
     expect(statSync(nested).mode & 0o777).toBe(0o700);
     expect(statSync(rosterFile(nested)).mode & 0o777).toBe(0o600);
   });
 
   it('when it is not valid JSON, every command stops with exit 1, names the file and leaves it alone', () => {
+    // Spawns the built binary: exit 1 as the launcher sets it, with no stack trace from Node.
     mkdirSync(dir, { recursive: true });
     writeFileSync(rosterFile(dir), '{"version":1,"people":[');
     for (const args of [['list'], ['show', 'Dana'], ['assess', 'Dana', '--answers', '-']]) {
@@ -396,9 +399,9 @@ describe('the roster file', () => {
     expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"version":1,"people":[');
   });
 
-  it('when it has the wrong shape, says so and leaves it alone', () => {
+  it('when it has the wrong shape, says so and leaves it alone', async () => {
     writeFileSync(rosterFile(dir), '{"people":{"Dana":1}}');
-    const run = cx(dir, ['list']);
+    const run = await runCx(dir, ['list']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('not in the shape cx expects');
     expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"people":{"Dana":1}}');
@@ -407,6 +410,7 @@ describe('the roster file', () => {
 
 describe('found by a new user', () => {
   it('stops quietly when the reader of the help goes away (cx --help | head -1)', () => {
+    // Spawns the built binary: a real pipe whose reader closes early.
     const run = spawnSync(
       'sh',
       ['-c', `"${process.execPath}" "${BIN}" --help | head -1; "${process.execPath}" "${BIN}" assess --help | head -1`],
@@ -427,30 +431,31 @@ describe('found by a new user', () => {
       "cx: too many arguments for 'where'. Expected 0 arguments but got 1; cx where --help shows how, with examples\n",
     ],
     [['help', 'nope'], 'cx: there is no command "nope"; the commands are: assess,'],
-  ])('explains a usage error %j on one line starting "cx:"', (args, message) => {
-    const run = cx(dir, args);
+  ])('explains a usage error %j on one line starting "cx:"', async (args, message) => {
+    const run = await runCx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr.startsWith(message)).toBe(true);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('suggests a stage for a typo in cx tactics, and takes the British spelling', () => {
-    assessWith(dir, 'Dana Lee', buyIn);
-    const run = cx(dir, ['tactics', 'skepticsm']);
+  it('suggests a stage for a typo in cx tactics, and takes the British spelling', async () => {
+    await assessIn(dir, 'Dana Lee', buyIn);
+    const run = await runCx(dir, ['tactics', 'skepticsm']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('did you mean "skepticism"?');
     expect(run.stderr).toContain('Stages: ignorance, skepticism');
-    expect(cx(dir, ['tactics', 'scepticism']).stdout).toContain('2. Skepticism');
+    expect((await runCx(dir, ['tactics', 'scepticism'])).stdout).toContain('2. Skepticism');
   });
 
   it('counts days in the local time zone', () => {
+    // Spawns the built binary: a process's time zone is fixed when it starts (this one's is UTC).
     const env = { TZ: 'America/Los_Angeles', CX_NOW: '2026-11-24T20:00:00-08:00' };
     const run = cx(dir, ['assess', 'Late Worker', '--answers', '-'], { input: '{}', env });
     expect(run.stdout).toMatch(/Assessed\s+2026-11-24/);
     expect(cx(dir, ['list'], { env }).stdout).toMatch(/Late Worker .* 2026-11-24/);
   });
 
-  it("keeps a skeptic's doubt out of the disposition, and only shows it at Skepticism", () => {
+  it("keeps a skeptic's doubt out of the disposition, and only shows it at Skepticism", async () => {
     const ignorant = {
       understands: 'no',
       relevant: 'no',
@@ -458,22 +463,25 @@ describe('found by a new user', () => {
       stance: 'neutral',
       participation: 'joins',
     };
-    const run = cx(dir, ['assess', 'Ann', '--answers', '-'], { input: JSON.stringify(ignorant) });
+    const run = await runCx(dir, ['assess', 'Ann', '--answers', '-'], { input: JSON.stringify(ignorant) });
     expect(run.stdout).toMatch(/Disposition\s+Fence-sitter\n/);
     expect(run.stdout).not.toContain('return unclear');
-    const doubter = cx(dir, ['assess', 'Bo', '--answers', '-'], { input: JSON.stringify({ ...ignorant, understands: 'yes' }) });
+    const doubter = await runCx(dir, ['assess', 'Bo', '--answers', '-'], {
+      input: JSON.stringify({ ...ignorant, understands: 'yes' }),
+    });
     expect(doubter.stdout).toMatch(/Doubt\s+return unclear\n\s+Disposition\s+Fence-sitter\n/);
   });
 
-  it('refuses names with invisible or text-direction characters', () => {
+  it('refuses names with invisible or text-direction characters', async () => {
     for (const name of ['evil\u202Eltr', 'zero\u200Bwidth']) {
-      const run = cx(dir, ['set', name, '--add']);
+      const run = await runCx(dir, ['set', name, '--add']);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('invisible or text-direction characters');
     }
   });
 
   it('reads a roster in "~/..." and creates no folder for commands that only read', () => {
+    // Spawns the built binary: the store finds "~" with os.homedir(), which reads this process's HOME.
     const home = tempDir();
     const run = cx(dir, ['where'], { env: { HOME: home, CX_CONFIG_DIR: '~/cx-roster' } });
     expect(run.stdout).toBe(`${home}/cx-roster/roster.json\n`);
@@ -483,33 +491,33 @@ describe('found by a new user', () => {
 });
 
 describe('small things a user meets', () => {
-  it('says where to find the commands after an unknown one', () => {
-    expect(cx(dir, ['nope']).stderr).toBe("cx: unknown command 'nope'; cx --help lists the commands\n");
+  it('says where to find the commands after an unknown one', async () => {
+    expect((await runCx(dir, ['nope'])).stderr).toBe("cx: unknown command 'nope'; cx --help lists the commands\n");
   });
 
-  it('cuts very long names in the list table', () => {
-    cx(dir, ['set', 'A'.repeat(120), '--add']);
-    const line = cx(dir, ['list']).stdout.split('\n')[1] ?? '';
+  it('cuts very long names in the list table', async () => {
+    await runCx(dir, ['set', 'A'.repeat(120), '--add']);
+    const line = (await runCx(dir, ['list'])).stdout.split('\n')[1] ?? '';
     expect(line.startsWith(`${'A'.repeat(39)}…`)).toBe(true);
     expect(line.length).toBeLessThan(140);
   });
 
-  it('says how to start when the board is empty', () => {
-    const run = cx(dir, ['board']);
+  it('says how to start when the board is empty', async () => {
+    const run = await runCx(dir, ['board']);
     expect(run).toMatchObject({ status: 0, stdout: '' });
     expect(run.stderr).toContain('cx assess');
   });
 
-  it('explains an export to a folder that does not exist, without temporary file names', () => {
-    const run = cx(dir, ['export', '--output', `${dir}/no/such/folder/x.json`]);
+  it('explains an export to a folder that does not exist, without temporary file names', async () => {
+    const run = await runCx(dir, ['export', '--output', `${dir}/no/such/folder/x.json`]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`cx: cannot write ${dir}/no/such/folder/x.json: its folder does not exist\n`);
   });
 
-  it('plans a past day without people added after it', () => {
-    cx(dir, ['set', 'Early', '--add'], { env: { CX_NOW: '2026-10-01T09:00:00Z' } });
-    cx(dir, ['set', 'Late', '--add'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
-    const names = JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-10-15']).stdout).map(
+  it('plans a past day without people added after it', async () => {
+    await runCx(dir, ['set', 'Early', '--add'], { env: { CX_NOW: '2026-10-01T09:00:00Z' } });
+    await runCx(dir, ['set', 'Late', '--add'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
+    const names = JSON.parse((await runCx(dir, ['todo', '--json', '--date', '2026-10-15'])).stdout).map(
       (item: { name: string }) => item.name,
     );
     expect(names).toEqual(['Early']);
@@ -517,8 +525,9 @@ describe('small things a user meets', () => {
 });
 
 describe('bash completion of arguments', () => {
-  it('offers names for the first argument of cx log only, and commands after cx help', () => {
-    assessWith(dir, 'Dana Lee', buyIn);
+  it('offers names for the first argument of cx log only, and commands after cx help', async () => {
+    // Spawns the built binary: bash runs the completion script, which runs cx for the names.
+    await assessIn(dir, 'Dana Lee', buyIn);
     const script = `
       source <("${process.execPath}" "${BIN}" completion bash)
       cx() { "${process.execPath}" "${BIN}" "$@"; }

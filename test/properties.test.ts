@@ -7,7 +7,7 @@ import { parseImport } from '../src/domain/import.js';
 import { STAGES, DISPOSITIONS, CONFIDENCES } from '../src/domain/model.js';
 import { closestNames, editDistance, nameKey, nameProblem } from '../src/domain/names.js';
 import { QUESTIONS, checkAnswers } from '../src/domain/questionnaire.js';
-import { assessWith, cx, rosterBytes, tempDir } from './helpers/cli.js';
+import { assessIn, run as runCx, rosterBytes, tempDir } from './helpers/cli.js';
 
 const csvCell = fc.oneof(
   fc.string(),
@@ -124,10 +124,10 @@ describe('the assessment', () => {
   });
 });
 
-describe('rejected input never changes the roster (through the built binary)', () => {
-  it('cx import and cx assess --answers leave the file byte for byte as it was when they refuse', () => {
+describe('rejected input never changes the roster (cx run in-process)', () => {
+  it('cx import and cx assess --answers leave the file byte for byte as it was when they refuse', async () => {
     const dir = tempDir();
-    assessWith(dir, 'Dana Lee', { understands: 'yes' });
+    await assessIn(dir, 'Dana Lee', { understands: 'yes' });
     const before = rosterBytes(dir);
     const samples = fc.sample(fc.oneof(csvText, fc.string(), fc.json()), { numRuns: 12, seed: 42 });
     let refused = 0;
@@ -136,7 +136,7 @@ describe('rejected input never changes the roster (through the built binary)', (
         ['import', '-'],
         ['assess', 'Dana Lee', '--answers', '-'],
       ]) {
-        const run = cx(dir, args, { input: text });
+        const run = await runCx(dir, args, { input: text });
         expect(run.stderr).not.toMatch(/\n\s+at /);
         if (run.status !== 0) {
           refused++;
@@ -144,7 +144,7 @@ describe('rejected input never changes the roster (through the built binary)', (
           expect(rosterBytes(dir)).toBe(before);
         } else {
           // Accepted: put the roster back so the next sample starts from the same file.
-          expect(cx(dir, ['undo']).status).toBe(0);
+          expect((await runCx(dir, ['undo'])).status).toBe(0);
           expect(rosterBytes(dir)).toBe(before);
         }
       }

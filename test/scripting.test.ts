@@ -1,10 +1,12 @@
-// The scripting commands (set, import, export, list filters, rm, completion) through the built binary,
-// against a temporary roster folder: exit codes, roster bytes, and what goes to stdout and stderr.
+// The scripting commands (set, import, export, list filters, rm, completion) against a temporary roster
+// folder: exit codes, roster bytes, and what goes to stdout and stderr. They run in-process through
+// main(); the tests that need the built binary in a real process (a pipe, a terminal, bash running the
+// completion script) say why.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, assessWith, cx, cxEnv, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
+import { BIN, type Run, assessIn, cxEnv, run as runCx, rosterBytes, rosterFile, tempDir } from './helpers/cli.js';
 import { KEY, Terminal } from './helpers/pty.js';
 
 const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'keen', participation: 'recruits' };
@@ -43,8 +45,8 @@ const person = (dir: string, name: string): Person => {
 };
 
 /** Runs cx and fails the test unless it exits 0. */
-function ok(dir: string, args: string[], options: Parameters<typeof cx>[2] = {}) {
-  const run = cx(dir, args, options);
+async function ok(dir: string, args: string[], options: Parameters<typeof runCx>[2] = {}) {
+  const run = await runCx(dir, args, options);
   if (run.status !== 0) throw new Error(`cx ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return run;
 }
@@ -62,7 +64,7 @@ const csv = (rows: string[][], eol = '\n'): string => rows.map((row) => row.map(
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 const NODE_CX = `${quote(process.execPath)} ${quote(BIN)}`;
 
-/** Runs a bash script with cx as `$CX`, against the roster folder. */
+/** Runs a bash script with cx as `$CX` (the built binary, in its own process), against the roster folder. */
 function bash(dir: string, script: string, args: string[] = []) {
   const result = spawnSync('bash', ['-c', script, 'bash', ...args], {
     cwd: dir,
@@ -74,19 +76,19 @@ function bash(dir: string, script: string, args: string[] = []) {
 
 // Rosters built once by cx itself and copied into each test's fresh folder, to spare a run per test.
 const seeds: Record<'three' | 'dana' | 'danaSam' | 'exportable', string> = { three: '', dana: '', danaSam: '', exportable: '' };
-beforeAll(() => {
-  const build = (runs: string[][], at = '2026-11-01T09:00:00Z'): string => {
+beforeAll(async () => {
+  const build = async (runs: string[][], at = '2026-11-01T09:00:00Z'): Promise<string> => {
     const seedDir = tempDir();
-    for (const args of runs) ok(seedDir, args, { env: { CX_NOW: at } });
+    for (const args of runs) await ok(seedDir, args, { env: { CX_NOW: at } });
     return rosterBytes(seedDir) as string;
   };
-  seeds.three = build([['set', 'Dana Lee', 'Sam Ortiz', 'Kim Park', '--add']]);
-  seeds.dana = build([['set', 'Dana Lee', '--add', '--stage', 'buy-in', '--role', 'COO', '--team', 'Ops']]);
-  seeds.danaSam = build([
+  seeds.three = await build([['set', 'Dana Lee', 'Sam Ortiz', 'Kim Park', '--add']]);
+  seeds.dana = await build([['set', 'Dana Lee', '--add', '--stage', 'buy-in', '--role', 'COO', '--team', 'Ops']]);
+  seeds.danaSam = await build([
     ['set', 'Dana Lee', '--add', '--stage', 'buy-in', '--role', 'COO', '--team', 'Ops'],
     ['set', 'Sam Ortiz', '--add', '--team', 'Finance'],
   ]);
-  seeds.exportable = build([['set', 'Zed Young', 'amy adams', 'Bob Brown', '--add', '--stage', '2', '--note', 'a, "b"']]);
+  seeds.exportable = await build([['set', 'Zed Young', 'amy adams', 'Bob Brown', '--add', '--stage', '2', '--note', 'a, "b"']]);
 });
 /** Puts a seed roster into the test's folder. */
 const seed = (which: keyof typeof seeds): void => writeFileSync(rosterFile(dir), seeds[which], { mode: 0o600 });
@@ -99,8 +101,8 @@ beforeEach(() => {
 describe('cx set', () => {
   beforeEach(() => seed('three'));
 
-  it('notes names it adds that are close to known ones, and how to take them back', () => {
-    const run = cx(dir, ['set', 'Dana Le', 'Zed Young', '--add', '--stage', '1']);
+  it('notes names it adds that are close to known ones, and how to take them back', async () => {
+    const run = await runCx(dir, ['set', 'Dana Le', 'Zed Young', '--add', '--stage', '1']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('Dana Le: added: stage ignorance\nZed Young: added: stage ignorance\n');
     expect(run.stderr).toBe(
@@ -108,14 +110,14 @@ describe('cx set', () => {
     );
   });
 
-  it('does not look for close names in a bulk add (more than five new names)', () => {
-    const run = cx(dir, ['set', 'Dana Le', 'A One', 'B Two', 'C Three', 'D Four', 'E Five', '--add']);
+  it('does not look for close names in a bulk add (more than five new names)', async () => {
+    const run = await runCx(dir, ['set', 'Dana Le', 'A One', 'B Two', 'C Three', 'D Four', 'E Five', '--add']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
   });
 
-  it('changes several people in one command and says what changed for each', () => {
-    const run = cx(dir, ['set', 'dana  LEE', 'Sam Ortiz', '--team', 'Contact centre', '--influence', 'high'], {
+  it('changes several people in one command and says what changed for each', async () => {
+    const run = await runCx(dir, ['set', 'dana  LEE', 'Sam Ortiz', '--team', 'Contact centre', '--influence', 'high'], {
       env: { CX_NOW: '2026-11-24T09:00:00Z' },
     });
     expect(run).toEqual({
@@ -139,8 +141,8 @@ describe('cx set', () => {
     expect(person(dir, 'Kim Park').history).toHaveLength(1);
   });
 
-  it('lists the added ones with --add, beside the changed ones', () => {
-    const run = cx(dir, ['set', 'Dana Lee', 'Ravi Shah', '--add', '--stage', 'buy-in', '--role', 'Head of Finance']);
+  it('lists the added ones with --add, beside the changed ones', async () => {
+    const run = await runCx(dir, ['set', 'Dana Lee', 'Ravi Shah', '--add', '--stage', 'buy-in', '--role', 'Head of Finance']);
     expect(run).toEqual({
       status: 0,
       stdout: 'Dana Lee: stage – → buy-in; role – → Head of Finance\nRavi Shah: added: stage buy-in, role Head of Finance\n',
@@ -170,9 +172,9 @@ describe('cx set', () => {
       ['Dana Le', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6'],
       '"Dana Le" (did you mean "Dana Lee"?), "N1", "N2", "N3", "N4" and 2 more; nothing',
     ],
-  ])('refuses %s with exit 2, suggests the closest name and changes nothing', (_, names, message) => {
+  ])('refuses %s with exit 2, suggests the closest name and changes nothing', async (_, names, message) => {
     const before = rosterBytes(dir);
-    const run = cx(dir, ['set', ...names, '--stage', 'commitment']);
+    const run = await runCx(dir, ['set', ...names, '--stage', 'commitment']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`cx: not in the roster: ${message}`);
@@ -181,9 +183,9 @@ describe('cx set', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('exits 2 with nothing to change and no --add', () => {
+  it('exits 2 with nothing to change and no --add', async () => {
     const before = rosterBytes(dir);
-    const run = cx(dir, ['set', 'Dana Lee']);
+    const run = await runCx(dir, ['set', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'cx: nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note\n',
@@ -191,42 +193,46 @@ describe('cx set', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('says "no change" and leaves the file alone when the value is already set', () => {
-    ok(dir, ['set', 'Dana Lee', '--stage', 'buy-in']);
+  it('says "no change" and leaves the file alone when the value is already set', async () => {
+    await ok(dir, ['set', 'Dana Lee', '--stage', 'buy-in']);
     const before = rosterBytes(dir);
-    expect(cx(dir, ['set', 'Dana Lee', '--stage', 'BUY IN'])).toEqual({ status: 0, stdout: 'Dana Lee: no change\n', stderr: '' });
+    expect(await runCx(dir, ['set', 'Dana Lee', '--stage', 'BUY IN'])).toEqual({
+      status: 0,
+      stdout: 'Dana Lee: no change\n',
+      stderr: '',
+    });
     expect(rosterBytes(dir)).toBe(before);
   });
 
   it.each([
     ['an empty name', ''],
     ['a name with escape codes', 'Dana\u001b[31m'],
-  ])('refuses %s with exit 2 even with --add', (_, name) => {
+  ])('refuses %s with exit 2 even with --add', async (_, name) => {
     const before = rosterBytes(dir);
-    const run = cx(dir, ['set', name, '--add', '--stage', '1']);
+    const run = await runCx(dir, ['set', name, '--add', '--stage', '1']);
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain('\u001b');
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('clears the role with --role "" and the note with --note ""', () => {
-    ok(dir, ['set', 'Dana Lee', '--role', 'CFO', '--note', 'met at the offsite']);
-    const run = cx(dir, ['set', 'Dana Lee', '--role', '', '--note', '']);
+  it('clears the role with --role "" and the note with --note ""', async () => {
+    await ok(dir, ['set', 'Dana Lee', '--role', 'CFO', '--note', 'met at the offsite']);
+    const run = await runCx(dir, ['set', 'Dana Lee', '--role', '', '--note', '']);
     expect(run).toEqual({ status: 0, stdout: 'Dana Lee: role CFO → –; notes met at the offsite → –\n', stderr: '' });
     expect(person(dir, 'Dana Lee')).not.toHaveProperty('role');
     expect(person(dir, 'Dana Lee')).not.toHaveProperty('notes');
   });
 
-  it('clears the influence with --influence "", as the README says', () => {
-    ok(dir, ['set', 'Dana Lee', '--influence', 'high']);
-    const run = cx(dir, ['set', 'Dana Lee', '--influence', '']);
+  it('clears the influence with --influence "", as the README says', async () => {
+    await ok(dir, ['set', 'Dana Lee', '--influence', 'high']);
+    const run = await runCx(dir, ['set', 'Dana Lee', '--influence', '']);
     expect(run).toEqual({ status: 0, stdout: 'Dana Lee: influence high → –\n', stderr: '' });
     expect(person(dir, 'Dana Lee')).not.toHaveProperty('influence');
-    expect(cx(dir, ['set', 'Dana Lee', '--influence', 'huge']).status).toBe(2);
+    expect((await runCx(dir, ['set', 'Dana Lee', '--influence', 'huge'])).status).toBe(2);
   });
 
-  it('prints the changed people as JSON with --json', () => {
-    const run = cx(dir, ['set', 'Dana Lee', 'Kim Park', '--disposition', 'outlier', '--reason', 'financial', '--json']);
+  it('prints the changed people as JSON with --json', async () => {
+    const run = await runCx(dir, ['set', 'Dana Lee', 'Kim Park', '--disposition', 'outlier', '--reason', 'financial', '--json']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const people = JSON.parse(run.stdout);
@@ -238,9 +244,9 @@ describe('cx set', () => {
   });
 
   describe('keeps a stage set by hand beside the assessed one', () => {
-    beforeEach(() => {
-      assessWith(dir, 'Dana Lee', buyIn, { CX_NOW: '2026-11-02T10:00:00Z' });
-      ok(dir, ['set', 'Dana Lee', '--stage', 'commitment'], { env: { CX_NOW: '2026-11-10T10:00:00Z' } });
+    beforeEach(async () => {
+      await assessIn(dir, 'Dana Lee', buyIn, { CX_NOW: '2026-11-02T10:00:00Z' });
+      await ok(dir, ['set', 'Dana Lee', '--stage', 'commitment'], { env: { CX_NOW: '2026-11-10T10:00:00Z' } });
     });
 
     it('in the record, with stageSource "set" and a history entry', () => {
@@ -254,13 +260,13 @@ describe('cx set', () => {
       });
     });
 
-    it('in cx show, as "your judgement" with the assessed stage', () => {
-      const run = cx(dir, ['show', 'Dana Lee']);
+    it('in cx show, as "your judgement" with the assessed stage', async () => {
+      const run = await runCx(dir, ['show', 'Dana Lee']);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/Stage\s+Commitment \(4 of 5\)/);
       expect(run.stdout).toContain('your judgement (cx set); the assessment of 2026-11-02 said Buy-in');
       expect(run.stdout).toContain('2026-11-10 set: stage buy-in → commitment');
-      const json = JSON.parse(cx(dir, ['show', 'Dana Lee', '--json']).stdout);
+      const json = JSON.parse((await runCx(dir, ['show', 'Dana Lee', '--json'])).stdout);
       expect(json).toMatchObject({ stage: 'commitment', stageSource: 'set', assessment: { stage: 'buy-in' } });
     });
   });
@@ -269,11 +275,11 @@ describe('cx set', () => {
 describe('cx set option values', () => {
   // One roster for the whole table: each row sets a value and reads it back.
   let shared: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     shared = tempDir();
-    ok(shared, ['set', 'Dana Lee', '--add', '--stage', 'action', '--disposition', 'advocate']);
+    await ok(shared, ['set', 'Dana Lee', '--add', '--stage', 'action', '--disposition', 'advocate']);
   });
-  const setOne = (args: string[]) => cx(shared, ['set', 'Dana Lee', ...args, '--json']);
+  const setOne = async (args: string[]) => await runCx(shared, ['set', 'Dana Lee', ...args, '--json']);
 
   it.each([
     ['Buy-in', 'buy-in'],
@@ -283,8 +289,8 @@ describe('cx set option values', () => {
     ['1', 'ignorance'],
     ['3', 'buy-in'],
     ['5', 'action'],
-  ])('reads the stage %j as %s', (value, stage) => {
-    const run = setOne(['--stage', value]);
+  ])('reads the stage %j as %s', async (value, stage) => {
+    const run = await setOne(['--stage', value]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)[0].stage).toBe(stage);
     expect(person(shared, 'Dana Lee').stage).toBe(stage);
@@ -294,8 +300,8 @@ describe('cx set option values', () => {
     ['Fence sitter', 'fence-sitter'],
     ['FENCE-SITTER', 'fence-sitter'],
     ['Outlier', 'outlier'],
-  ])('reads the disposition %j as %s', (value, disposition) => {
-    const run = setOne(['--disposition', value]);
+  ])('reads the disposition %j as %s', async (value, disposition) => {
+    const run = await setOne(['--disposition', value]);
     expect(run.status).toBe(0);
     expect(person(shared, 'Dana Lee').disposition).toBe(disposition);
   });
@@ -311,8 +317,8 @@ describe('cx set option values', () => {
       ['roi-unclear', 'already-doing-it'],
     ],
     [['none'], []],
-  ])('reads --reason %j as %j', (values, reasons) => {
-    const run = setOne(['--reason', ...values]);
+  ])('reads --reason %j as %j', async (values, reasons) => {
+    const run = await setOne(['--reason', ...values]);
     expect(run.status).toBe(0);
     expect(person(shared, 'Dana Lee').reasons).toEqual(reasons);
   });
@@ -328,9 +334,9 @@ describe('cx set option values', () => {
       'money',
       'Use reasons: roi-unclear, resists-change, already-doing-it, unclear-role, financial, operational, other (or none).',
     ],
-  ])('refuses %s %j with exit 2, lists the valid values and changes nothing', (option, value, message) => {
+  ])('refuses %s %j with exit 2, lists the valid values and changes nothing', async (option, value, message) => {
     const before = rosterBytes(shared);
-    const run = cx(shared, ['set', 'Dana Lee', option, value, '--team', 'Sales']);
+    const run = await runCx(shared, ['set', 'Dana Lee', option, value, '--team', 'Sales']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
@@ -340,9 +346,9 @@ describe('cx set option values', () => {
 
   it.each([[['none', 'financial']], [['financial', 'none']], [['financial', '--reason', 'none']], [['none,financial']]])(
     'refuses --reason %j: none goes alone',
-    (values) => {
+    async (values) => {
       const before = rosterBytes(shared);
-      const run = cx(shared, ['set', 'Dana Lee', '--reason', ...values]);
+      const run = await runCx(shared, ['set', 'Dana Lee', '--reason', ...values]);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('Use none alone: it clears the reasons, so no reason can go with it.');
       expect(rosterBytes(shared)).toBe(before);
@@ -351,7 +357,7 @@ describe('cx set option values', () => {
 });
 
 describe('cx import', () => {
-  it('adds new people and updates known ones from CSV, reads the header in any case, and warns about unknown columns', () => {
+  it('adds new people and updates known ones from CSV, reads the header in any case, and warns about unknown columns', async () => {
     seed('dana');
     const name = file(
       dir,
@@ -360,7 +366,7 @@ describe('cx import', () => {
         'dana lee,commitment,,,,,high,,red\n' +
         'Sam Ortiz,2,Fence sitter,financial; operational,CFO,Finance,low,met at the offsite,\n',
     );
-    const run = cx(dir, ['import', name], { env: { CX_NOW: '2026-11-24T09:00:00Z' } });
+    const run = await runCx(dir, ['import', name], { env: { CX_NOW: '2026-11-24T09:00:00Z' } });
     expect(run).toEqual({
       status: 0,
       stdout: 'Imported people.csv (CSV): 1 added, 1 updated, 0 unchanged.\n',
@@ -398,9 +404,9 @@ describe('cx import', () => {
     expect(person(dir, 'Sam Ortiz')).not.toHaveProperty('Colour');
   });
 
-  it('leaves a field alone when its cell is empty', () => {
+  it('leaves a field alone when its cell is empty', async () => {
     seed('dana');
-    ok(dir, ['import', file(dir, 'p.csv', 'name,stage,role,team\nDana Lee,,,Sales\n')]);
+    await ok(dir, ['import', file(dir, 'p.csv', 'name,stage,role,team\nDana Lee,,,Sales\n')]);
     expect(person(dir, 'Dana Lee')).toMatchObject({ stage: 'buy-in', role: 'COO', team: 'Sales' });
   });
 
@@ -416,10 +422,13 @@ describe('cx import', () => {
       'line 3: has 5 cells but the header has 4 (a comma inside a cell needs quotes)',
     ],
     ['the same person twice', 'DANA  lee,2,,', 'line 3: "DANA  lee" is already on line 2; give each person one row'],
-  ])('refuses %s: exit 2, the line on stderr, nothing changed', (_, row, message) => {
+  ])('refuses %s: exit 2, the line on stderr, nothing changed', async (_, row, message) => {
     seed('dana');
     const before = rosterBytes(dir);
-    const run = cx(dir, ['import', file(dir, 'p.csv', `name,stage,disposition,reasons\nDana Lee,commitment,,\n${row}\n`)]);
+    const run = await runCx(dir, [
+      'import',
+      file(dir, 'p.csv', `name,stage,disposition,reasons\nDana Lee,commitment,,\n${row}\n`),
+    ]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`p.csv: ${message}`);
@@ -427,8 +436,8 @@ describe('cx import', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('prints every bad row with its line number, not just the first', () => {
-    const run = cx(dir, [
+  it('prints every bad row with its line number, not just the first', async () => {
+    const run = await runCx(dir, [
       'import',
       file(dir, 'p.csv', 'name,stage,disposition,influence\nAnn,1,,\nBob,bogus,,\nCy,2,,\nDee,,nope,\nEve,,,huge\nann,3,,\n'),
     ]);
@@ -445,7 +454,7 @@ describe('cx import', () => {
     expect(rosterBytes(dir)).toBeNull();
   });
 
-  it('changes nothing when 1 row of 1000 is bad, and imports all 1000 once it is fixed', () => {
+  it('changes nothing when 1 row of 1000 is bad, and imports all 1000 once it is fixed', async () => {
     seed('dana');
     const before = rosterBytes(dir);
     const rows = Array.from({ length: 1000 }, (_, i) => [
@@ -454,7 +463,7 @@ describe('cx import', () => {
       `Team ${i % 7}`,
     ]);
     const bad = rows.map((row, i) => (i === 736 ? [row[0] as string, 'bogus', row[2] as string] : row));
-    const run = cx(dir, ['import', file(dir, 'big.csv', csv([['name', 'stage', 'team'], ...bad]))]);
+    const run = await runCx(dir, ['import', file(dir, 'big.csv', csv([['name', 'stage', 'team'], ...bad]))]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -463,7 +472,7 @@ describe('cx import', () => {
     ]);
     expect(rosterBytes(dir)).toBe(before);
 
-    const fixed = cx(dir, ['import', file(dir, 'big.csv', csv([['name', 'stage', 'team'], ...rows]))]);
+    const fixed = await runCx(dir, ['import', file(dir, 'big.csv', csv([['name', 'stage', 'team'], ...rows]))]);
     expect(fixed).toEqual({ status: 0, stdout: 'Imported big.csv (CSV): 1000 added, 0 updated, 0 unchanged.\n', stderr: '' });
     const people = stored(dir);
     expect(people).toHaveLength(1001);
@@ -471,11 +480,11 @@ describe('cx import', () => {
   });
 
   describe('--dry-run', () => {
-    it('prints added (+), updated (~, field by field) and unchanged (=) people, and writes nothing', () => {
+    it('prints added (+), updated (~, field by field) and unchanged (=) people, and writes nothing', async () => {
       seed('danaSam');
       const before = rosterBytes(dir);
       const csvText = 'name,stage,role,team\nDana Lee,commitment,CEO,\nSam Ortiz,,,finance\nKim Park,1,,\n';
-      const run = cx(dir, ['import', file(dir, 'p.csv', csvText), '--dry-run']);
+      const run = await runCx(dir, ['import', file(dir, 'p.csv', csvText), '--dry-run']);
       expect(run).toEqual({
         status: 0,
         stdout:
@@ -486,28 +495,28 @@ describe('cx import', () => {
         stderr: '',
       });
       expect(rosterBytes(dir)).toBe(before);
-      const again = cx(dir, ['import', file(dir, 'q.csv', 'name,team\nSam Ortiz,Finance\n'), '-n']);
+      const again = await runCx(dir, ['import', file(dir, 'q.csv', 'name,team\nSam Ortiz,Finance\n'), '-n']);
       expect(again.stdout).toBe(
         '= Sam Ortiz: no change\n\nDry run: 0 added, 0 updated, 1 unchanged. Nothing was written; run again without --dry-run to import.\n',
       );
       expect(rosterBytes(dir)).toBe(before);
     });
 
-    it('creates no roster file when there was none', () => {
-      const run = cx(dir, ['import', file(dir, 'p.csv', 'name,stage\nKim Park,1\n'), '--dry-run', '--json']);
+    it('creates no roster file when there was none', async () => {
+      const run = await runCx(dir, ['import', file(dir, 'p.csv', 'name,stage\nKim Park,1\n'), '--dry-run', '--json']);
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, added: 1, updated: 0, unchanged: 0 });
       expect(rosterBytes(dir)).toBeNull();
     });
   });
 
-  it('reads a spreadsheet export: BOM, CRLF, quoted commas, doubled quotes, newlines in cells, blank trailing lines', () => {
+  it('reads a spreadsheet export: BOM, CRLF, quoted commas, doubled quotes, newlines in cells, blank trailing lines', async () => {
     const text =
       '\uFEFFName,Role,Notes,Team\r\n' +
       '"Ng, Ann","Head of ""Ops""","line one\r\nline two",Sales\r\n' +
       'Bo Li,,"said ""no"", then ""maybe""",\r\n' +
       '\r\n\r\n';
-    const run = cx(dir, ['import', file(dir, 'sheet.csv', text)]);
+    const run = await runCx(dir, ['import', file(dir, 'sheet.csv', text)]);
     expect(run).toEqual({ status: 0, stdout: 'Imported sheet.csv (CSV): 2 added, 0 updated, 0 unchanged.\n', stderr: '' });
     const [ann, bo] = stored(dir);
     expect(ann).toMatchObject({ name: 'Ng, Ann', role: 'Head of "Ops"', team: 'Sales' });
@@ -520,9 +529,9 @@ describe('cx import', () => {
   it.each([
     ['LF', '\n'],
     ['CRLF', '\r\n'],
-  ])('numbers a bad row by the line it starts on, counting lines inside quoted cells (%s line ends)', (_, eol) => {
+  ])('numbers a bad row by the line it starts on, counting lines inside quoted cells (%s line ends)', async (_, eol) => {
     const text = ['name,stage,notes', '"A",,"multi', 'line"', 'B,bogus,', '"C",2,"x', 'y', 'z"', 'D,9,', ''].join(eol);
-    const run = cx(dir, ['import', file(dir, 'p.csv', text)]);
+    const run = await runCx(dir, ['import', file(dir, 'p.csv', text)]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('p.csv: line 4: unknown stage "bogus"');
     expect(run.stderr).toContain('p.csv: line 8: unknown stage "9"');
@@ -539,8 +548,8 @@ describe('cx import', () => {
     ],
     ['CSV from stdin', 'name,stage,reasons\nAnn,buy-in,\nBo,,financial\n', [], 'CSV'],
     ['CSV forced with --format', 'name,stage,reasons\nAnn,buy-in,\nBo,,financial\n', ['--format', 'csv'], 'CSV'],
-  ])('reads %s with "-"', (_, input, extra, format) => {
-    const run = cx(dir, ['import', '-', ...extra], { input });
+  ])('reads %s with "-"', async (_, input, extra, format) => {
+    const run = await runCx(dir, ['import', '-', ...extra], { input });
     expect(run).toEqual({ status: 0, stdout: `Imported stdin (${format}): 2 added, 0 updated, 0 unchanged.\n`, stderr: '' });
     expect(stored(dir)).toEqual([
       expect.objectContaining({ name: 'Ann', stage: 'buy-in', reasons: [] }),
@@ -548,8 +557,8 @@ describe('cx import', () => {
     ]);
   });
 
-  it('detects JSON from the content, whatever the file is called', () => {
-    const run = cx(dir, ['import', file(dir, 'people.csv', '[{"name":"Ann"}]')]);
+  it('detects JSON from the content, whatever the file is called', async () => {
+    const run = await runCx(dir, ['import', file(dir, 'people.csv', '[{"name":"Ann"}]')]);
     expect(run.stdout).toBe('Imported people.csv (JSON): 1 added, 0 updated, 0 unchanged.\n');
   });
 
@@ -575,8 +584,8 @@ describe('cx import', () => {
       [],
       'cx: cannot import p.txt: line 3: not readable as CSV: Quote Not Closed',
     ],
-  ])('refuses a file it cannot read (%s) in one line, with exit 2, and changes nothing', (_, text, extra, message) => {
-    const run = cx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
+  ])('refuses a file it cannot read (%s) in one line, with exit 2, and changes nothing', async (_, text, extra, message) => {
+    const run = await runCx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith(message)).toBe(true);
@@ -589,8 +598,8 @@ describe('cx import', () => {
     ['a JSON item with a bad stage', '[{"name":"Ann","stage":"x"}]', [], 'p.txt: item 1: unknown stage "x"'],
     ['a JSON line with a bad stage', '{"name":"Ann"}\n{"name":"Bo","stage":"x"}\n', [], 'p.txt: line 2: unknown stage "x"'],
     ['a name that is not text', '[{"name":42}]', [], 'p.txt: item 1: the name must be text'],
-  ])('refuses %s with exit 2 and changes nothing', (_, text, extra, message) => {
-    const run = cx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
+  ])('refuses %s with exit 2 and changes nothing', async (_, text, extra, message) => {
+    const run = await runCx(dir, ['import', file(dir, 'p.txt', text), ...extra]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
@@ -606,16 +615,16 @@ describe('cx import', () => {
       ['x.csv', '--format', 'xml'],
       "cx: option '--format <format>' argument 'xml' is invalid. Allowed choices are csv, json.\n",
     ],
-  ])('exits 2 on %s', (_, args, stderr) => {
+  ])('exits 2 on %s', async (_, args, stderr) => {
     file(dir, 'header-only.csv', 'name,stage\n');
-    const run = cx(dir, ['import', ...args]);
+    const run = await runCx(dir, ['import', ...args]);
     expect(run).toEqual({ status: 2, stdout: '', stderr });
     expect(rosterBytes(dir)).toBeNull();
   });
 
-  it('prints the outcome as JSON with --json', () => {
+  it('prints the outcome as JSON with --json', async () => {
     seed('danaSam');
-    const run = cx(dir, ['import', '-', '--json'], {
+    const run = await runCx(dir, ['import', '-', '--json'], {
       input: 'name,stage,team\nDana Lee,4,\nSam Ortiz,,Finance\nKim Park,,Sales\n',
     });
     expect(run.status).toBe(0);
@@ -642,6 +651,7 @@ describe('cx import', () => {
   });
 
   // A synchronous read of stdin fails with EAGAIN when the pipe's writer is slower than cx.
+  // Spawns the built binary: only a real pipe is slow to start.
   it('reads stdin from a pipe that is slow to start, as in `cx export | cx import -`', () => {
     file(dir, 'p.json', '[{"name":"Ann"}]');
     const run = bash(dir, '(sleep 0.5; cat p.json) | $CX import -');
@@ -652,8 +662,8 @@ describe('cx import', () => {
 describe('cx export', () => {
   beforeEach(() => seed('exportable'));
 
-  it('prints the whole roster to stdout as pretty JSON sorted by name, with history, and nothing on stderr', () => {
-    const run = cx(dir, ['export']);
+  it('prints the whole roster to stdout as pretty JSON sorted by name, with history, and nothing on stderr', async () => {
+    const run = await runCx(dir, ['export']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const people = JSON.parse(run.stdout);
@@ -674,34 +684,34 @@ describe('cx export', () => {
     expect(Object.keys(people[0]).slice(0, 4)).toEqual(['name', 'stage', 'disposition', 'reasons']);
   });
 
-  it('takes --json as every other command that prints data does (the same as --format json)', () => {
-    expect(cx(dir, ['export', '--json'])).toEqual(cx(dir, ['export']));
-    const both = cx(dir, ['export', '--json', '--format', 'csv']);
+  it('takes --json as every other command that prints data does (the same as --format json)', async () => {
+    expect(await runCx(dir, ['export', '--json'])).toEqual(await runCx(dir, ['export']));
+    const both = await runCx(dir, ['export', '--json', '--format', 'csv']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain("option '--json' cannot be used with option '--format <format>'");
   });
 
-  it('guards cells a spreadsheet would run as formulas, and an import takes the guard off again', () => {
+  it('guards cells a spreadsheet would run as formulas, and an import takes the guard off again', async () => {
     const risky = tempDir();
-    ok(risky, ['set', '=HYPERLINK("http://x")', '@Sam', '--add', '--note', '-1 and +2', '--team', "'=kept as typed"]);
-    const csvText = ok(risky, ['export', '--format', 'csv']).stdout;
+    await ok(risky, ['set', '=HYPERLINK("http://x")', '@Sam', '--add', '--note', '-1 and +2', '--team', "'=kept as typed"]);
+    const csvText = (await ok(risky, ['export', '--format', 'csv'])).stdout;
     expect(csvText).toContain('\n"\'=HYPERLINK(""http://x"")",');
     expect(csvText).toContain("\n'@Sam,");
     expect(csvText).toContain(",'-1 and +2,");
     expect(csvText).toContain(",''=kept as typed,"); // one apostrophe more, taken off again on import
     for (const line of csvText.split('\n').slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/);
     const copy = tempDir();
-    ok(copy, ['import', '-'], { input: csvText });
-    expect(ok(copy, ['export', '--format', 'csv']).stdout).toBe(csvText);
-    expect(JSON.parse(ok(copy, ['show', '@Sam', '--json']).stdout)).toMatchObject({
+    await ok(copy, ['import', '-'], { input: csvText });
+    expect((await ok(copy, ['export', '--format', 'csv'])).stdout).toBe(csvText);
+    expect(JSON.parse((await ok(copy, ['show', '@Sam', '--json'])).stdout)).toMatchObject({
       name: '@Sam',
       notes: '-1 and +2',
       team: "'=kept as typed",
     });
   });
 
-  it('prints CSV with --format csv', () => {
-    const run = cx(dir, ['export', '--format', 'csv']);
+  it('prints CSV with --format csv', async () => {
+    const run = await runCx(dir, ['export', '--format', 'csv']);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(
@@ -718,11 +728,11 @@ describe('cx export', () => {
     ['people.txt', [], 'JSON'],
     ['people.csv', ['--format', 'json'], 'JSON'],
     ['people.txt', ['--format', 'csv'], 'CSV'],
-  ])('writes --output %s %j as %s, private to the user', (name, extra, format) => {
+  ])('writes --output %s %j as %s, private to the user', async (name, extra, format) => {
     const path = join(dir, name);
     writeFileSync(path, 'old');
     chmodSync(path, 0o644);
-    const run = cx(dir, ['export', '--output', name, ...extra]);
+    const run = await runCx(dir, ['export', '--output', name, ...extra]);
     expect(run).toEqual({ status: 0, stdout: '', stderr: `Exported 3 people to ${name} (${format}).\n` });
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
@@ -730,14 +740,14 @@ describe('cx export', () => {
     else expect(JSON.parse(text)).toHaveLength(3);
   });
 
-  it('prints [] for an empty roster, and creates no roster file', () => {
+  it('prints [] for an empty roster, and creates no roster file', async () => {
     const empty = tempDir();
-    expect(cx(empty, ['export'])).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
+    expect(await runCx(empty, ['export'])).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
     expect(rosterBytes(empty)).toBeNull();
   });
 
-  it('exits 1 with one line when the output file cannot be written, and leaves no temporary file', () => {
-    const run = cx(dir, ['export', '--output', join(dir, 'no-such-folder', 'x.json')]);
+  it('exits 1 with one line when the output file cannot be written, and leaves no temporary file', async () => {
+    const run = await runCx(dir, ['export', '--output', join(dir, 'no-such-folder', 'x.json')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^cx: cannot write .*x\.json: /);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -746,18 +756,23 @@ describe('cx export', () => {
 
 describe('export and import round trip', () => {
   let source: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     source = tempDir();
-    assessWith(source, 'Dana Lee', { ...buyIn, role: 'VP Operations', influence: 'high' }, { CX_NOW: '2026-11-02T10:00:00Z' });
-    assessWith(source, 'Sam Ortiz', skeptic, { CX_NOW: '2026-11-03T10:00:00Z' });
-    ok(
+    await assessIn(
+      source,
+      'Dana Lee',
+      { ...buyIn, role: 'VP Operations', influence: 'high' },
+      { CX_NOW: '2026-11-02T10:00:00Z' },
+    );
+    await assessIn(source, 'Sam Ortiz', skeptic, { CX_NOW: '2026-11-03T10:00:00Z' });
+    await ok(
       source,
       ['set', 'Dana Lee', '--stage', 'commitment', '--reason', 'financial', '--note', 'said "yes", then\nasked for a plan'],
       {
         env: { CX_NOW: '2026-11-05T10:00:00Z' },
       },
     );
-    ok(
+    await ok(
       source,
       ['set', 'Zoë Ångström', '王小明', '__proto__', "O'Brien", '--add', '--team', 'R&D, Europe', '--influence', 'medium'],
       {
@@ -770,27 +785,27 @@ describe('export and import round trip', () => {
       ['محمد علي', '', '', 'first line\nsecond, "quoted" line', '5'],
       ['Sam 🚀', 'advocate', '', '', ''],
     ]);
-    ok(source, ['import', '-'], { input: sheet, env: { CX_NOW: '2026-11-07T10:00:00Z' } });
+    await ok(source, ['import', '-'], { input: sheet, env: { CX_NOW: '2026-11-07T10:00:00Z' } });
   });
 
-  it.each(['json', 'csv'])('restores the roster exactly through %s', (format) => {
-    const first = ok(source, ['export', '--format', format]).stdout;
+  it.each(['json', 'csv'])('restores the roster exactly through %s', async (format) => {
+    const first = (await ok(source, ['export', '--format', format])).stdout;
     const copy = tempDir();
-    const imported = cx(copy, ['import', '-'], { input: first });
+    const imported = await runCx(copy, ['import', '-'], { input: first });
     expect(imported).toEqual({
       status: 0,
       stdout: `Imported stdin (${format.toUpperCase()}): 8 added, 0 updated, 0 unchanged.\n`,
       stderr: '',
     });
-    expect(ok(copy, ['export', '--format', format]).stdout).toBe(first);
+    expect((await ok(copy, ['export', '--format', format])).stdout).toBe(first);
     // The copy holds the same records, not just the same columns.
-    expect(ok(copy, ['export']).stdout).toBe(ok(source, ['export']).stdout);
+    expect((await ok(copy, ['export'])).stdout).toBe((await ok(source, ['export'])).stdout);
     expect(person(copy, 'Dana Lee')).toMatchObject({ stage: 'commitment', stageSource: 'set', assessment: { stage: 'buy-in' } });
   });
 
-  it.each(['json', 'csv'])('leaves the roster unchanged when its own %s export is imported back', (format) => {
+  it.each(['json', 'csv'])('leaves the roster unchanged when its own %s export is imported back', async (format) => {
     const before = rosterBytes(source);
-    const run = cx(source, ['import', '-'], { input: ok(source, ['export', '--format', format]).stdout });
+    const run = await runCx(source, ['import', '-'], { input: (await ok(source, ['export', '--format', format])).stdout });
     expect(run.stdout).toBe(`Imported stdin (${format.toUpperCase()}): 0 added, 0 updated, 8 unchanged.\n`);
     expect(rosterBytes(source)).toBe(before);
   });
@@ -799,27 +814,27 @@ describe('export and import round trip', () => {
 describe('cx list filters', () => {
   let shared: string;
   const at = (iso: string) => ({ env: { CX_NOW: iso } });
-  beforeAll(() => {
+  beforeAll(async () => {
     shared = tempDir();
-    ok(
+    await ok(
       shared,
       ['set', 'Old', '--add', '--stage', '2', '--disposition', 'outlier', '--team', 'Contact Centre', '--influence', 'high'],
       at('2026-10-01T09:00:00Z'),
     );
-    ok(shared, ['set', 'Ann', '--add', '--role', 'CFO'], at('2026-09-01T09:00:00Z'));
-    ok(
+    await ok(shared, ['set', 'Ann', '--add', '--role', 'CFO'], at('2026-09-01T09:00:00Z'));
+    await ok(
       shared,
       ['set', 'Mid', '--add', '--stage', 'skepticism', '--disposition', 'fence-sitter', '--team', 'Sales'],
       at('2026-11-10T09:00:00Z'),
     );
-    ok(
+    await ok(
       shared,
       ['set', 'New', '--add', '--stage', '4', '--disposition', 'advocate', '--team', 'contact  centre', '--influence', 'low'],
       at('2026-11-20T09:00:00Z'),
     );
-    ok(shared, ['set', 'Ann', '--stage', 'action'], at('2026-11-22T09:00:00Z')); // added long ago, but her stage is new
+    await ok(shared, ['set', 'Ann', '--stage', 'action'], at('2026-11-22T09:00:00Z')); // added long ago, but her stage is new
   });
-  const list = (args: string[]) => cx(shared, ['list', ...args, '--json'], at('2026-11-24T09:00:00Z'));
+  const list = async (args: string[]) => await runCx(shared, ['list', ...args, '--json'], at('2026-11-24T09:00:00Z'));
 
   it.each([
     [[], ['Ann', 'Mid', 'New', 'Old']],
@@ -871,15 +886,15 @@ describe('cx list filters', () => {
       ['Old', 'Mid'],
     ],
     [['--team', 'contact centre', '--influence', 'low'], ['New']],
-  ])('list %j --json → %j', (args, names) => {
-    const run = list(args);
+  ])('list %j --json → %j', async (args, names) => {
+    const run = await list(args);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).map((p: Person) => p.name)).toEqual(names);
   });
 
-  it('prints the filtered table with the days since the stage changed', () => {
-    const run = cx(shared, ['list', '--stuck', '30'], at('2026-11-24T09:00:00Z'));
+  it('prints the filtered table with the days since the stage changed', async () => {
+    const run = await runCx(shared, ['list', '--stuck', '30'], at('2026-11-24T09:00:00Z'));
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -887,13 +902,13 @@ describe('cx list filters', () => {
     expect(lines[1]).toMatch(/^Old\s+2 Skepticism\s+54\s+Outlier\s+–\s+high\s+Contact Centre\s+never$/);
   });
 
-  it('prints nothing on stdout and a message on stderr, with exit 0, when no one matches', () => {
-    expect(cx(shared, ['list', '--stage', 'ignorance'])).toEqual({
+  it('prints nothing on stdout and a message on stderr, with exit 0, when no one matches', async () => {
+    expect(await runCx(shared, ['list', '--stage', 'ignorance'])).toEqual({
       status: 0,
       stdout: '',
       stderr: 'No one matches (4 in the roster).\n',
     });
-    expect(cx(shared, ['list', '--stage', 'ignorance', '--json'])).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
+    expect(await runCx(shared, ['list', '--stage', 'ignorance', '--json'])).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
   });
 
   it.each([
@@ -901,8 +916,8 @@ describe('cx list filters', () => {
     [['--stuck', '-3'], ''],
     [['--sort', 'bogus'], 'Allowed choices are name, stage, disposition, updated, stuck.'],
     [['--stage', '9'], `Use a stage: ${STAGE_LIST} (or 1-5).`],
-  ])('exits 2 on list %j', (args, message) => {
-    const run = cx(shared, ['list', ...args, '--json']);
+  ])('exits 2 on list %j', async (args, message) => {
+    const run = await runCx(shared, ['list', ...args, '--json']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^cx: /);
@@ -913,17 +928,17 @@ describe('cx list filters', () => {
 describe('cx rm', () => {
   beforeEach(() => seed('three'));
 
-  it('removes people with --yes and says who', () => {
-    const run = cx(dir, ['rm', 'dana lee', 'Sam Ortiz', 'DANA LEE', '--yes']);
+  it('removes people with --yes and says who', async () => {
+    const run = await runCx(dir, ['rm', 'dana lee', 'Sam Ortiz', 'DANA LEE', '--yes']);
     expect(run).toEqual({ status: 0, stdout: 'Removed "Dana Lee", "Sam Ortiz".\n', stderr: '' });
     expect(storedNames(dir)).toEqual(['Kim Park']);
-    expect(cx(dir, ['rm', 'Kim Park', '-y']).stdout).toBe('Removed "Kim Park".\n');
+    expect((await runCx(dir, ['rm', 'Kim Park', '-y'])).stdout).toBe('Removed "Kim Park".\n');
     expect(storedNames(dir)).toEqual([]);
   });
 
-  it('without a terminal and without --yes, exits 2 and removes no one', () => {
+  it('without a terminal and without --yes, exits 2 and removes no one', async () => {
     const before = rosterBytes(dir);
-    const run = cx(dir, ['rm', 'Dana Lee']);
+    const run = await runCx(dir, ['rm', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
@@ -932,9 +947,9 @@ describe('cx rm', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('refuses a typo with a suggestion, even with --yes, and removes no one', () => {
+  it('refuses a typo with a suggestion, even with --yes, and removes no one', async () => {
     const before = rosterBytes(dir);
-    const run = cx(dir, ['rm', 'Sam Ortiz', 'Dana Le', '--yes']);
+    const run = await runCx(dir, ['rm', 'Sam Ortiz', 'Dana Le', '--yes']);
     expect(run).toEqual({
       status: 2,
       stdout: '',
@@ -943,12 +958,13 @@ describe('cx rm', () => {
     expect(rosterBytes(dir)).toBe(before);
   });
 
-  it('exits 2 on an empty roster', () => {
-    const run = cx(tempDir(), ['rm', 'Dana Lee', '--yes']);
+  it('exits 2 on an empty roster', async () => {
+    const run = await runCx(tempDir(), ['rm', 'Dana Lee', '--yes']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no one is in the roster yet');
   });
 
+  // Spawns the built binary in a pseudo-terminal: the question as shown, the keys as typed, Ctrl+C.
   describe('in a terminal', () => {
     let terminal: Terminal | undefined;
     afterEach(() => terminal?.kill());
@@ -983,7 +999,10 @@ describe('cx rm', () => {
 });
 
 describe('cx completion', () => {
-  /** What bash completes for each list of words typed so far (the last word is the one being completed), in one bash run. */
+  /**
+   * What bash completes for each list of words typed so far (the last word is the one being completed), in
+   * one bash run. Spawns the built binary: bash sources its script, which runs cx for the names.
+   */
   function complete(configDir: string, cases: readonly string[][]): string[][] {
     const steps = cases.map(
       (words) =>
@@ -1039,9 +1058,9 @@ describe('cx completion', () => {
   ];
   let results: string[][] = [];
   let commands: string[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     const shared = tempDir();
-    ok(shared, ['set', 'Dana Lee', "O'Brien", 'Zoë Ångström', 'Sam Ortiz', '--add']);
+    await ok(shared, ['set', 'Dana Lee', "O'Brien", 'Zoë Ångström', 'Sam Ortiz', '--add']);
     const all = complete(shared, [['cx', 's'], ...CASES.map(([words]) => words)]);
     commands = all[0] ?? [];
     results = all.slice(1);
@@ -1067,8 +1086,8 @@ describe('cx completion', () => {
     expect(complete(broken, [['cx', 'show', '']])).toEqual([[]]);
   });
 
-  it('prints a zsh script that registers itself', () => {
-    const run = cx(dir, ['completion', 'zsh']);
+  it('prints a zsh script that registers itself', async () => {
+    const run = await runCx(dir, ['completion', 'zsh']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.startsWith('#compdef cx\n')).toBe(true);
@@ -1077,21 +1096,21 @@ describe('cx completion', () => {
   });
 
   const hasZsh = spawnSync('zsh', ['-c', 'true']).status === 0;
-  it.skipIf(!hasZsh)('prints a zsh script that zsh -n accepts', () => {
-    const script = cx(dir, ['completion', 'zsh']).stdout;
+  it.skipIf(!hasZsh)('prints a zsh script that zsh -n accepts', async () => {
+    const script = (await runCx(dir, ['completion', 'zsh'])).stdout;
     const check = spawnSync('zsh', ['-n'], { input: script, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
   });
 
-  it('prints a bash script that bash -n accepts', () => {
-    const script = cx(dir, ['completion', 'bash']).stdout;
+  it('prints a bash script that bash -n accepts', async () => {
+    const script = (await runCx(dir, ['completion', 'bash'])).stdout;
     expect(script).toContain('complete -F _cx cx');
     const check = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
   });
 
-  it.each([['fish']])('exits 2 for %s', (shell) => {
-    const run = cx(dir, ['completion', shell]);
+  it.each([['fish']])('exits 2 for %s', async (shell) => {
+    const run = await runCx(dir, ['completion', shell]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('bash or zsh');
@@ -1116,14 +1135,16 @@ describe('names are data', () => {
     name === 'Zoë Ångström' ? 'ZOE\u0308 A\u030ANGSTRÖM' : name === name.toUpperCase() ? ` ${name}  ` : name.toUpperCase();
 
   let shared: string;
-  let setRun: ReturnType<typeof cx>;
-  let csvRun: ReturnType<typeof cx>;
-  let jsonRun: ReturnType<typeof cx>;
-  beforeAll(() => {
+  let setRun: Run;
+  let csvRun: Run;
+  let jsonRun: Run;
+  beforeAll(async () => {
     shared = tempDir();
-    setRun = cx(shared, ['set', ...NAMES, '--add', '--stage', 'buy-in']);
-    csvRun = cx(shared, ['import', '-'], { input: csv([['name', 'role'], ...NAMES.map((name) => [other(name), 'Boss'])]) });
-    jsonRun = cx(shared, ['import', '-'], {
+    setRun = await runCx(shared, ['set', ...NAMES, '--add', '--stage', 'buy-in']);
+    csvRun = await runCx(shared, ['import', '-'], {
+      input: csv([['name', 'role'], ...NAMES.map((name) => [other(name), 'Boss'])]),
+    });
+    jsonRun = await runCx(shared, ['import', '-'], {
       input: NAMES.map((name) => JSON.stringify({ name: name.toLowerCase(), team: `Team ${name}` })).join('\n'),
     });
   });
@@ -1155,32 +1176,32 @@ describe('names are data', () => {
     for (const p of file.people) expect(Object.keys(p)).not.toContain(p.name);
   });
 
-  it('lists them with list --json, and prints them in the table', () => {
-    const run = cx(shared, ['list', '--json']);
+  it('lists them with list --json, and prints them in the table', async () => {
+    const run = await runCx(shared, ['list', '--json']);
     expect(run.stderr).toBe('');
     const names = JSON.parse(run.stdout).map((p: Person) => p.name);
     expect([...names].sort()).toEqual([...NAMES].sort());
-    const rows = cx(shared, ['list']).stdout.trimEnd().split('\n').slice(1);
+    const rows = (await runCx(shared, ['list'])).stdout.trimEnd().split('\n').slice(1);
     expect(rows).toHaveLength(NAMES.length);
     for (const name of NAMES) expect(rows.filter((row) => row.startsWith(`${name} `))).toHaveLength(1);
   });
 
-  it.each(NAMES)('shows %j, found by another spelling of the name', (name) => {
-    const run = cx(shared, ['show', other(name), '--json']);
+  it.each(NAMES)('shows %j, found by another spelling of the name', async (name) => {
+    const run = await runCx(shared, ['show', other(name), '--json']);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ name, stage: 'buy-in', role: 'Boss', team: `Team ${name}` });
   });
 
-  it.each(["O'Brien", 'Zoë Ångström', 'محمد علي'])('prints %j in its profile as typed', (name) => {
-    expect(cx(shared, ['show', name]).stdout.split('\n')[0]).toBe(`${name}  (Boss, Team ${name})`);
+  it.each(["O'Brien", 'Zoë Ångström', 'محمد علي'])('prints %j in its profile as typed', async (name) => {
+    expect((await runCx(shared, ['show', name])).stdout.split('\n')[0]).toBe(`${name}  (Boss, Team ${name})`);
   });
 
-  it('keeps them through an export and an import into an empty roster', () => {
+  it('keeps them through an export and an import into an empty roster', async () => {
     for (const format of ['json', 'csv']) {
-      const first = ok(shared, ['export', '--format', format]).stdout;
+      const first = (await ok(shared, ['export', '--format', format])).stdout;
       const copy = tempDir();
-      ok(copy, ['import', '-', '--format', format], { input: first });
-      expect(ok(copy, ['export', '--format', format]).stdout, format).toBe(first);
+      await ok(copy, ['import', '-', '--format', format], { input: first });
+      expect((await ok(copy, ['export', '--format', format])).stdout, format).toBe(first);
       expect(storedNames(copy).sort(), format).toEqual([...NAMES].sort());
     }
   });
@@ -1192,8 +1213,8 @@ describe('data on stdout, messages on stderr', () => {
   it.each([
     [['export'], (data: Person[]) => data.map((p) => p.name), ['Dana Lee', 'Kim Park', 'Sam Ortiz']],
     [['import', '-', '--dry-run', '--json'], (data: { updated: number }) => data.updated, 1],
-  ] as const)('%j prints only data on stdout and nothing on stderr', (args, pick, expected) => {
-    const run = cx(dir, [...args], { input: 'name,stage\nDana Lee,4\n' });
+  ] as const)('%j prints only data on stdout and nothing on stderr', async (args, pick, expected) => {
+    const run = await runCx(dir, [...args], { input: 'name,stage\nDana Lee,4\n' });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect((pick as (data: never) => unknown)(JSON.parse(run.stdout) as never)).toEqual(expected);
@@ -1203,17 +1224,18 @@ describe('data on stdout, messages on stderr', () => {
     [['import', '-', '--json'], 'name,stage\nDana Lee,bogus\n'],
     [['set', 'Dana Le', '--stage', '1', '--json'], ''],
     [['export', '--format', 'xml'], ''],
-  ])('%j puts its problems on stderr only, with exit 2', (args, input) => {
-    const run = cx(dir, args, { input });
+  ])('%j puts its problems on stderr only, with exit 2', async (args, input) => {
+    const run = await runCx(dir, args, { input });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toBe('');
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('stops quietly when the reader of its output goes away (cx export | head -c 1)', () => {
+  // Spawns the built binary: EPIPE from a real pipe whose reader has gone.
+  it('stops quietly when the reader of its output goes away (cx export | head -c 1)', async () => {
     const big = csv([['name', 'notes'], ...Array.from({ length: 2000 }, (_, i) => [`P${i}`, 'x'.repeat(200)])]);
-    ok(dir, ['import', file(dir, 'big.csv', big)]);
+    await ok(dir, ['import', file(dir, 'big.csv', big)]);
     const run = bash(dir, '$CX export | head -c 1 >/dev/null; echo "exit ${PIPESTATUS[0]}"');
     expect(run.stdout).toBe('exit 0\n');
     expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
@@ -1229,9 +1251,9 @@ describe('exit codes', () => {
     [['rm', 'Dana Lee', '--yes']],
     [['list', '--stage', '1']],
     [['show', 'Dana Lee']],
-  ])('%j exits 1 on a damaged roster, names the file and leaves it alone', (args) => {
+  ])('%j exits 1 on a damaged roster, names the file and leaves it alone', async (args) => {
     writeFileSync(rosterFile(dir), '{"version":1,"people":[');
-    const run = cx(dir, args, { input: 'name,stage\nDana Lee,2\n' });
+    const run = await runCx(dir, args, { input: 'name,stage\nDana Lee,2\n' });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(rosterFile(dir));
@@ -1239,8 +1261,8 @@ describe('exit codes', () => {
     expect(readFileSync(rosterFile(dir), 'utf8')).toBe('{"version":1,"people":[');
   });
 
-  it.each([[['set']], [['import']], [['rm']], [['completion']]])('%j is a usage error: exit 2, no stack trace', (args) => {
-    const run = cx(dir, args);
+  it.each([[['set']], [['import']], [['rm']], [['completion']]])('%j is a usage error: exit 2, no stack trace', async (args) => {
+    const run = await runCx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^cx: /);
     expect(run.stderr).not.toMatch(STACK_TRACE);

@@ -1,6 +1,6 @@
-// cx log, cx todo and cx board through the built binary, on a roster with every stage and disposition.
+// cx log, cx todo and cx board, run in-process, on a roster with every stage and disposition.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cx, rosterBytes, tempDir } from './helpers/cli.js';
+import { run as runCx, rosterBytes, tempDir } from './helpers/cli.js';
 
 const gates = (met: number) =>
   Object.fromEntries(['understands', 'relevant', 'endorses', 'pledged', 'acted'].map((id, i) => [id, i < met ? 'yes' : 'no']));
@@ -30,30 +30,30 @@ const PEOPLE: [string, string, object][] = [
 
 let dir: string;
 const TODAY = { CX_NOW: '2026-11-24T09:00:00Z' };
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   for (const [name, day, answers] of PEOPLE) {
-    const run = cx(dir, ['assess', name, '--answers', '-'], {
+    const run = await runCx(dir, ['assess', name, '--answers', '-'], {
       input: JSON.stringify(answers),
       env: { CX_NOW: `${day}T09:00:00Z` },
     });
     if (run.status !== 0) throw new Error(run.stderr);
   }
-  cx(dir, ['set', 'Sam Ortiz', '--stage', 'buy-in'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
-  cx(dir, ['set', 'Nia New', '--add', '--role', 'COO'], { env: { CX_NOW: '2026-11-23T09:00:00Z' } });
+  await runCx(dir, ['set', 'Sam Ortiz', '--stage', 'buy-in'], { env: { CX_NOW: '2026-11-20T09:00:00Z' } });
+  await runCx(dir, ['set', 'Nia New', '--add', '--role', 'COO'], { env: { CX_NOW: '2026-11-23T09:00:00Z' } });
 });
 
 describe('cx log', () => {
-  it('records an interaction that cx show lists and that restarts the cadence', () => {
+  it('records an interaction that cx show lists and that restarts the cadence', async () => {
     const local = tempDir();
-    cx(local, ['assess', 'Bea Buyin', '--answers', '-'], {
+    await runCx(local, ['assess', 'Bea Buyin', '--answers', '-'], {
       input: JSON.stringify({ ...gates(3), ...keen }),
       env: { CX_NOW: '2026-10-30' },
     });
-    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout).map((i: { name: string }) => i.name)).toEqual([
-      'Bea Buyin',
-    ]);
-    const run = cx(local, [
+    expect(
+      JSON.parse((await runCx(local, ['todo', '--json'], { env: TODAY })).stdout).map((i: { name: string }) => i.name),
+    ).toEqual(['Bea Buyin']);
+    const run = await runCx(local, [
       'log',
       'bea buyin',
       'Asked for two analysts by Friday',
@@ -66,11 +66,13 @@ describe('cx log', () => {
       status: 0,
       stdout: 'Logged for Bea Buyin on 2026-11-23 (Make a scarce, specific ask): Asked for two analysts by Friday\n',
     });
-    expect(cx(local, ['show', 'Bea Buyin']).stdout).toContain('2026-11-23 Asked for two analysts by Friday [scarcity]');
-    expect(JSON.parse(cx(local, ['show', 'Bea Buyin', '--json']).stdout).log).toEqual([
+    expect((await runCx(local, ['show', 'Bea Buyin'])).stdout).toContain(
+      '2026-11-23 Asked for two analysts by Friday [scarcity]',
+    );
+    expect(JSON.parse((await runCx(local, ['show', 'Bea Buyin', '--json'])).stdout).log).toEqual([
       { on: '2026-11-23', text: 'Asked for two analysts by Friday', tactic: 'scarcity' },
     ]);
-    expect(JSON.parse(cx(local, ['todo', '--json'], { env: TODAY }).stdout)).toEqual([]);
+    expect(JSON.parse((await runCx(local, ['todo', '--json'], { env: TODAY })).stdout)).toEqual([]);
   });
 
   it.each([
@@ -79,9 +81,9 @@ describe('cx log', () => {
     ['an impossible date', ['log', 'Dana Lee', 'x', '--date', '2026-02-30'], 'YYYY-MM-DD'],
     ['an empty entry', ['log', 'Dana Lee', '  '], 'say what happened'],
     ['an unknown person', ['log', 'Dana Le', 'x'], 'did you mean "Dana Lee"?'],
-  ])('refuses %s with exit 2 and changes nothing', (_, args, message) => {
+  ])('refuses %s with exit 2 and changes nothing', async (_, args, message) => {
     const before = rosterBytes(dir);
-    const run = cx(dir, args);
+    const run = await runCx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(rosterBytes(dir)).toBe(before);
@@ -89,8 +91,8 @@ describe('cx log', () => {
 });
 
 describe('cx todo', () => {
-  it("prints the week's list, highest priority first, with an action and a reason for each", () => {
-    const run = cx(dir, ['todo'], { env: TODAY });
+  it("prints the week's list, highest priority first, with an action and a reason for each", async () => {
+    const run = await runCx(dir, ['todo'], { env: TODAY });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('To do, week of 2026-11-24');
     expect(run.stdout).toMatch(/ 1\. Dana Lee \(Buy-in, Outlier\) priority \d+/);
@@ -99,8 +101,8 @@ describe('cx todo', () => {
     expect(run.stdout).toContain('Assess Nia New');
   });
 
-  it('prints JSON items with the documented fields', () => {
-    const items = JSON.parse(cx(dir, ['todo', '--json'], { env: TODAY }).stdout);
+  it('prints JSON items with the documented fields', async () => {
+    const items = JSON.parse((await runCx(dir, ['todo', '--json'], { env: TODAY })).stdout);
     expect(items.length).toBeGreaterThan(3);
     for (const item of items) {
       expect(Object.keys(item)).toEqual(
@@ -115,28 +117,28 @@ describe('cx todo', () => {
     });
   });
 
-  it('prints a Markdown checklist', () => {
-    const run = cx(dir, ['todo', '--markdown', '--limit', '3'], { env: TODAY });
+  it('prints a Markdown checklist', async () => {
+    const run = await runCx(dir, ['todo', '--markdown', '--limit', '3'], { env: TODAY });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('## CX to-do, week of 2026-11-24');
     expect(lines.slice(2)).toHaveLength(3);
     for (const line of lines.slice(2)) expect(line).toMatch(/^- \[ \] \*\*[^*]+\*\*: .+ _\(.+\)_$/);
   });
 
-  it('is reproducible with --date, and honours --limit', () => {
-    const first = cx(dir, ['todo', '--json', '--date', '2026-11-24']).stdout;
-    expect(cx(dir, ['todo', '--json', '--date', '2026-11-24']).stdout).toBe(first);
-    expect(JSON.parse(cx(dir, ['todo', '--json', '--date', '2026-11-24', '--limit', '2']).stdout)).toHaveLength(2);
+  it('is reproducible with --date, and honours --limit', async () => {
+    const first = (await runCx(dir, ['todo', '--json', '--date', '2026-11-24'])).stdout;
+    expect((await runCx(dir, ['todo', '--json', '--date', '2026-11-24'])).stdout).toBe(first);
+    expect(JSON.parse((await runCx(dir, ['todo', '--json', '--date', '2026-11-24', '--limit', '2'])).stdout)).toHaveLength(2);
   });
 
-  it('says when nothing is due, and when the roster is empty', () => {
+  it('says when nothing is due, and when the roster is empty', async () => {
     const empty = tempDir();
-    expect(cx(empty, ['todo']).stderr).toContain('No one in the roster yet');
-    expect(JSON.parse(cx(empty, ['todo', '--json']).stdout)).toEqual([]);
+    expect((await runCx(empty, ['todo'])).stderr).toContain('No one in the roster yet');
+    expect(JSON.parse((await runCx(empty, ['todo', '--json'])).stdout)).toEqual([]);
     const one = tempDir();
-    cx(one, ['assess', 'A', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: TODAY });
-    expect(cx(one, ['todo'], { env: TODAY }).stdout).toContain('Nothing due on 2026-11-24');
-    expect(cx(one, ['todo', '--date', '2025-01-01'], { env: TODAY }).stdout).toBe(
+    await runCx(one, ['assess', 'A', '--answers', '-'], { input: JSON.stringify({ ...gates(3), ...keen }), env: TODAY });
+    expect((await runCx(one, ['todo'], { env: TODAY })).stdout).toContain('Nothing due on 2026-11-24');
+    expect((await runCx(one, ['todo', '--date', '2025-01-01'], { env: TODAY })).stdout).toBe(
       'No one was in the roster on 2025-01-01: the first person was added on 2026-11-24.\n',
     );
   });
@@ -145,16 +147,16 @@ describe('cx todo', () => {
     [['todo', '--limit', '0'], 'Use a whole number'],
     [['todo', '--date', 'tomorrow'], 'YYYY-MM-DD'],
     [['todo', '--json', '--markdown'], 'choose one of --json and --markdown'],
-  ])('refuses %j with exit 2', (args, message) => {
-    const run = cx(dir, args);
+  ])('refuses %j with exit 2', async (args, message) => {
+    const run = await runCx(dir, args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
   });
 });
 
 describe('cx board', () => {
-  it('draws the funnel, the grid and the movement in 80 columns', () => {
-    const run = cx(dir, ['board'], { env: TODAY });
+  it('draws the funnel, the grid and the movement in 80 columns', async () => {
+    const run = await runCx(dir, ['board'], { env: TODAY });
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
@@ -168,8 +170,8 @@ describe('cx board', () => {
     expect(run.stdout).toMatch(/Stuck longest Dana Lee \(Buy-in, 54 days\)/);
   });
 
-  it('prints JSON with --json, and takes --since', () => {
-    const board = JSON.parse(cx(dir, ['board', '--json', '--since', '2026-09-01'], { env: TODAY }).stdout);
+  it('prints JSON with --json, and takes --since', async () => {
+    const board = JSON.parse((await runCx(dir, ['board', '--json', '--since', '2026-09-01'], { env: TODAY })).stdout);
     expect(board).toMatchObject({ today: '2026-11-24', since: '2026-09-01', total: 13 });
     expect(board.added).toHaveLength(13);
     expect(board.grid.action).toEqual({
@@ -180,7 +182,7 @@ describe('cx board', () => {
     });
   });
 
-  it('summarises instead of overflowing with hundreds of people', () => {
+  it('summarises instead of overflowing with hundreds of people', async () => {
     const big = tempDir();
     const rows = [
       'name,stage,disposition',
@@ -189,8 +191,8 @@ describe('cx board', () => {
         (_, i) => `Person Number ${i + 1},${(i % 5) + 1},${['advocate', 'fence-sitter', 'outlier'][i % 3]}`,
       ),
     ];
-    expect(cx(big, ['import', '-'], { input: rows.join('\n'), env: TODAY }).status).toBe(0);
-    const run = cx(big, ['board', '--no-color'], { env: TODAY });
+    expect((await runCx(big, ['import', '-'], { input: rows.join('\n'), env: TODAY })).status).toBe(0);
+    const run = await runCx(big, ['board', '--no-color'], { env: TODAY });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThan(30);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);

@@ -1,5 +1,7 @@
-// Runs cx against a temporary roster folder: in this process (run), through main() with captured
-// output, or as the built binary (bin/cx.cjs -> dist/) in a child process (cx, cxStart).
+// Runs cx against a temporary roster folder: in this process (run, assessIn), through main() with
+// captured output, or as the built binary (bin/cx.cjs -> dist/) in a child process (cx, assessWith,
+// cxStart). Tests run in this process unless what they check needs a real one: the launcher's exit
+// code, a pipe, a signal, a terminal, the time zone, or several writers at once.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,4 +125,11 @@ export async function run(
   const env = cxEnv(configDir, options.env);
   const status = await main(args, { stdout, stderr, stdin, env, cwd: workingDir(configDir) });
   return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** assessWith in this process: assesses someone from an answers object through stdin; fails the test if cx does not exit 0. */
+export async function assessIn(configDir: string, name: string, answers: object, env: Record<string, string> = {}): Promise<Run> {
+  const result = await run(configDir, ['assess', name, '--answers', '-', '--json'], { input: JSON.stringify(answers), env });
+  if (result.status !== 0) throw new Error(`cx assess failed (${result.status}): ${result.stderr}`);
+  return result;
 }
