@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CxError, UsageError } from './errors.js';
 import { type Io, io, processIo, withIo } from './io.js';
+import { FOLLOW_UP_DAYS } from './domain/model.js';
 import {
   countOption,
   dayOption,
@@ -11,6 +12,7 @@ import {
   influenceOption,
   influenceOrClearOption,
   many,
+  outcomeOption,
   reasonsOption,
   stageOption,
   tacticOption,
@@ -123,6 +125,7 @@ Examples:
     )
     .argument('<name...>', 'one or more names (quote names with spaces)')
     .option('--stage <stage>', 'the stage: ignorance, skepticism, buy-in, commitment, action, or 1-5', stageOption)
+    .option('--target <stage>', 'the stage you need them at (default: action); at or past it, cx keeps them warm', stageOption)
     .option('--disposition <disposition>', 'advocate, fence-sitter or outlier', dispositionOption)
     .option('--reason <reason...>', 'the reasons (replacing the old ones), or none', reasonsOption)
     .option('--role <role>', 'their role ("" clears it)')
@@ -138,6 +141,8 @@ Examples:
   cx set "Dana Lee" --stage commitment
   cx set "Dana Lee" "Sam Ortiz" "Kim Park" --team "Contact centre" --influence high
   cx set "Ravi Shah" --disposition outlier --reason financial operational
+  cx set "Lee Chan" --target buy-in          # Buy-in is all the program needs of Lee
+  cx set "Mo Haddad" --reason conflicting-priorities
   cx set "New Person" --add --stage buy-in --role "Head of Finance"`,
     )
     .action(async (names: string[], options) => (await import('./commands/set.js')).setCommand(names, options));
@@ -196,15 +201,32 @@ Examples:
 
   program
     .command('log')
-    .summary('record an interaction (restarts their cadence)')
+    .summary('record an interaction and how it went (restarts their cadence)')
+    .description(
+      'Record a conversation, a note sent or a win shared, with the playbook tactic you used and how it went. The outcome decides the next step: worked moves the plan on (and cx asks whether their stage moved), waiting brings the same step back as a follow-up in a few days, declined makes cx pick a different approach. A "find out" step, once logged, leads to re-assessing them with what you learned.',
+    )
     .argument('<name>', "the person's name")
     .argument('<what>', 'what happened, in a few words')
     .option('--tactic <id>', 'the playbook tactic you used (cx tactics lists them)', tacticOption)
+    .addOption(
+      new Option('--outcome <outcome>', 'how it went: worked, waiting (no answer yet) or declined').argParser(outcomeOption),
+    )
     .option('--date <day>', 'when it happened (YYYY-MM-DD; default today)', dayOption)
     .option('--json', 'print the entry as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  cx log "Dana Lee" "Offered to co-lead the complaints review" --tactic co-lead\n  cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20',
+      `
+Examples:
+  cx log "Dana Lee" "Offered to co-lead the complaints review" --tactic co-lead --outcome waiting
+  cx log "Dana Lee" "Said yes to co-leading; first session booked" --tactic co-lead --outcome worked
+  cx log "Ravi Shah" "Turned down the pilot: no one to spare" --tactic pilot --outcome declined
+  cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20
+
+Outcomes:
+  worked    the plan moves on to the next move; cx names the signs that their stage moved
+  waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
+  declined  cx picks a different approach, and says why (never the next move as if it had worked)
+An entry without --outcome restarts the cadence; a move used without an outcome counts as done.`,
     )
     .action(async (name: string, what: string, options) => (await import('./commands/log.js')).logCommand(name, what, options));
 
@@ -212,8 +234,12 @@ Examples:
     .command('board')
     .summary('the program at a glance: funnel, grid, moves')
     .option('--since <day>', 'show movement since this day (YYYY-MM-DD; default 7 days ago)', dayOption)
+    .option('--date <day>', 'the board as it stood on this day (YYYY-MM-DD; default today)', dayOption)
     .option('--json', 'print the board as JSON')
-    .addHelpText('after', '\nExamples:\n  cx board\n  cx board --since 2026-10-01')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November',
+    )
     .action(async (options) => (await import('./commands/board.js')).boardCommand(options));
 
   program

@@ -4,17 +4,20 @@ import { InvalidArgumentError } from 'commander';
 import {
   DISPOSITIONS,
   INFLUENCES,
+  OUTCOMES,
   REASONS,
   STAGES,
   TACTICS,
   type TacticId,
   type DispositionId,
   type Influence,
+  type Outcome,
   type ReasonId,
   type StageId,
   foldId,
   parseDisposition,
   parseInfluence,
+  parseOutcome,
   parseReason,
   parseStage,
 } from './domain/model.js';
@@ -83,6 +86,12 @@ export function tacticOption(value: string): TacticId {
   const tactic = TACTICS.find((id) => foldId(id) === foldId(value));
   if (!tactic) throw new InvalidArgumentError(`Use a tactic: ${or(TACTICS)}.`);
   return tactic;
+}
+
+export function outcomeOption(value: string): Outcome {
+  const outcome = parseOutcome(value);
+  if (!outcome) throw new InvalidArgumentError(`Use an outcome: ${or(OUTCOMES)}.`);
+  return outcome;
 }
 
 export function dayOption(value: string): Date {

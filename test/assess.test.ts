@@ -38,13 +38,16 @@ describe('assess: disposition is judged apart from the stage', () => {
     ['neutral', 'recruits', 'advocate', 'high'],
     ['neutral', 'joins', 'fence-sitter', 'high'],
     ['resistant', 'joins', 'outlier', 'high'],
-    ['neutral', 'declines', 'outlier', 'high'],
+    // Declining or delaying without pushing back is not opposition.
+    ['neutral', 'declines', 'fence-sitter', 'high'],
+    ['unknown', 'declines', 'fence-sitter', 'medium'],
     ['resistant', 'declines', 'outlier', 'high'],
-    ['keen', 'declines', 'outlier', 'medium'], // mixed signals: a conflict
-    ['resistant', 'recruits', 'outlier', 'medium'],
-    ['keen', 'unknown', 'advocate', 'medium'],
+    // Speaking for the work while declining one ask: a supporter (at Buy-in), not an outlier.
+    ['keen', 'declines', 'advocate', 'high'],
+    ['resistant', 'recruits', 'outlier', 'medium'], // mixed signals: a conflict
+    ['keen', 'unknown', 'advocate', 'high'], // not invited yet says nothing against them
     ['unknown', 'joins', 'fence-sitter', 'medium'],
-    ['unknown', 'unknown', 'fence-sitter', 'low'],
+    ['unknown', 'unknown', 'fence-sitter', 'medium'],
   ])('stance %s, participation %s -> %s (%s confidence)', (stance, participation, disposition, confidence) => {
     const result = assess({ ...ladder(5), stance, participation });
     expect(result.stage).toBe('action');
@@ -68,7 +71,15 @@ describe('assess: reasons', () => {
     ['not backed, resists change', { ...ladder(2, 'no'), 'doubt-reason': 'resists-change' }, ['resists-change']],
     ['doubt reason unknown', { ...ladder(1, 'no'), 'doubt-reason': 'unknown' }, []],
     ['doubt reason given but not called for', { ...ladder(3, 'no'), 'doubt-reason': 'roi-unclear' }, []],
-    ['a doubt before they understand CX (Ignorance)', { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear' }, []],
+    // A doubt only a skeptic has: kept, even where "understands" was answered no (a conflict, shown).
+    [
+      'a doubt beside "does not understand"',
+      { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear' },
+      ['roi-unclear'],
+    ],
+    ['other work keeps winning, at Buy-in', { ...ladder(3, 'no'), priorities: 'yes' }, ['conflicting-priorities']],
+    ['other work keeps winning, at Commitment', { ...ladder(4, 'no'), priorities: 'yes' }, ['conflicting-priorities']],
+    ['"other work" given but not called for', { ...ladder(1, 'no'), priorities: 'yes' }, []],
   ])('%s -> %j', (_, answers, reasons) => {
     expect(assess({ ...answers, ...keen }).reasons).toEqual(reasons);
   });
@@ -109,18 +120,20 @@ describe('assess: reasons', () => {
 
 describe('assess: conflicts and "don\'t know" lower the confidence', () => {
   it.each([
-    ['consistent answers', { ...ladder(3, 'no'), ...keen }, 'high', [], []],
+    ['consistent answers', { ...ladder(3, 'no'), ...keen }, 'high', [], ['priorities']],
     ['everything known and met', { ...ladder(5), ...keen }, 'high', [], []],
     ['the deciding gate unknown', { ...ladder(2, 'unknown'), ...keen }, 'medium', [], ['endorses']],
-    ['pledged without understanding', { understands: 'no', pledged: 'yes', ...keen }, 'medium', ['pledged'], []],
-    ['two answers above the gap', { understands: 'no', pledged: 'yes', acted: 'yes', ...keen }, 'low', ['pledged', 'acted'], []],
+    // What they did outweighs what they are believed to think: the "no" beneath is the conflict.
     [
-      'a yes above a gate nobody knows',
-      { understands: 'unknown', relevant: 'yes', ...keen },
+      'pledged without understanding',
+      { understands: 'no', pledged: 'yes', ...keen },
       'low',
-      ['relevant'],
       ['understands'],
+      ['acted', 'priorities'],
     ],
+    ['acting without understanding', { understands: 'no', pledged: 'yes', acted: 'yes', ...keen }, 'medium', ['understands'], []],
+    // A "don't know" under a "yes" is implied, not a doubt.
+    ['a yes above a gate nobody knows', { understands: 'unknown', relevant: 'yes', ...keen }, 'medium', [], ['endorses']],
     ['nothing at all', {}, 'low', [], ['understands', 'stance', 'participation']],
   ] as const)('%s -> %s', (_, answers, confidence, conflicts, unknowns) => {
     const result = assess(answers);
@@ -129,8 +142,11 @@ describe('assess: conflicts and "don\'t know" lower the confidence', () => {
     expect(result.unknowns).toEqual(unknowns);
   });
 
-  it('stays at the first unmet gate however many answers above it say yes', () => {
-    expect(assess({ understands: 'no', relevant: 'yes', endorses: 'yes', pledged: 'yes', acted: 'yes' }).stage).toBe('ignorance');
+  it('places them by the highest rung the evidence reaches, however many "no" answers sit beneath it', () => {
+    const result = assess({ understands: 'no', relevant: 'no', endorses: 'yes', pledged: 'yes', acted: 'yes' });
+    expect(result.stage).toBe('action');
+    expect(result.conflicts.map((item) => item.question)).toEqual(['understands', 'relevant']);
+    expect(result.gaps).toEqual(['ignorance', 'skepticism']);
   });
 
   it('records which answer decided what, in order up the ladder', () => {
@@ -144,5 +160,45 @@ describe('assess: conflicts and "don\'t know" lower the confidence', () => {
       'participation=joins',
     ]);
     expect(result.evidence[3]?.finding).toContain('Buy-in');
+  });
+});
+
+describe('assess: evidence above implies the rungs below', () => {
+  it.each([
+    ['backed it out loud', { endorses: 'yes' }, 'buy-in', ['understands', 'relevant'], 'pledged'],
+    [
+      'pledged, nothing delivered',
+      { pledged: 'yes', acted: 'no' },
+      'commitment',
+      ['understands', 'relevant', 'endorses'],
+      'acted',
+    ],
+    ['acting', { acted: 'yes' }, 'action', ['understands', 'relevant', 'endorses', 'pledged'], null],
+    ['a doubt only a skeptic has', { relevant: 'no', 'doubt-reason': 'roi-unclear' }, 'skepticism', ['understands'], 'relevant'],
+    ['wary of change', { endorses: 'no', 'doubt-reason': 'resists-change' }, 'skepticism', ['understands'], 'relevant'],
+  ] as const)('%s -> %s, with the unknown rungs beneath implied', (_, answers, stage, implied, blocker) => {
+    const result = assess({ ...answers, stance: 'keen' });
+    expect(result.stage).toBe(stage);
+    expect(result.implied).toEqual(implied);
+    expect(result.conflicts).toEqual([]);
+    expect(result.blocker?.question ?? null).toBe(blocker);
+    expect(result.unknowns).not.toContain('understands');
+    for (const question of implied) {
+      expect(result.evidence.find((item) => item.question === question)?.finding).toMatch(/implied|shows it/);
+    }
+  });
+
+  it('holds someone at a rung answered "don\'t know" when nothing above it says more', () => {
+    const result = assess({ understands: 'yes', relevant: 'unknown', endorses: 'no', stance: 'keen' });
+    expect(result.stage).toBe('skepticism');
+    expect(result.blocker).toMatchObject({ question: 'relevant', answer: 'unknown' });
+    expect(result.unknowns).toContain('relevant');
+    expect(result.confidence).toBe('medium');
+  });
+
+  it('owes the step beneath a conflict: the rung answered "no" is a gap', () => {
+    expect(assess({ understands: 'no', pledged: 'yes', acted: 'no' }).gaps).toEqual(['ignorance']);
+    expect(assess({ understands: 'yes', relevant: 'no', pledged: 'yes' }).gaps).toEqual(['skepticism']);
+    expect(assess({ understands: 'thinks-they-do-it', endorses: 'yes' }).gaps).toEqual(['ignorance']);
   });
 });

@@ -106,7 +106,10 @@ describe('cx assess --answers', () => {
       confidence: 'high',
       result: { blocker: { question: 'relevant', answer: 'no', stage: 'skepticism' } },
     });
-    expect(result.tactics.map((t: { id: string }) => t.id)).toEqual(['business-case', 'understand-why']);
+    // Their doubt is known: the business case, with no need to find out what holds them back.
+    expect(result.tactics.map((t: { id: string }) => t.id)).toEqual(['business-case']);
+    expect(result.nextStep).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
+    expect(result.target).toBe('action');
     expect(result.tactics[0].actions.join(' ')).toContain('Sam Ortiz');
   });
 
@@ -119,14 +122,16 @@ describe('cx assess --answers', () => {
     expect(run.stdout).toContain('Find out what Kim Park thinks CX is');
   });
 
-  it('points out conflicting answers and stays at the first unmet gate', async () => {
+  it('places someone by what they did, shows the "no" beneath as a conflict, and owes the step they skipped', async () => {
     const run = await runCx(dir, ['assess', 'Lee Chan', '--answers', '-'], {
-      input: JSON.stringify({ understands: 'no', pledged: 'yes', stance: 'keen', participation: 'joins' }),
+      input: JSON.stringify({ understands: 'no', pledged: 'yes', acted: 'no', stance: 'keen', participation: 'joins' }),
     });
-    expect(run.stdout).toMatch(/Stage\s+Ignorance/);
-    expect(run.stdout).toContain('! pledged = yes');
-    expect(run.stdout).toContain('Conflicting answers');
+    expect(run.stdout).toMatch(/Stage\s+Commitment/);
+    expect(run.stdout).toContain('! understands = no');
+    expect(run.stdout).toContain("relevant = don't know: not known, but implied");
+    expect(run.stdout).toContain('Conflicting answers: cx places Lee Chan by what they did');
     expect(run.stdout).toMatch(/Confidence\s+medium/);
+    expect(run.stdout).toMatch(/\[social-proof\][\s\S]*\[educate\]/);
   });
 
   it('on a re-assessment, says what moved since the last one', async () => {
@@ -249,9 +254,9 @@ describe('cx list', () => {
     const run = await runCx(dir, ['list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition\s+Confidence/);
-    expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+0\s+Advocate\s+high/);
-    expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+0\s+Fence-sitter\s+high/);
+    expect(lines[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition\s+To target\s+Confidence/);
+    expect(lines[1]).toMatch(/^Dana Lee\s+3 Buy-in\s+0\s+Advocate\s+2 to Action\s+high/);
+    expect(lines[2]).toMatch(/^Sam Ortiz\s+2 Skepticism\s+0\s+Fence-sitter\s+3 to Action\s+high/);
     const json = JSON.parse((await runCx(dir, ['list', '--json'])).stdout);
     expect(json.map((p: { name: string; stage: string }) => [p.name, p.stage])).toEqual([
       ['Dana Lee', 'buy-in'],
@@ -293,7 +298,8 @@ describe('cx tactics', () => {
     expect(json).toMatchObject({
       name: 'Sam Ortiz',
       stage: 'skepticism',
-      tactics: [{ id: 'business-case' }, { id: 'understand-why' }],
+      nextStep: { tactic: 'business-case' },
+      tactics: [{ id: 'business-case' }],
     });
   });
 
@@ -455,21 +461,31 @@ describe('found by a new user', () => {
     expect(cx(dir, ['list'], { env }).stdout).toMatch(/Late Worker .* 2026-11-24/);
   });
 
-  it("keeps a skeptic's doubt out of the disposition, and only shows it at Skepticism", async () => {
-    const ignorant = {
-      understands: 'no',
+  it("keeps a skeptic's doubt out of the disposition, and only shows it where it applies", async () => {
+    const doubter = {
+      understands: 'yes',
       relevant: 'no',
       'doubt-reason': 'roi-unclear',
       stance: 'neutral',
       participation: 'joins',
     };
-    const run = await runCx(dir, ['assess', 'Ann', '--answers', '-'], { input: JSON.stringify(ignorant) });
-    expect(run.stdout).toMatch(/Disposition\s+Fence-sitter\n/);
-    expect(run.stdout).not.toContain('return unclear');
-    const doubter = await runCx(dir, ['assess', 'Bo', '--answers', '-'], {
-      input: JSON.stringify({ ...ignorant, understands: 'yes' }),
+    const run = await runCx(dir, ['assess', 'Bo', '--answers', '-'], { input: JSON.stringify(doubter) });
+    expect(run.stdout).toMatch(/Doubt\s+return unclear\n\s+Disposition\s+Fence-sitter\n/);
+    // Past Skepticism (they pledged since), the doubt no longer explains where they are.
+    const pledged = await runCx(dir, ['assess', 'Cy', '--answers', '-'], {
+      input: JSON.stringify({ ...doubter, relevant: 'yes', endorses: 'yes', pledged: 'yes', 'doubt-reason': undefined }),
     });
-    expect(doubter.stdout).toMatch(/Doubt\s+return unclear\n\s+Disposition\s+Fence-sitter\n/);
+    expect(pledged.stdout).toMatch(/Disposition\s+Fence-sitter\n/);
+    expect(pledged.stdout).not.toContain('Doubt');
+  });
+
+  it('takes a doubt only a skeptic has as evidence: past Ignorance, even where "understands" is not known', async () => {
+    const run = await runCx(dir, ['assess', 'Ann', '--answers', '-'], {
+      input: JSON.stringify({ relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral', participation: 'joins' }),
+    });
+    expect(run.stdout).toMatch(/Stage\s+Skepticism/);
+    expect(run.stdout).toMatch(/Doubt\s+return unclear\n/);
+    expect(run.stdout).toMatch(/understands = don't know: not known, but their answer to\s+"doubt-reason"\s+shows it/);
   });
 
   it('refuses names with invisible or text-direction characters', async () => {

@@ -16,13 +16,14 @@ describe.skipIf(noTerminal)('cx assess, interactively', () => {
     terminal = new Terminal(['assess', 'Dana Lee'], dir, { CX_NOW: '2026-11-02T09:00:00Z' });
     await terminal.answer('(1 of 7) Does Dana Lee understand CX', up, up, up, enter); // Yes
     await terminal.answer('(2 of 7) Does Dana Lee see CX as relevant', up, enter); // No: a follow-up is due
-    await terminal.answer('(3 of 8) Has Dana Lee said', enter); // Don't know
-    await terminal.answer('(4 of 8) What seems to hold Dana Lee back?', up, up, enter); // roi-unclear
-    await terminal.answer('(5 of 8) In the last three months', enter);
-    await terminal.answer('(6 of 8) In the last four weeks', enter);
-    await terminal.answer('(7 of 8) When CX comes up', up, enter); // resistant: another follow-up
-    await terminal.answer('(8 of 9) The last time Dana Lee was invited', enter);
-    await terminal.answer('(9 of 9) Why might Dana Lee be holding back?', down, down, space, enter); // financial
+    // The count stays "of 7" throughout: the follow-ups are marked as such.
+    await terminal.answer('(3 of 7) Has Dana Lee said', enter); // Don't know
+    await terminal.answer('(follow-up) What seems to hold Dana Lee back?', up, up, enter); // roi-unclear
+    await terminal.answer('(4 of 7) In the last three months', enter);
+    await terminal.answer('(5 of 7) In the last four weeks', enter);
+    await terminal.answer('(6 of 7) When CX comes up', up, enter); // resistant: another follow-up
+    await terminal.answer('(7 of 7) The last time Dana Lee was invited', enter);
+    await terminal.answer('(follow-up) Why might Dana Lee be holding back?', down, down, space, enter); // financial
     await terminal.answer("How much does Dana Lee's support matter", up, up, up, enter); // high
     await terminal.answer("Dana Lee's role (optional)", ...'VP Operations', enter);
     await terminal.answer("Dana Lee's team (optional)", enter);
@@ -90,7 +91,10 @@ describe.skipIf(noTerminal)('cx assess, interactively', () => {
     await terminal.answer('(3 of 7)', enter);
     await terminal.waitFor('(4 of 7)');
     await terminal.answer('❯ No: nothing pledged', up, enter); // now pledged: Yes
-    for (const prompt of ['(5 of 7)', '(6 of 7)', '(7 of 7)', 'support matter']) await terminal.answer(prompt, enter);
+    // Now at Commitment: whether other work keeps winning is asked, as a follow-up.
+    for (const prompt of ['(5 of 7)', '(follow-up) Is other work keeping Dana Lee', '(6 of 7)', '(7 of 7)', 'support matter']) {
+      await terminal.answer(prompt, enter);
+    }
     await terminal.answer("Dana Lee's role (optional) COO", enter); // the old role, editable, kept with Enter
     await terminal.answer('team (optional)', enter);
     await terminal.waitFor('Buy-in → Commitment since 2026-11-02');

@@ -105,8 +105,13 @@ describe('guide content', () => {
     expect(guide.label.trim()).not.toBe('');
     expect(guide.description.trim()).not.toBe('');
     expect(guide.approach.trim()).not.toBe('');
-    const kind = (SKEPTICISM_REASONS as readonly string[]).includes(reason) ? 'skepticism' : 'outlier';
+    const kind = (SKEPTICISM_REASONS as readonly string[]).includes(reason)
+      ? 'skepticism'
+      : (OUTLIER_REASONS as readonly string[]).includes(reason) && reason !== 'conflicting-priorities'
+        ? 'outlier'
+        : 'follow-through';
     expect(guide.kind).toBe(kind);
+    expect(TACTIC_GUIDES[guide.move]).toBeDefined();
   });
 
   it('gives every reason its own approach', () => {
@@ -114,9 +119,9 @@ describe('guide content', () => {
     expect(new Set(approaches).size).toBe(REASONS.length);
   });
 
-  it('uses no placeholder other than {name}', () => {
+  it('uses no placeholder other than {name} and {area}', () => {
     for (const text of allStrings(ALL_GUIDES)) {
-      expect(text.replaceAll('{name}', ''), text).not.toMatch(/[{}]/);
+      expect(text.replaceAll('{name}', '').replaceAll('{area}', ''), text).not.toMatch(/[{}]/);
     }
   });
 
@@ -156,14 +161,28 @@ describe('tacticIdsFor', () => {
     ['outlier only, no reason', profile(null, 'outlier'), ['understand-why', 'co-lead', 'spotlight']],
     ['outlier only, with a reason', profile(null, 'outlier', ['already-doing-it']), ['co-lead', 'spotlight']],
     ['ignorance advocate', profile('ignorance', 'advocate'), ['educate', 'enlist']],
-    ['buy-in fence-sitter', profile('buy-in', 'fence-sitter'), ['scarcity', 'understand-why']],
+    ['buy-in fence-sitter', profile('buy-in', 'fence-sitter'), ['understand-why', 'scarcity']],
+    ['ignorance fence-sitter: the first conversation finds out', profile('ignorance', 'fence-sitter'), ['educate']],
+    ['buy-in, other work keeps winning', profile('buy-in', null, ['conflicting-priorities']), ['make-room', 'scarcity']],
+    [
+      'commitment, other work keeps winning',
+      profile('commitment', 'advocate', ['conflicting-priorities']),
+      ['social-proof', 'make-room', 'enlist'],
+    ],
+    [
+      'buy-in fence-sitter, other work keeps winning',
+      profile('buy-in', 'fence-sitter', ['conflicting-priorities']),
+      ['make-room', 'scarcity'],
+    ],
+    ['buy-in fence-sitter, cost concerns', profile('buy-in', 'fence-sitter', ['financial']), ['cost-case', 'scarcity']],
+    [
+      'commitment advocate who skipped understanding (a gap)',
+      { ...profile('commitment', 'advocate'), gaps: ['ignorance'] },
+      ['social-proof', 'educate', 'enlist'],
+    ],
     ['commitment advocate', profile('commitment', 'advocate'), ['social-proof', 'enlist']],
     ['action advocate', profile('action', 'advocate'), ['nurture-followers', 'enlist']],
-    [
-      'skepticism fence-sitter, roi-unclear',
-      profile('skepticism', 'fence-sitter', ['roi-unclear']),
-      ['business-case', 'understand-why'],
-    ],
+    ['skepticism fence-sitter, roi-unclear', profile('skepticism', 'fence-sitter', ['roi-unclear']), ['business-case']],
     ['ignorance outlier, no reason', profile('ignorance', 'outlier'), ['understand-why', 'co-lead', 'spotlight', 'educate']],
     [
       'action outlier, already-doing-it',
@@ -173,20 +192,29 @@ describe('tacticIdsFor', () => {
     [
       'commitment outlier, unclear-role',
       profile('commitment', 'outlier', ['unclear-role']),
-      ['co-lead', 'spotlight', 'social-proof'],
+      ['agree-roles', 'co-lead', 'spotlight', 'social-proof'],
     ],
-    ['buy-in outlier, financial', profile('buy-in', 'outlier', ['financial']), ['co-lead', 'spotlight', 'scarcity']],
-    ['buy-in outlier, operational', profile('buy-in', 'outlier', ['operational']), ['co-lead', 'spotlight', 'scarcity']],
-    ['ignorance outlier, other', profile('ignorance', 'outlier', ['other']), ['co-lead', 'spotlight', 'educate']],
+    ['buy-in outlier, financial', profile('buy-in', 'outlier', ['financial']), ['cost-case', 'co-lead', 'spotlight', 'scarcity']],
+    ['buy-in outlier, operational', profile('buy-in', 'outlier', ['operational']), ['pilot', 'co-lead', 'spotlight', 'scarcity']],
+    [
+      'ignorance outlier, other',
+      profile('ignorance', 'outlier', ['other']),
+      ['understand-why', 'co-lead', 'spotlight', 'educate'],
+    ],
+    [
+      'buy-in outlier, other work keeps winning',
+      profile('buy-in', 'outlier', ['conflicting-priorities']),
+      ['make-room', 'co-lead', 'spotlight', 'scarcity'],
+    ],
     [
       'skepticism outlier, resists-change only',
       profile('skepticism', 'outlier', ['resists-change']),
-      ['understand-why', 'co-lead', 'spotlight', 'outside-authority'],
+      ['outside-authority', 'co-lead', 'spotlight'],
     ],
     [
       'skepticism outlier, both kinds of reason',
       profile('skepticism', 'outlier', ['roi-unclear', 'operational']),
-      ['co-lead', 'spotlight', 'business-case'],
+      ['pilot', 'co-lead', 'spotlight', 'business-case'],
     ],
     [
       'skepticism outlier, no reason',
@@ -209,8 +237,23 @@ describe('tacticIdsFor', () => {
     }
   });
 
-  it.each(OUTLIER_REASONS)('drops understand-why for an outlier whose reason is %s', (reason) => {
-    expect(tacticIdsFor(profile(null, 'outlier', [reason]))).not.toContain('understand-why');
+  it.each<[ReasonId, TacticId]>([
+    ['already-doing-it', 'co-lead'],
+    ['unclear-role', 'agree-roles'],
+    ['financial', 'cost-case'],
+    ['operational', 'pilot'],
+    ['resists-change', 'outside-authority'],
+    ['conflicting-priorities', 'make-room'],
+    ['other', 'understand-why'],
+  ])('an outlier whose reason is %s starts with %s, then co-leads, then the spotlight', (reason, first) => {
+    const ids = tacticIdsFor(profile('buy-in', 'outlier', [reason]));
+    expect(ids.slice(0, first === 'co-lead' ? 2 : 3)).toEqual(
+      first === 'co-lead' ? ['co-lead', 'spotlight'] : [first, 'co-lead', 'spotlight'],
+    );
+  });
+
+  it('has a first move for every reason an outlier may give', () => {
+    expect(OUTLIER_REASONS.map((reason) => tacticIdsFor(profile(null, 'outlier', [reason]))[0])).not.toContain(undefined);
   });
 
   it('tacticsFor returns the same tactics as objects, in order', () => {
@@ -220,19 +263,13 @@ describe('tacticIdsFor', () => {
   });
 });
 
-describe('guide tactics agree with tacticIdsFor', () => {
-  it.each(STAGES)('stage %s', (stage) => {
-    expect(STAGE_GUIDES[stage].tactics).toEqual(tacticIdsFor({ stage, disposition: null, reasons: [] }));
-  });
-
-  it.each(DISPOSITIONS)('disposition %s', (disposition) => {
-    expect(DISPOSITION_GUIDES[disposition].tactics).toEqual(tacticIdsFor({ stage: null, disposition, reasons: [] }));
-  });
-
-  it('every tactic is reachable from some guide', () => {
+describe('every tactic has a place', () => {
+  it('is reached from a stage, a disposition or a reason, or keeps someone at their target warm', () => {
     const used = new Set([
       ...STAGES.flatMap((stage) => STAGE_GUIDES[stage].tactics),
       ...DISPOSITIONS.flatMap((disposition) => DISPOSITION_GUIDES[disposition].tactics),
+      ...REASONS.map((reason) => REASON_GUIDES[reason].move),
+      'keep-warm',
     ]);
     expect([...used].sort()).toEqual([...TACTICS].sort());
   });
@@ -249,6 +286,15 @@ describe('personalise', () => {
     ['Thank {name}.', '{name}', 'Thank {name}.'],
   ])('personalise(%j, %j)', (text, name, expected) => {
     expect(personalise(text, name)).toBe(expected);
+  });
+
+  it.each<[string, { name: string; team?: string }, string]>([
+    ['Ask {name} about {area}.', { name: 'Dana', team: 'the contact centre' }, 'Ask Dana about the contact centre.'],
+    ['Ask {name} about {area}.', { name: 'Dana' }, 'Ask Dana about their area.'],
+    ['{area}', { name: '{area}', team: '{name}' }, '{name}'],
+    ['{name} in {area}', { name: '{area}', team: 'Ops' }, '{area} in Ops'],
+  ])('personalise(%j, %j) fills in the team', (text, who, expected) => {
+    expect(personalise(text, who)).toBe(expected);
   });
 
   it('leaves no {name} in any personalised guide text', () => {

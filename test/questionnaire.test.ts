@@ -20,10 +20,10 @@ describe('the questionnaire as data', () => {
     }
   });
 
-  it('asks 7 scored questions, up to 9 with follow-ups', () => {
+  it('asks 7 scored questions, up to 10 with follow-ups', () => {
     const scored = QUESTIONS.filter((question) => question.section !== 'details');
-    expect(scored.filter((question) => question.askedWhen.length === 0)).toHaveLength(7);
-    expect(scored).toHaveLength(9);
+    expect(scored.filter((question) => question.askedWhen.length === 0 && !question.askedAt)).toHaveLength(7);
+    expect(scored).toHaveLength(10);
   });
 
   it.each([
@@ -35,6 +35,12 @@ describe('the questionnaire as data', () => {
     ['outlier-reasons', { stance: 'resistant' }, true],
     ['outlier-reasons', { participation: 'declines' }, true],
     ['pledged', {}, true],
+    // Other work winning is asked of those the ladder places at Buy-in or Commitment.
+    ['priorities', {}, false],
+    ['priorities', { endorses: 'yes' }, true],
+    ['priorities', { endorses: 'yes', pledged: 'yes' }, true],
+    ['priorities', { pledged: 'yes', acted: 'yes' }, false],
+    ['priorities', { understands: 'yes', relevant: 'no' }, false],
   ] as const)('%s is asked after %j: %s', (id, answers, asked) => {
     expect(isAsked(questionById(id), answers)).toBe(asked);
   });

@@ -57,7 +57,6 @@ describe('recordAssessment', () => {
       { field: 'stage', from: 'skepticism', to: 'buy-in' },
       { field: 'disposition', from: 'fence-sitter', to: 'advocate' },
       { field: 'reasons', from: ['roi-unclear'], to: null },
-      { field: 'confidence', from: 'high', to: 'medium' },
     ]);
   });
 

@@ -658,7 +658,8 @@ describe('hostile and odd input', () => {
     assessWith(dir, 'Dana Lee', buyIn);
     const before = rosterBytes(dir);
     let terminal = new Terminal(['assess', 'Dana Lee'], dir);
-    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)', '(6 of 7)', '(7 of 7)']) {
+    // At Buy-in, whether other work keeps winning is asked as a follow-up after the fifth question.
+    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)', '(follow-up)', '(6 of 7)', '(7 of 7)']) {
       await terminal.answer(prompt, KEY.enter);
     }
     await terminal.answer('support matter', KEY.ctrlC);

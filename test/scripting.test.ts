@@ -188,7 +188,7 @@ describe('cx set', () => {
     const run = await runCx(dir, ['set', 'Dana Lee']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'cx: nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note\n',
+      'cx: nothing to change: give --stage, --target, --disposition, --reason, --role, --team, --influence or --note\n',
     );
     expect(rosterBytes(dir)).toBe(before);
   });
@@ -240,7 +240,8 @@ describe('cx set', () => {
       ['Dana Lee', 'outlier', ['financial']],
       ['Kim Park', 'outlier', ['financial']],
     ]);
-    expect(people[0].tactics.map((t: { id: string }) => t.id)).toEqual(['co-lead', 'spotlight']);
+    // The reason picks the first move: the cost case, then co-leading, then (once earned) the spotlight.
+    expect(people[0].tactics.map((t: { id: string }) => t.id)).toEqual(['cost-case', 'co-lead', 'spotlight']);
   });
 
   describe('keeps a stage set by hand beside the assessed one', () => {
@@ -332,7 +333,7 @@ describe('cx set option values', () => {
     [
       '--reason',
       'money',
-      'Use reasons: roi-unclear, resists-change, already-doing-it, unclear-role, financial, operational, other (or none).',
+      'Use reasons: roi-unclear, resists-change, already-doing-it, unclear-role, financial, operational, other, conflicting-priorities (or none).',
     ],
   ])('refuses %s %j with exit 2, lists the valid values and changes nothing', async (option, value, message) => {
     const before = rosterBytes(shared);
@@ -715,7 +716,7 @@ describe('cx export', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(
-      'name,stage,disposition,reasons,confidence,stageSource,role,team,influence,notes,id,createdAt,updatedAt,assessment,history,log',
+      'name,stage,disposition,reasons,confidence,stageSource,role,team,influence,notes,id,createdAt,updatedAt,assessment,history,log,target',
     );
     expect(lines[1]).toMatch(
       /^amy adams,skepticism,,,,set,,,,"a, ""b""",[0-9a-f-]{36},2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,/,
@@ -899,7 +900,7 @@ describe('cx list filters', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition/);
-    expect(lines[1]).toMatch(/^Old\s+2 Skepticism\s+54\s+Outlier\s+–\s+high\s+Contact Centre\s+never$/);
+    expect(lines[1]).toMatch(/^Old\s+2 Skepticism\s+54\s+Outlier\s+3 to Action\s+–\s+high\s+Contact Centre\s+never$/);
   });
 
   it('prints nothing on stdout and a message on stderr, with exit 0, when no one matches', async () => {

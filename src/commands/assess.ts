@@ -12,7 +12,7 @@ import { paint } from '../render/color.js';
 import { personJson, renderProfile } from '../render/profile.js';
 import { day, inert, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { checkName, didYouMean, newNameNote, printJson, readInput } from './shared.js';
+import { checkName, didYouMean, newNameNote, printJson, readInput, stepFor } from './shared.js';
 import { io } from '../io.js';
 
 export async function assessCommand(name: string, options: { answers?: string; json?: boolean }): Promise<void> {
@@ -57,17 +57,21 @@ export async function assessCommand(name: string, options: { answers?: string; j
     'assess',
     (roster) => {
       const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
-      return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
+      return {
+        roster: recorded.roster,
+        names: [recorded.person.name],
+        result: { ...recorded, step: stepFor(recorded.roster, recorded.person) },
+      };
     },
     [shownName],
   );
 
-  const { person, previous } = outcome;
+  const { person, previous, step } = outcome;
   if (options.json) {
-    const { blocker, evidence, conflicts, unknowns } = result;
-    printJson({ ...personJson(person), result: { blocker, evidence, conflicts, unknowns } });
+    const { blocker, evidence, conflicts, unknowns, implied } = result;
+    printJson({ ...personJson(person, step), result: { blocker, evidence, conflicts, unknowns, implied } });
   } else {
-    io().stdout.write(`${renderProfile({ person, result, ...(previous ? { previous } : {}) })}\n`);
+    io().stdout.write(`${renderProfile({ person, result, step, ...(previous ? { previous } : {}) })}\n`);
     io().stderr.write(
       paint().dim(`\n${previous ? 'Updated' : 'Saved'} ${inert(person.name)} in the roster (cx where shows the file).\n`),
     );

@@ -8,20 +8,27 @@ import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
 import { io } from '../io.js';
 
-export function boardCommand(options: { since?: Date; json?: boolean }): void {
-  const today = now();
+export function boardCommand(options: { since?: Date; date?: Date; json?: boolean }): void {
+  const clock = now();
+  if (options.date && daysBetween(clock, options.date) > 0) {
+    throw new UsageError(`--date ${dayOf(options.date)} is in the future (today is ${dayOf(clock)})`);
+  }
+  const today = options.date ?? clock;
+  if (options.since && daysBetween(clock, options.since) > 0) {
+    throw new UsageError(`--since ${dayOf(options.since)} is in the future (today is ${dayOf(clock)})`);
+  }
   if (options.since && daysBetween(today, options.since) > 0) {
-    throw new UsageError(`--since ${dayOf(options.since)} is in the future (today is ${dayOf(today)})`);
+    throw new UsageError(`--since ${dayOf(options.since)} is after the day of the board, --date ${dayOf(today)}`);
   }
   const since = options.since ? dayOf(options.since) : addDays(today, -7);
   const roster = RosterStore.open().read();
-  const board = buildBoard(roster, today, since);
+  const board = buildBoard(roster, today, since, { asOf: daysBetween(today, clock) > 0 });
   if (options.json) return printJson(board);
   if (roster.people.length === 0) {
     io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
     return;
   }
-  // 80 columns, or fewer in a narrower terminal.
+  // The terminal's width (within reason), or 80 columns when not a terminal.
   const columns = io().stdout.isTTY ? io().stdout.columns : 0;
-  io().stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(80, columns)) : 80)}\n`);
+  io().stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(160, columns)) : 80)}\n`);
 }

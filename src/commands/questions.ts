@@ -9,7 +9,15 @@ import { io } from '../io.js';
 export function questionsCommand(options: { json?: boolean }): void {
   if (options.json) {
     return printJson(
-      QUESTIONS.map(({ id, section, kind, text, choices, askedWhen }) => ({ id, section, kind, text, choices, askedWhen })),
+      QUESTIONS.map(({ id, section, kind, text, choices, askedWhen, askedAt }) => ({
+        id,
+        section,
+        kind,
+        text,
+        choices,
+        askedWhen,
+        ...(askedAt ? { askedAt } : {}),
+      })),
     );
   }
   const c = paint();
@@ -27,6 +35,9 @@ export function questionsCommand(options: { json?: boolean }): void {
       `${c.bold(question.id)}  ${c.dim(`(${question.section}${question.kind === 'many' ? ', a list of values' : ''})`)}`,
     );
     out.push(wrap(personalise(question.text, SOMEONE), width, '  '));
+    if (question.askedAt) {
+      out.push(c.dim(`  only when the answers above place them at ${question.askedAt.join(' or ')}`));
+    }
     if (question.askedWhen.length > 0) {
       out.push(
         c.dim(`  only when ${question.askedWhen.map((when) => `${when.question} is ${when.values.join(' or ')}`).join(', or ')}`),

@@ -13,6 +13,7 @@ import { io } from '../io.js';
 
 export interface SetOptions {
   stage?: StageId;
+  target?: StageId;
   disposition?: DispositionId;
   reason?: ReasonId[];
   role?: string;
@@ -29,6 +30,7 @@ const MISSES_DESCRIBED = 5;
 export async function setCommand(names: string[], options: SetOptions): Promise<void> {
   const update: FieldUpdate = {
     ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.target ? { target: options.target } : {}),
     ...(options.disposition ? { disposition: options.disposition } : {}),
     ...(options.reason ? { reasons: [...new Set(options.reason)] } : {}),
     ...(options.role !== undefined ? { role: options.role.trim() || null } : {}),
@@ -37,7 +39,9 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     ...(options.note !== undefined ? { notes: options.note.trim() || null } : {}),
   };
   if (Object.keys(update).length === 0 && !options.add) {
-    throw new UsageError('nothing to change: give --stage, --disposition, --reason, --role, --team, --influence or --note');
+    throw new UsageError(
+      'nothing to change: give --stage, --target, --disposition, --reason, --role, --team, --influence or --note',
+    );
   }
   const unique = [...new Map(names.map((name) => [nameKey(name), name])).values()];
 
@@ -95,7 +99,7 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     },
     unique,
   );
-  if (options.json) printJson(results.map(personJson));
+  if (options.json) printJson(results.map((person) => personJson(person)));
   else io().stdout.write(`${lines.join('\n')}\n`);
   for (const [name, similar] of notes) newNameNote(name, similar);
 }

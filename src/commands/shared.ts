@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { jsonArrayPieces } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
+import { type NextStep, nextStep, peerFinder } from '../domain/next-step.js';
 import { findPerson } from '../domain/roster.js';
+import { now } from '../clock.js';
 import { UsageError } from '../errors.js';
 import { inert } from '../render/text.js';
 import { io } from '../io.js';
@@ -100,3 +102,8 @@ export async function confirmed(options: { yes?: boolean }, question: string, no
 
 /** Names for a message: "Dana Lee", "Sam Ortiz". */
 export const quotedNames = (people: Stakeholder[]): string => people.map((person) => `"${inert(person.name)}"`).join(', ');
+
+/** The next step for someone in the roster, today: what cx show prints and cx todo lists. */
+export function stepFor(roster: Roster, person: Stakeholder, today = now()): NextStep {
+  return nextStep(person, { today, peerFor: peerFinder(roster) });
+}

@@ -6,7 +6,7 @@ import { paint } from '../render/color.js';
 import { SOMEONE, personJson, renderProfile, renderTactics } from '../render/profile.js';
 import { inert, textWidth, wrap } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { didYouMean, printJson, requirePerson } from './shared.js';
+import { didYouMean, printJson, requirePerson, stepFor } from './shared.js';
 import { io } from '../io.js';
 
 /**
@@ -97,8 +97,14 @@ export function tacticsCommand(subject: string | undefined, options: { json?: bo
   }
   const person = requirePerson(roster, subject);
   if (options.json) {
-    const { name, stage: personStage, disposition: personDisposition, tactics } = personJson(person);
-    return printJson({ name, stage: personStage, disposition: personDisposition, tactics });
+    const {
+      name,
+      stage: personStage,
+      disposition: personDisposition,
+      tactics,
+      nextStep,
+    } = personJson(person, stepFor(roster, person));
+    return printJson({ name, stage: personStage, disposition: personDisposition, nextStep, tactics });
   }
-  io().stdout.write(`${renderProfile({ person })}\n`);
+  io().stdout.write(`${renderProfile({ person, step: stepFor(roster, person) })}\n`);
 }

@@ -1,8 +1,10 @@
 // answers -> stage, disposition, reasons, confidence, blocker and the evidence behind each.
 // Pure: no I/O. The rules (README, "How cx decides"):
-//  - the stage is the rung of the first gate that is not met ("don't know" is not met);
-//  - a "yes" above that gate conflicts with it: it is reported, and lowers the confidence;
-//  - disposition is judged apart from the stage, from how the person responds and takes part.
+//  - the stage is the rung above the highest one the evidence reaches (questionnaire.ts, ladder): a
+//    "don't know" beneath it is implied, a "no" beneath it is a conflict that lowers the confidence;
+//  - "don't know" with no evidence above it holds the person at that rung, to be found out;
+//  - disposition is judged apart from the stage, from behaviour: an outlier pushes back or works
+//    against the programme; declining one ask while backing the work is not that.
 
 import {
   type Answers,
@@ -14,7 +16,7 @@ import {
   isSkepticismReason,
 } from './model.js';
 import { STAGE_GUIDES } from './playbook.js';
-import { type QuestionId, UNKNOWN, answerOf, answersOf, isAsked, questionById } from './questionnaire.js';
+import { type QuestionId, UNKNOWN, answerOf, choicesPicked, isAsked, ladder, questionById } from './questionnaire.js';
 
 /** One answer and what it decided. */
 export interface Evidence {
@@ -38,163 +40,209 @@ export interface Assessment {
   /** The first unmet gate; null when every gate is met (Action). */
   blocker: Blocker | null;
   evidence: Evidence[];
-  /** Answers that say the person is further along than the blocker allows. */
+  /** Answers that disagree with others: a "no" beneath a rung the evidence reaches, or mixed signals. */
   conflicts: Evidence[];
   /** Questions answered "don't know" that matter to this result: each one is something to find out. */
   unknowns: QuestionId[];
+  /** Questions answered "don't know" that the evidence above them answers: shown as implied. */
+  implied: QuestionId[];
+  /** Stages beneath the person's whose rung was answered "no": their tactics are owed too (see playbook). */
+  gaps: StageId[];
 }
 
-interface Gate {
-  question: QuestionId;
-  /** The stage of a person who does not meet this gate. */
-  stage: StageId;
-  /** What meeting it shows, in words. */
-  shows: string;
-  /** The same as an open question, for a "don't know". */
-  asks: string;
-}
-
-/** The ladder, bottom rung first. Meeting every gate means Action. */
-export const GATES: readonly Gate[] = [
-  {
-    question: 'understands',
-    stage: 'ignorance',
-    shows: 'understands CX as a discipline',
-    asks: 'whether they understand CX as a discipline',
-  },
-  {
-    question: 'relevant',
-    stage: 'skepticism',
-    shows: 'sees CX as relevant to their goals',
-    asks: 'whether they see CX as relevant to their goals',
-  },
-  { question: 'endorses', stage: 'skepticism', shows: 'has backed the CX work out loud', asks: 'whether they back the CX work' },
-  {
-    question: 'pledged',
-    stage: 'buy-in',
-    shows: 'has committed time, people or money',
-    asks: 'whether they have committed time, people or money',
-  },
-  {
-    question: 'acted',
-    stage: 'commitment',
-    shows: 'has acted on it in the last four weeks',
-    asks: 'whether they have acted on it in the last four weeks',
-  },
-];
-
+const label = (stage: StageId): string => STAGE_GUIDES[stage].label;
 const describe = (answer: string): string => (answer === UNKNOWN ? "don't know" : answer);
 
 export function assess(answers: Answers): Assessment {
   const evidence: Evidence[] = [];
   const conflicts: Evidence[] = [];
   const unknowns: QuestionId[] = [];
+  const implied: QuestionId[] = [];
+  const gaps: StageId[] = [];
 
-  // Stage: walk up the ladder until the first gate that is not met.
-  let blocker: Blocker | null = null;
-  for (const gate of GATES) {
-    const answer = answerOf(answers, gate.question);
-    const met = answer === 'yes';
-    if (blocker === null) {
-      if (met) {
-        evidence.push({ question: gate.question, answer, finding: `${gate.shows}: past ${label(gate.stage)}` });
-        continue;
+  // Stage: the ladder, rung by rung.
+  const { stage, rungs, blocker } = ladder(answers);
+  const top = [...rungs].reverse().find((rung) => rung.status === 'met' || rung.shownBy);
+  for (const rung of rungs) {
+    const { question, answer, gate } = rung;
+    switch (rung.status) {
+      case 'met':
+        evidence.push({ question, answer, finding: `${gate.shows}: past ${label(gate.stage)}` });
+        break;
+      case 'implied':
+        implied.push(question);
+        evidence.push({
+          question,
+          answer,
+          finding: rung.shownBy
+            ? `not known, but their answer to "${rung.shownBy}" shows it: past ${label(gate.stage)}`
+            : `not known, but implied by "${top?.question}" = ${describe(top?.answer ?? 'yes')}, a later rung: past ${label(gate.stage)}`,
+        });
+        break;
+      case 'conflict': {
+        const finding = rung.shownBy
+          ? `does not meet "${gate.shows}", yet their answer to "${rung.shownBy}" shows they know it well enough to doubt it: placed by that, and the ${label(gate.stage)} step is owed too`
+          : `does not meet "${gate.shows}", yet "${top?.question}" is ${describe(top?.answer ?? '')}: placed by what they did, and the ${label(gate.stage)} step is owed too`;
+        const conflict = { question, answer, finding };
+        conflicts.push(conflict);
+        evidence.push(conflict);
+        if (!gaps.includes(gate.stage)) gaps.push(gate.stage);
+        break;
       }
-      blocker = { question: gate.question, answer, stage: gate.stage };
-      evidence.push({
-        question: gate.question,
-        answer,
-        finding:
-          answer === UNKNOWN
-            ? `not known ${gate.asks}: held at ${label(gate.stage)} until you find out`
-            : `does not yet meet "${gate.shows}": held at ${label(gate.stage)}`,
-      });
-      if (answer === UNKNOWN) unknowns.push(gate.question);
-    } else if (met) {
-      const conflict = {
-        question: gate.question,
-        answer,
-        finding: `${gate.shows}, yet "${blocker.question}" is ${describe(blocker.answer)}: check one of the two answers`,
-      };
-      conflicts.push(conflict);
-      evidence.push(conflict);
+      case 'blocker':
+        if (answer === UNKNOWN) unknowns.push(question);
+        evidence.push({
+          question,
+          answer,
+          finding:
+            answer === UNKNOWN
+              ? `not known ${gate.asks}: held at ${label(gate.stage)} until you find out`
+              : `does not yet meet "${gate.shows}": held at ${label(gate.stage)}`,
+        });
+        break;
+      case 'above':
+        break;
     }
   }
-  const stage: StageId = blocker?.stage ?? 'action';
 
-  // Why a skeptic doubts (asked when a value gate is answered no).
+  // Reasons that come with the stage: what holds a skeptic back; other work winning at Buy-in or Commitment.
   const reasons: ReasonId[] = [];
-  if (isAsked(questionById('doubt-reason'), answers)) {
-    const doubt = answerOf(answers, 'doubt-reason');
-    if (isSkepticismReason(doubt) && stage === 'skepticism') {
-      reasons.push(doubt);
+  const doubt = questionById('doubt-reason');
+  if (isAsked(doubt, answers)) {
+    const picked = choicesPicked(doubt, answers).find((choice) => choice.reason);
+    if (picked?.reason) {
+      reasons.push(picked.reason);
       evidence.push({
         question: 'doubt-reason',
-        answer: doubt,
-        finding: `what holds them back: ${choiceLabel('doubt-reason', doubt)}`,
+        answer: picked.value,
+        finding: `what holds them back: ${lowerFirst(picked.label)}${rungs[0]?.shownBy ? ' (so they know CX well enough to doubt it)' : ''}`,
       });
     } else if (stage === 'skepticism') {
       unknowns.push('doubt-reason');
     }
   }
+  const priorities = questionById('priorities');
+  if (isAsked(priorities, answers)) {
+    const answer = answerOf(answers, 'priorities');
+    if (answer === 'yes') {
+      reasons.push('conflicting-priorities');
+      evidence.push({
+        question: 'priorities',
+        answer,
+        finding: 'other work keeps winning: the commonest reason people stall here',
+      });
+    } else if (answer === UNKNOWN) {
+      unknowns.push('priorities');
+    }
+  }
 
-  // Disposition: positive, neutral or negative signals from two questions; then why an outlier holds back.
+  // Disposition, from behaviour; then why they hold back, if asked.
   const disposition = judgeDisposition(answers, evidence, conflicts, unknowns);
-  if (disposition === 'outlier') {
-    const why = answersOf(answers, 'outlier-reasons').filter(isOutlierReason);
-    reasons.push(...why);
+  const held = questionById('outlier-reasons');
+  if (isAsked(held, answers)) {
+    const why = choicesPicked(held, answers).filter((choice) => choice.reason && !reasons.includes(choice.reason));
+    for (const choice of why) if (choice.reason) reasons.push(choice.reason);
     if (why.length > 0) {
-      const labels = why.map((reason) => choiceLabel('outlier-reasons', reason));
-      evidence.push({ question: 'outlier-reasons', answer: why.join(', '), finding: `why they hold back: ${labels.join('; ')}` });
-    } else {
+      const labels = why.map((choice) => lowerFirst(choice.label));
+      evidence.push({
+        question: 'outlier-reasons',
+        answer: why.map((choice) => choice.value).join(', '),
+        finding: `why they hold back: ${labels.join('; ')}`,
+      });
+    } else if (disposition === 'outlier' && !reasons.some(isOutlierReason)) {
       unknowns.push('outlier-reasons');
     }
   }
 
-  const doubts = conflicts.length + unknowns.filter((id) => id !== 'doubt-reason' && id !== 'outlier-reasons').length;
+  // Doubts that lower the confidence: conflicts, the deciding rung unknown, and how they respond unknown.
+  const doubts = conflicts.length + unknowns.filter((id) => DOUBTS.has(id)).length;
   const confidence: Confidence = doubts === 0 ? 'high' : doubts === 1 ? 'medium' : 'low';
-  return { stage, disposition, reasons, confidence, blocker, evidence, conflicts, unknowns };
+  const blockedBy = blocker ? { question: blocker.question, answer: blocker.answer, stage: blocker.gate.stage } : null;
+  return {
+    stage,
+    disposition,
+    reasons: order(reasons),
+    confidence,
+    blocker: blockedBy,
+    evidence,
+    conflicts,
+    unknowns,
+    implied,
+    gaps,
+  };
 }
 
-const STANCE_SIGNAL: Record<string, number> = { keen: 1, neutral: 0, resistant: -1 };
-const PARTICIPATION_SIGNAL: Record<string, number> = { recruits: 1, joins: 0, declines: -1 };
-const SIGNAL_WORDS = ['against taking part', 'undecided', 'for it'];
+/** The "don't know" answers that lower the confidence (the others are only things to find out). */
+export const DOUBTS: ReadonlySet<QuestionId> = new Set<QuestionId>([
+  'understands',
+  'relevant',
+  'endorses',
+  'pledged',
+  'acted',
+  'stance',
+]);
 
+/** Reasons in the order they are stored: a skeptic's first, then an outlier's, each once. */
+function order(reasons: ReasonId[]): ReasonId[] {
+  const unique = [...new Set(reasons)];
+  return [...unique.filter(isSkepticismReason), ...unique.filter((reason) => !isSkepticismReason(reason))];
+}
+
+/**
+ * Outlier means they push back or work against the programme (a cool or opposed response). Otherwise a
+ * keen response, or bringing others along, makes an advocate; anything else is a fence-sitter. Declining
+ * or delaying an invitation is not opposition on its own: a supporter who said "not this quarter" is
+ * at Buy-in, not against it.
+ */
 function judgeDisposition(answers: Answers, evidence: Evidence[], conflicts: Evidence[], unknowns: QuestionId[]): DispositionId {
-  const signals: number[] = [];
-  for (const [question, scale] of [
-    ['stance', STANCE_SIGNAL],
-    ['participation', PARTICIPATION_SIGNAL],
-  ] as const) {
-    const answer = answerOf(answers, question);
-    const signal = scale[answer];
-    if (signal === undefined) {
-      unknowns.push(question);
-      evidence.push({ question, answer, finding: 'not known: says nothing about their disposition' });
-      continue;
-    }
-    signals.push(signal);
-    evidence.push({ question, answer, finding: `a sign they are ${SIGNAL_WORDS[signal + 1]}` });
-  }
-  if (signals.includes(-1)) {
-    const last = evidence.at(-1);
-    if (signals.includes(1) && last) {
-      // One answer for, one against: the later one is shown as the conflict, and the person as an outlier.
-      last.finding = `mixed signals ("stance" is ${answerOf(answers, 'stance')}): treated as an outlier until you know why`;
-      conflicts.push(last);
+  const stance = answerOf(answers, 'stance');
+  const participation = answerOf(answers, 'participation');
+  const say = (question: 'stance' | 'participation', answer: string, finding: string) => {
+    const item = { question, answer, finding };
+    evidence.push(item);
+    return item;
+  };
+  if (stance === UNKNOWN) unknowns.push('stance');
+  if (participation === UNKNOWN) unknowns.push('participation');
+
+  if (stance === 'resistant') {
+    say('stance', stance, 'pushes back or works around it: an outlier, whatever the stage');
+    if (participation === 'recruits') {
+      conflicts.push(
+        say('participation', participation, 'yet took part and brought others along: mixed signals, check which is true now'),
+      );
+    } else if (participation !== UNKNOWN) {
+      say(
+        'participation',
+        participation,
+        participation === 'declines' ? 'and declined when invited' : 'took part when asked, no more',
+      );
     }
     return 'outlier';
   }
-  if (signals.includes(1)) return 'advocate';
+  if (stance === 'keen') say('stance', stance, 'speaks up for the work: a sign of an advocate');
+  else if (stance === 'neutral') say('stance', stance, 'polite but passive: waiting to see');
+  else say('stance', stance, 'not known: says nothing about their disposition yet');
+
+  if (participation === 'recruits') say('participation', participation, 'took part and brought others along: an advocate');
+  else if (participation === 'joins') say('participation', participation, 'took part when asked, no more');
+  else if (participation === 'declines') {
+    say(
+      'participation',
+      participation,
+      stance === 'keen'
+        ? 'declined one ask while speaking for the work: not opposition (other work may be winning)'
+        : 'declined or delayed, without pushing back: undecided rather than opposed',
+    );
+  } else say('participation', participation, 'not known, or not invited yet');
+
+  if (stance === 'keen' || participation === 'recruits') return 'advocate';
   const last = evidence.at(-1);
-  if (signals.length === 0 && last) last.finding = 'not known either: treated as a fence-sitter until you know more';
+  if (stance === UNKNOWN && participation === UNKNOWN && last) {
+    last.finding = 'not known either: treated as a fence-sitter until you know more';
+  }
   return 'fence-sitter';
 }
 
-const label = (stage: StageId): string => STAGE_GUIDES[stage].label;
-
-/** A choice's label, lower-cased at its start to sit inside a sentence. */
-function choiceLabel(question: QuestionId, value: string): string {
-  const text = questionById(question).choices.find((choice) => choice.value === value)?.label ?? value;
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
+/** A label lower-cased at its start, to sit inside a sentence. */
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);

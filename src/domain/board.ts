@@ -1,8 +1,8 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
 import { addDays, dayOf, daysBetween, parseDay } from './dates.js';
-import { stageSince } from './filter.js';
+import { isStuck, stageSince } from './filter.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
-import { DISPOSITIONS, STAGES, stageNumber } from './model.js';
+import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
 import { sortByName } from './names.js';
 
 export interface Move {
@@ -23,8 +23,19 @@ export interface Board {
   movedDown: Move[];
   /** People added since the day. */
   added: string[];
-  /** Longest at their current stage first; people at Action are not stuck. */
+  /**
+   * People three weeks or more at one stage, longest first: not people at Action, nor those at or past
+   * their target stage.
+   */
   stuck: { name: string; stage: StageId; days: number }[];
+  /** How the roster stands against the stages people are wanted at (Action unless set). */
+  targets: {
+    /** People at or past their target. */
+    reached: number;
+    /** People short of it, and how many stages they are short in all. */
+    below: number;
+    stagesToGo: number;
+  };
 }
 
 /** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
@@ -37,16 +48,52 @@ const startOfDay = (day: string): string => (parseDay(day) as Date).toISOString(
 
 /** A person's stage just before an ISO instant, from their history; undefined if they were added later. */
 function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
-  if (person.createdAt >= instant) return undefined;
-  let stage: StageId | null = null;
-  for (const entry of person.history) {
-    if (entry.at >= instant) break;
-    for (const change of entry.changes) if (change.field === 'stage') stage = change.to as StageId | null;
-  }
-  return stage;
+  return asBefore(person, instant)?.stage;
 }
 
-export function buildBoard(roster: Roster, today: Date, since: string): Board {
+/**
+ * A person as they stood just before an ISO instant: their stage, disposition and target rebuilt from
+ * their history, and the history up to then; undefined if they were added later.
+ */
+function asBefore(person: Stakeholder, instant: string): Stakeholder | undefined {
+  if (person.createdAt >= instant) return undefined;
+  const fields: Record<'stage' | 'disposition' | 'target', unknown> = { stage: null, disposition: null, target: undefined };
+  const history = [];
+  for (const entry of person.history) {
+    if (entry.at >= instant) break;
+    history.push(entry);
+    for (const change of entry.changes) {
+      if (change.field === 'stage' || change.field === 'disposition' || change.field === 'target') {
+        fields[change.field] = change.to ?? (change.field === 'target' ? undefined : null);
+      }
+    }
+  }
+  const then = {
+    ...person,
+    history,
+    stage: fields.stage as StageId | null,
+    disposition: fields.disposition as DispositionId | null,
+  };
+  if (fields.target) then.target = fields.target as StageId;
+  else delete then.target;
+  return then;
+}
+
+/**
+ * The roster as it stood at the end of a day, when that day is not today: people added since are left
+ * out, and everyone else has the stage and disposition their history gives them on that day.
+ */
+export function rosterOn(roster: Roster, day: string): Roster {
+  const end = startOfDay(addDays(day, 1));
+  return { people: roster.people.map((person) => asBefore(person, end)).filter((person): person is Stakeholder => !!person) };
+}
+
+/**
+ * The board on a day. For a day before today (`asOf`), the roster is first taken back to that day
+ * (rosterOn); today's board uses the roster as it is.
+ */
+export function buildBoard(current: Roster, today: Date, since: string, { asOf = false } = {}): Board {
+  const roster = asOf ? rosterOn(current, dayOf(today)) : current;
   const people = sortByName(roster.people, (person) => person.name);
   const funnel = [...STAGES, null].map((stage) => ({ stage, count: people.filter((p) => p.stage === stage).length }));
   const grid = Object.fromEntries(
@@ -70,8 +117,15 @@ export function buildBoard(roster: Roster, today: Date, since: string): Board {
     if (rank(person.stage) < rank(before)) movedDown.push({ name: person.name, from: before, to: person.stage });
   }
   const stuck = people
-    .filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null && person.stage !== 'action')
-    .map((person) => ({ name: person.name, stage: person.stage, days: Math.max(0, daysBetween(stageSince(person), today)) }))
+    .filter((person): person is Stakeholder & { stage: StageId } => isStuck(person, today))
+    .map((person) => ({ name: person.name, stage: person.stage, days: daysBetween(stageSince(person), today) }))
     .sort((a, b) => b.days - a.days); // stable: people of equal days stay in name order
-  return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck };
+  const staged = people.filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null);
+  const short = staged.filter((person) => !atTarget(person));
+  const targets = {
+    reached: staged.length - short.length,
+    below: short.length,
+    stagesToGo: short.reduce((sum, person) => sum + stageNumber(targetOf(person)) - stageNumber(person.stage), 0),
+  };
+  return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck, targets };
 }

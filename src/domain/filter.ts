@@ -1,6 +1,6 @@
 // Choosing and ordering people for `cx list`. Pure: the caller passes today's date.
 import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
-import { DISPOSITIONS, STAGES } from './model.js';
+import { DISPOSITIONS, STAGES, atTarget } from './model.js';
 import { daysBetween } from './dates.js';
 import { compareKeys, nameKey, sortByName } from './names.js';
 
@@ -23,6 +23,19 @@ export function stageSince(person: Stakeholder): string {
     if (entry?.changes.some((change) => change.field === 'stage')) return entry.at;
   }
   return person.createdAt;
+}
+
+/** A stage held this long counts as stuck. */
+export const STUCK_DAYS = 21;
+
+/** Whether someone has held their stage long enough to count as stuck: never at Action, nor at their target. */
+export function isStuck(person: Stakeholder, today: Date): boolean {
+  return (
+    person.stage !== null &&
+    person.stage !== 'action' &&
+    !atTarget(person) &&
+    daysBetween(stageSince(person), today) >= STUCK_DAYS
+  );
 }
 
 /** Whole calendar days from an ISO time to today (0 for the same day or the future). */

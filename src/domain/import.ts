@@ -8,6 +8,7 @@ import { RECORD_KEYS, orderedRecord } from './model.js';
 import { jsonArrayPieces, jsonProblem } from './json.js';
 import {
   CONFIDENCES,
+  isChangeSource,
   parseDisposition,
   parseInfluence,
   parseReason,
@@ -240,7 +241,7 @@ function jsonRows(text: string): RawRows {
     return { where, values };
   });
   // What `cx show --json` adds beside the record is advice, not data: not an unknown column.
-  for (const derived of ['tactics', 'nextSignals']) unknown.delete(derived);
+  for (const derived of ['tactics', 'nextSignals', 'nextStep']) unknown.delete(derived);
   return { rows, problems: [], unknownColumns: [...unknown] };
 }
 
@@ -278,6 +279,12 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   if (stage) {
     const id = read(parseStage(stage), () => `unknown stage "${stage}"; use one of ${list(STAGES)} (or 1-5)`);
     if (id) update.stage = id;
+  }
+  const target = text('target');
+  if (target === null) update.target = null;
+  else if (target) {
+    const id = read(parseStage(target), () => `unknown target stage "${target}"; use one of ${list(STAGES)} (or 1-5)`);
+    if (id) update.target = id;
   }
   const disposition = text('disposition');
   if (disposition) {
@@ -340,7 +347,7 @@ function exportedRecord(values: Values, name: string): Stakeholder | undefined {
   if (confidence !== undefined && confidence !== null && !CONFIDENCES.includes(confidence as never)) {
     fail(`unknown confidence "${String(confidence)}"`);
   }
-  if (stageSource !== undefined && !['assess', 'set', 'import'].includes(String(stageSource))) {
+  if (stageSource !== undefined && !isChangeSource(stageSource)) {
     fail(`unknown stageSource "${String(stageSource)}"`);
   }
   for (const column of ['id', 'createdAt', 'updatedAt'] as const) {

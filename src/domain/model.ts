@@ -12,12 +12,37 @@ export type DispositionId = (typeof DISPOSITIONS)[number];
 export const SKEPTICISM_REASONS = ['roi-unclear', 'resists-change'] as const;
 export type SkepticismReasonId = (typeof SKEPTICISM_REASONS)[number];
 
-/** Why an outlier does not want to take part. */
-export const OUTLIER_REASONS = ['already-doing-it', 'unclear-role', 'financial', 'operational', 'other'] as const;
+/**
+ * Why someone holds back from taking part (asked of outliers, and of anyone who declined to join in):
+ * resists-change is a skeptic's reason too, conflicting-priorities a stalled supporter's.
+ */
+export const OUTLIER_REASONS = [
+  'already-doing-it',
+  'unclear-role',
+  'financial',
+  'operational',
+  'resists-change',
+  'conflicting-priorities',
+  'other',
+] as const;
 export type OutlierReasonId = (typeof OUTLIER_REASONS)[number];
 
-export const REASONS = [...SKEPTICISM_REASONS, ...OUTLIER_REASONS] as const;
-export type ReasonId = SkepticismReasonId | OutlierReasonId;
+/** Why someone who agreed or pledged does not follow through. */
+export const FOLLOW_THROUGH_REASONS = ['conflicting-priorities'] as const;
+export type FollowThroughReasonId = (typeof FOLLOW_THROUGH_REASONS)[number];
+
+/** Every reason id, each once, in the order they are listed and stored. */
+export const REASONS = [
+  'roi-unclear',
+  'resists-change',
+  'already-doing-it',
+  'unclear-role',
+  'financial',
+  'operational',
+  'other',
+  'conflicting-priorities',
+] as const;
+export type ReasonId = (typeof REASONS)[number];
 
 export const TACTICS = [
   'educate',
@@ -30,8 +55,20 @@ export const TACTICS = [
   'co-lead',
   'spotlight',
   'enlist',
+  'agree-roles',
+  'cost-case',
+  'pilot',
+  'make-room',
+  'keep-warm',
 ] as const;
 export type TacticId = (typeof TACTICS)[number];
+
+/** A step logged as "waiting" comes back as a follow-up this many days later (or sooner, by cadence). */
+export const FOLLOW_UP_DAYS = 5;
+
+/** How a step logged with `cx log --outcome` went: it decides the next one. */
+export const OUTCOMES = ['worked', 'waiting', 'declined'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export const INFLUENCES = ['low', 'medium', 'high'] as const;
 export type Influence = (typeof INFLUENCES)[number];
@@ -40,7 +77,8 @@ export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 /** What made a change to a person's record. */
-export type ChangeSource = 'assess' | 'set' | 'import';
+export const CHANGE_SOURCES = ['assess', 'set', 'import'] as const;
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
 
 /** One answer as stored: a choice value, several (checkbox questions), or free text. */
 export type AnswerValue = string | string[];
@@ -67,6 +105,10 @@ export interface LogEntry {
   text: string;
   /** The playbook tactic it used, if any; the weekly list rotates actions by it. */
   tactic?: TacticId;
+  /** How it went, if said: worked, waiting (no answer yet) or declined. */
+  outcome?: Outcome;
+  /** When it was logged (ISO): tells apart, on one day, what came before and after an assessment. */
+  at?: string;
 }
 
 /** The outcome of the last questionnaire, kept beside whatever the user set by hand. */
@@ -96,6 +138,8 @@ export interface Stakeholder {
   disposition: DispositionId | null;
   reasons: ReasonId[];
   confidence: Confidence | null;
+  /** The stage the user wants them at; absent means Action. Someone at or past it is kept warm, not pushed. */
+  target?: StageId;
   /** The last questionnaire's answers and result; absent for people never assessed. */
   assessment?: AssessmentRecord;
   createdAt: string;
@@ -127,6 +171,8 @@ export const RECORD_KEYS = [
   'assessment',
   'history',
   'log',
+  // Added after the first version: last, so that columns of a CSV export keep their places.
+  'target',
 ] as const;
 
 /** A person's record with its keys in RECORD_KEYS order (others after, sorted), so output diffs cleanly. */
@@ -148,10 +194,12 @@ export const isDisposition = isOneOf(DISPOSITIONS);
 export const isReason = isOneOf(REASONS);
 export const isSkepticismReason = isOneOf(SKEPTICISM_REASONS);
 export const isOutlierReason = isOneOf(OUTLIER_REASONS);
+export const isFollowThroughReason = isOneOf(FOLLOW_THROUGH_REASONS);
+export const isOutcome = isOneOf(OUTCOMES);
+export const isChangeSource = isOneOf(CHANGE_SOURCES);
 export const isTactic = isOneOf(TACTICS);
 export const isInfluence = isOneOf(INFLUENCES);
 
-/** Folds case, spaces, dashes and underscores so "Buy In", "buy_in" and "BUYIN" meet. */
 /** An id as typed, folded for comparison: case, spaces, dashes and underscores set aside. */
 export const foldId = (text: string): string =>
   text
@@ -193,3 +241,16 @@ export function parseInfluence(text: string): Influence | undefined {
 
 /** 1 for Ignorance up to 5 for Action. */
 export const stageNumber = (stage: StageId): number => STAGES.indexOf(stage) + 1;
+
+/** The stage a person is wanted at: the one the user set, or Action. */
+export const targetOf = (person: { target?: StageId }): StageId => person.target ?? 'action';
+
+/** Whether a person is at or past the stage they are wanted at. */
+export const atTarget = (person: { stage: StageId | null; target?: StageId }): boolean =>
+  person.stage !== null && stageNumber(person.stage) >= stageNumber(targetOf(person));
+
+/** Reads an outcome in any case ("Worked", "DECLINED"). */
+export function parseOutcome(text: string): Outcome | undefined {
+  const folded = foldId(text);
+  return OUTCOMES.find((outcome) => outcome === folded);
+}

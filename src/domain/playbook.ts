@@ -2,7 +2,7 @@
 // and the concrete things a CX leader can do this week. The one place that holds this text.
 // Pure: no I/O, no chalk, no process.*.
 
-import { isOutlierReason, isSkepticismReason } from './model.js';
+import { isOutlierReason } from './model.js';
 import type { DispositionId, ReasonId, StageId, TacticId } from './model.js';
 
 /** A way of moving a stakeholder, with things to do about it this week. */
@@ -44,7 +44,10 @@ export interface DispositionGuide {
 
 export interface ReasonGuide {
   id: ReasonId;
-  kind: 'skepticism' | 'outlier';
+  /** Where the reason is met first: a skeptic's doubt, an outlier's objection, or a stalled supporter's. */
+  kind: 'skepticism' | 'outlier' | 'follow-through';
+  /** The first move this reason calls for. */
+  move: TacticId;
   label: string;
   description: string;
   /** What to do about this reason; may contain the placeholder {name}. */
@@ -61,7 +64,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
       'Write down every obstacle {name} names in that conversation, in their words, and send them a three-line summary the next day.',
-      'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
+      'Show {name} one customer journey from {area} with its complaint or drop-off numbers, so they see CX as something measured and managed.',
       'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
     ],
   },
@@ -73,7 +76,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Skepticism stage, when the return is unclear to them',
     actions: [
       'Ask {name} which two numbers they are judged on this year, and build the case around those.',
-      "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
+      "Send {name} last quarter's three most common complaint reasons from {area}, with a rough cost for each, and ask which one hurts them most.",
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
       'Ask the finance partner who supports {name} to check your figures before you present them, so the numbers are not yours alone.',
     ],
@@ -151,7 +154,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
     appliesTo: 'Outliers',
     actions: [
-      'Offer {name} a co-lead role on the part of the work closest to their area, in a one-to-one before anyone else hears about it.',
+      'Offer {name} a co-lead role on the part of the work closest to {area}, in a one-to-one before anyone else hears about it.',
       'Ask {name} to set the agenda for the next working session.',
       "Put {name}'s name beside yours on the plan and on the status updates.",
       'Ask {name} which part of the plan they would change, and act on at least one of their suggestions this week.',
@@ -180,6 +183,70 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Ask {name} for a short quote or a result you can share with people who have pledged support but not yet started.',
       'Give {name} a visible role, such as running one working session or owning one metric.',
       'Limit your time with {name} this week and spend what you save on an outlier or a fence-sitter.',
+    ],
+  },
+  'agree-roles': {
+    id: 'agree-roles',
+    name: 'Agree roles and boundaries',
+    principle:
+      'Resistance that comes from "you are on my patch" fades once it is written down what the CX team owns, what stays with them, and where the two meet.',
+    appliesTo: 'Outliers unclear about your role, or who feel you tread on their ground',
+    actions: [
+      'Ask {name} for 30 minutes to agree who does what: what you will own, what stays with {area}, and what you will decide together.',
+      'Send {name} a one-page note of what you agreed, and ask them to correct it before anyone else sees it.',
+      'Name one decision in {area} that the CX work will never take from {name}, and say so in front of their team.',
+      'Once the lines are agreed, offer {name} the lead on the part of the work inside {area}.',
+    ],
+  },
+  'cost-case': {
+    id: 'cost-case',
+    name: 'Make the cost case, with a cheaper first step',
+    principle:
+      'A cost objection is answered in money: what the work would take from their budget, what the problems it fixes already cost them, and a first step small enough to try without a budget fight.',
+    appliesTo: 'Outliers and fence-sitters who think it costs too much',
+    actions: [
+      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), with {name}'s finance partner if you can, and put it beside what the CX work would cost.",
+      'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',
+      'Ask {name} which figure would convince them, and agree to measure exactly that in the first step.',
+      'Show {name}, on one page and in their numbers, where the money comes back and when.',
+    ],
+  },
+  pilot: {
+    id: 'pilot',
+    name: 'Run a small pilot in their operation',
+    principle:
+      '"It won\'t work here" is best answered here: a small, time-boxed trial, designed with their own people and judged by a measure they pick.',
+    appliesTo: 'Outliers and fence-sitters who think it will not work in their operation',
+    actions: [
+      'Ask {name} where in {area} the idea is most likely to fail, and offer to try it there first, small and for a fixed time.',
+      "Design the pilot with one or two of {name}'s own people, rather than for them.",
+      'Agree with {name}, before it starts, the measure that decides whether it worked and the day you will look at it together.',
+      "Show {name} the pilot's result first, before anyone else, whatever it shows.",
+    ],
+  },
+  'make-room': {
+    id: 'make-room',
+    name: 'Make room for it',
+    principle:
+      'When other work keeps winning, asking harder does not help: tie the CX work to a priority they already have, shrink the first step to fit the week they have, and get its place in their plan agreed.',
+    appliesTo: 'Buy-in and Commitment, when other work keeps winning',
+    actions: [
+      'Ask {name} which of their current priorities the CX work could serve, and reshape the first step so it counts towards that one.',
+      "Offer to take the first piece of legwork off {name}'s plate: a draft, the data pull, or an analyst for two weeks.",
+      "Agree with {name} one step small enough for this month, with a date, and put it in {area}'s plan rather than beside it.",
+      "If {name}'s priorities are set above them, ask the sponsor to place the CX work among them, with {name} in the room.",
+    ],
+  },
+  'keep-warm': {
+    id: 'keep-warm',
+    name: 'Keep them warm',
+    principle:
+      'Someone already where the program needs them is kept there with light, useful contact and no new asks; pushing further spends goodwill you may need later.',
+    appliesTo: 'People at or past their target stage',
+    actions: [
+      'Send {name} one short note on what the program changed this month, with no ask attached.',
+      'Thank {name} for what they already do for it, in a line to them or to their manager.',
+      'Ask {name} whether anything in the program is getting in their way.',
     ],
   },
 };
@@ -289,6 +356,7 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
   'roi-unclear': {
     id: 'roi-unclear',
     kind: 'skepticism',
+    move: 'business-case',
     label: 'Return unclear',
     description: 'Cannot connect CX to the goals they are measured on, such as cost, handle time or revenue.',
     approach:
@@ -297,14 +365,16 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
   'resists-change': {
     id: 'resists-change',
     kind: 'skepticism',
+    move: 'outside-authority',
     label: 'Resists change',
-    description: 'Distrusts new ideas, or distrusts you as the person bringing them.',
+    description: 'Wary of new ideas ("another fad"), or of you as the person bringing them.',
     approach:
       'Step back as the messenger: bring in a neutral outside expert with nothing to gain, and let {name} hear the case from them.',
   },
   'already-doing-it': {
     id: 'already-doing-it',
     kind: 'outlier',
+    move: 'co-lead',
     label: 'Already doing it',
     description: 'Believes they already lead this work and sees the program as taking it from them.',
     approach:
@@ -313,14 +383,16 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
   'unclear-role': {
     id: 'unclear-role',
     kind: 'outlier',
+    move: 'agree-roles',
     label: 'Unclear about your role',
     description: 'Does not understand what the CX leader does, or feels you are stepping onto their ground.',
     approach:
-      'Explain to {name} what you own and what you do not, in writing if it helps, and agree where their area ends and the program begins.',
+      'Explain to {name} what you own and what you do not, in writing, and agree where their area ends and the program begins; then offer them a share of the lead.',
   },
   financial: {
     id: 'financial',
     kind: 'outlier',
+    move: 'cost-case',
     label: 'Cost concerns',
     description: 'Thinks the program costs too much for what it will return.',
     approach:
@@ -329,6 +401,7 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
   operational: {
     id: 'operational',
     kind: 'outlier',
+    move: 'pilot',
     label: "Won't work here",
     description: 'Thinks the program will not work in their operation.',
     approach:
@@ -337,67 +410,88 @@ export const REASON_GUIDES: Record<ReasonId, ReasonGuide> = {
   other: {
     id: 'other',
     kind: 'outlier',
+    move: 'understand-why',
     label: 'Other reason',
     description: 'A reason that does not fit the usual ones, or one you have not found yet.',
     approach:
       'Ask {name} directly what would need to be true for them to take part, and write down the answer in their words before you choose a next step.',
   },
+  'conflicting-priorities': {
+    id: 'conflicting-priorities',
+    kind: 'follow-through',
+    move: 'make-room',
+    label: 'Other work keeps winning',
+    description: 'Agreed to it, or pledged to it, but other work always comes first: no time, people or budget to spare.',
+    approach:
+      "Stop asking harder: tie the work to one of {name}'s own priorities, take the first piece of legwork off their plate, and get it a place in their plan.",
+  },
 };
 
-/** What tacticIdsFor needs to know about a stakeholder. */
+/** What the playbook needs to know about a stakeholder to choose their tactics. */
 export interface TacticProfile {
   stage: StageId | null;
   disposition: DispositionId | null;
   reasons: readonly ReasonId[];
+  /** Stages beneath theirs whose rung was answered "no" (see Assessment.gaps): those moves are owed too. */
+  gaps?: readonly StageId[];
 }
 
-function stageTactics(stage: StageId | null, reasons: readonly ReasonId[]): TacticId[] {
-  switch (stage) {
-    case null:
-      return [];
-    case 'ignorance':
-      return ['educate'];
-    case 'skepticism': {
-      const roi = reasons.includes('roi-unclear');
-      const resists = reasons.includes('resists-change');
-      if (!roi && !resists) return ['business-case', 'outside-authority'];
-      const tactics: TacticId[] = [];
-      if (roi) tactics.push('business-case');
-      if (resists) tactics.push('outside-authority');
-      return tactics;
-    }
-    case 'buy-in':
-      return ['scarcity'];
-    case 'commitment':
-      return ['social-proof'];
-    case 'action':
-      return ['nurture-followers'];
-  }
+/** A stage's tactics; at Skepticism, the ones the skeptic's reasons call for, when known. */
+function stageTactics(stage: StageId, reasons: readonly ReasonId[]): TacticId[] {
+  const tactics = STAGE_GUIDES[stage].tactics;
+  const called = new Set(reasons.map((reason) => REASON_GUIDES[reason].move));
+  const chosen = tactics.filter((tactic) => called.has(tactic));
+  return chosen.length > 0 ? chosen : [...tactics];
 }
 
-function dispositionTactics(disposition: DispositionId | null, reasons: readonly ReasonId[]): TacticId[] {
-  switch (disposition) {
-    case null:
-      return [];
-    case 'advocate':
-      return ['enlist'];
-    case 'fence-sitter':
-      return ['understand-why'];
-    case 'outlier':
-      return reasons.some(isOutlierReason) ? ['co-lead', 'spotlight'] : ['understand-why', 'co-lead', 'spotlight'];
-  }
-}
+/** The first move each reason for holding back calls for, in the order the reasons are held. */
+const reasonMoves = (reasons: readonly ReasonId[]): TacticId[] =>
+  reasons.filter(isOutlierReason).map((reason) => REASON_GUIDES[reason].move);
 
 /**
- * The tactics for a stakeholder, in the order to try them, without duplicates.
- * For an outlier the disposition's tactics come first (understand and include them before pushing up
- * the ladder); for everyone else the stage's tactics come first.
- * Only skepticism reasons narrow the stage tactics, and only outlier reasons narrow the outlier tactics.
+ * The moves for a stakeholder, in the order to try them, each once (the playbook's chain; the next step
+ * walks it with the log: see next-step.ts).
+ * - Outliers: the move their reason calls for (or finding out why, while it is unknown), then co-leading,
+ *   then the spotlight, before anything on the ladder.
+ * - Fence-sitters: what their reason calls for, or finding out what holds them back while nothing is
+ *   known (at Ignorance the first conversation does that); then the ladder's.
+ * - Everyone: the stage's tactics (a skeptic's reason picks theirs); other work winning makes room first
+ *   at Buy-in, and after the peers' example at Commitment; a rung answered "no" beneath their stage adds
+ *   its tactic; advocates are then enlisted.
  */
 export function tacticIdsFor(profile: TacticProfile): TacticId[] {
-  const byStage = stageTactics(profile.stage, profile.reasons.filter(isSkepticismReason));
-  const byDisposition = dispositionTactics(profile.disposition, profile.reasons);
-  const ordered = profile.disposition === 'outlier' ? [...byDisposition, ...byStage] : [...byStage, ...byDisposition];
+  const { stage, disposition, reasons } = profile;
+  const ladder: TacticId[] = [];
+  const roomAt = stage === 'buy-in' || stage === 'commitment' ? stage : undefined;
+  const room = roomAt !== undefined && reasons.includes('conflicting-priorities');
+  if (stage) {
+    if (room && roomAt === 'buy-in') ladder.push('make-room');
+    ladder.push(...stageTactics(stage, reasons));
+    if (room && roomAt === 'commitment') ladder.push('make-room');
+    for (const gap of profile.gaps ?? []) ladder.push(...stageTactics(gap, reasons));
+  }
+  // The disposition's own tactics (its guide), with "find out why" giving way to what a known reason calls for.
+  const own = disposition ? DISPOSITION_GUIDES[disposition].tactics : [];
+  const findOut = (tactics: readonly TacticId[], moves: TacticId[], known: boolean) =>
+    tactics.flatMap((tactic) => (tactic !== 'understand-why' ? [tactic] : known ? moves : ['understand-why' as const]));
+  let ordered: TacticId[];
+  switch (disposition) {
+    case 'outlier': {
+      const moves = reasonMoves(reasons);
+      ordered = [...findOut(own, moves, moves.length > 0), ...ladder];
+      break;
+    }
+    case 'fence-sitter': {
+      // Other work winning at Buy-in or Commitment is the ladder's to answer (make-room, above).
+      const moves = reasonMoves(reasons.filter((reason) => !(room && reason === 'conflicting-priorities')));
+      // At Ignorance the first conversation is the way to learn what holds them back.
+      const known = reasons.length > 0 || stage === 'ignorance';
+      ordered = [...findOut(own, moves, known), ...ladder];
+      break;
+    }
+    default:
+      ordered = [...ladder, ...own];
+  }
   return [...new Set(ordered)];
 }
 
@@ -406,7 +500,20 @@ export function tacticsFor(profile: TacticProfile): Tactic[] {
   return tacticIdsFor(profile).map((id) => TACTIC_GUIDES[id]);
 }
 
-/** Replaces every {name} in a text with the given name, taken literally. */
-export function personalise(text: string, name: string): string {
-  return text.split('{name}').join(name);
+/** What advice may say about the person it is for. */
+export interface Addressee {
+  name: string;
+  team?: string | undefined;
+}
+
+/**
+ * Fills in a text of the playbook for one person, every placeholder taken literally: {name} is their
+ * name, {area} their team ("their area" when it is not known).
+ */
+export function personalise(text: string, who: string | Addressee): string {
+  const person = typeof who === 'string' ? { name: who } : who;
+  return text
+    .split('{name}')
+    .map((part) => part.split('{area}').join(person.team ?? 'their area'))
+    .join(person.name);
 }

@@ -1,25 +1,11 @@
-// The questionnaire behind `cx assess`, as data. Question ids and choice values are a stable contract:
-// answers files (`cx assess --answers`) and saved assessments refer to them. Add, don't rename.
-// Pure: no I/O.
+// The questionnaire behind `cx assess`, as data, and the ladder its gate questions make. Question ids and
+// choice values are a stable contract: answers files (`cx assess --answers`) and saved assessments refer
+// to them. Add, don't rename. Pure: no I/O.
 
-import type { AnswerValue, Answers } from './model.js';
+import type { AnswerValue, Answers, ReasonId, StageId } from './model.js';
 import { foldId } from './model.js';
 
 export const UNKNOWN = 'unknown';
-
-export type QuestionId =
-  | 'understands'
-  | 'relevant'
-  | 'endorses'
-  | 'doubt-reason'
-  | 'pledged'
-  | 'acted'
-  | 'stance'
-  | 'participation'
-  | 'outlier-reasons'
-  | 'influence'
-  | 'role'
-  | 'team';
 
 /** `one`: pick one choice; `many`: pick any number (none picked means "don't know"); `text`: free text, may be empty. */
 export type QuestionKind = 'one' | 'many' | 'text';
@@ -27,37 +13,63 @@ export type QuestionKind = 'one' | 'many' | 'text';
 /** `stage` and `disposition` questions decide the assessment; `details` only describe the person. */
 export type Section = 'stage' | 'disposition' | 'details';
 
-export interface Choice {
-  value: string;
-  label: string;
+interface ChoiceData {
+  readonly value: string;
+  readonly label: string;
+  /** The reason a person has when this is chosen. */
+  readonly reason?: ReasonId;
+  /**
+   * The gate this answer shows is met, though it is another question's answer: a skeptic's doubt shows
+   * they know CX well enough to doubt it (past Ignorance), whatever is believed of their understanding.
+   */
+  readonly shows?: string;
+}
+
+export interface Choice extends ChoiceData {
+  readonly shows?: QuestionId;
 }
 
 /** A follow-up is asked only when one of these earlier answers was given. */
 export interface Condition {
-  question: QuestionId;
-  values: string[];
+  readonly question: QuestionId;
+  readonly values: readonly string[];
 }
 
-export interface Question {
-  id: QuestionId;
-  section: Section;
-  kind: QuestionKind;
+/** A rung of the ladder: a question whose "yes" takes the person past a stage. */
+export interface Gate {
+  /** The stage of a person who does not meet this gate. */
+  readonly stage: StageId;
+  /** What meeting it shows, in words. */
+  readonly shows: string;
+  /** The same as an open question, for a "don't know". */
+  readonly asks: string;
+}
+
+interface QuestionData {
+  readonly id: string;
+  readonly section: Section;
+  readonly kind: QuestionKind;
   /** The question, with {name} for the person's name. */
-  text: string;
-  choices: Choice[];
-  /** Empty: always asked. Otherwise asked when any condition holds. */
-  askedWhen: Condition[];
+  readonly text: string;
+  readonly choices: readonly ChoiceData[];
+  /** Empty: always asked (unless askedAt says otherwise). Otherwise asked when any condition holds. */
+  readonly askedWhen: readonly { readonly question: string; readonly values: readonly string[] }[];
+  /** Asked only when the gates answered so far place the person at one of these stages. */
+  readonly askedAt?: readonly StageId[];
+  /** Set on the ladder's questions, bottom rung first. */
+  readonly gate?: Gate;
   /** The task to give the user when this answer is "don't know". */
-  findOut?: string;
+  readonly findOut?: string;
 }
 
-const yesNo = (yes: string, no: string): Choice[] => [
-  { value: 'yes', label: yes },
-  { value: 'no', label: no },
-  { value: UNKNOWN, label: "Don't know" },
-];
+const yesNo = (yes: string, no: string) =>
+  [
+    { value: 'yes', label: yes },
+    { value: 'no', label: no },
+    { value: UNKNOWN, label: "Don't know" },
+  ] as const;
 
-export const QUESTIONS: readonly Question[] = [
+const QUESTION_DATA = [
   {
     id: 'understands',
     section: 'stage',
@@ -70,6 +82,7 @@ export const QUESTIONS: readonly Question[] = [
       { value: UNKNOWN, label: "Don't know" },
     ],
     askedWhen: [],
+    gate: { stage: 'ignorance', shows: 'understands CX as a discipline', asks: 'whether they understand CX as a discipline' },
     findOut: 'Find out what {name} thinks CX is: ask them to describe the experience they want their customers to have.',
   },
   {
@@ -79,6 +92,11 @@ export const QUESTIONS: readonly Question[] = [
     text: 'Does {name} see CX as relevant to their own goals (their costs, targets or revenue)?',
     choices: yesNo('Yes: they link it to their own numbers', 'No: they doubt it pays off for them'),
     askedWhen: [],
+    gate: {
+      stage: 'skepticism',
+      shows: 'sees CX as relevant to their goals',
+      asks: 'whether they see CX as relevant to their goals',
+    },
     findOut: 'Find out which of their own goals {name} would want CX to help with.',
   },
   {
@@ -88,6 +106,7 @@ export const QUESTIONS: readonly Question[] = [
     text: 'Has {name} said, in a meeting, an email or to their team, that the CX work should go ahead?',
     choices: yesNo('Yes: they have backed it out loud', 'No: they have not backed it'),
     askedWhen: [],
+    gate: { stage: 'skepticism', shows: 'has backed the CX work out loud', asks: 'whether they back the CX work' },
     findOut: 'Find out whether {name} backs the CX work: ask them plainly whether it should go ahead.',
   },
   {
@@ -96,8 +115,13 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'one',
     text: 'What seems to hold {name} back?',
     choices: [
-      { value: 'roi-unclear', label: "They can't connect CX to their own results" },
-      { value: 'resists-change', label: 'They are wary of new ideas, or of the CX team' },
+      { value: 'roi-unclear', label: "They can't connect CX to their own results", reason: 'roi-unclear', shows: 'understands' },
+      {
+        value: 'resists-change',
+        label: 'They are wary of new ideas, or of the CX team',
+        reason: 'resists-change',
+        shows: 'understands',
+      },
       { value: UNKNOWN, label: 'Not sure yet' },
     ],
     askedWhen: [
@@ -113,6 +137,11 @@ export const QUESTIONS: readonly Question[] = [
     text: 'In the last three months, has {name} committed time, people or money to CX work?',
     choices: yesNo('Yes: a pledge of time, people or money that still stands', 'No: nothing pledged'),
     askedWhen: [],
+    gate: {
+      stage: 'buy-in',
+      shows: 'has committed time, people or money',
+      asks: 'whether they have committed time, people or money',
+    },
     findOut: 'Find out whether {name} has put time, people or money behind CX, or only words.',
   },
   {
@@ -122,7 +151,26 @@ export const QUESTIONS: readonly Question[] = [
     text: 'In the last four weeks, has {name} visibly acted on it (their team did CX work, they used customer feedback in a decision, they shipped a change)?',
     choices: yesNo('Yes: there is something to point at', 'No: nothing visible yet'),
     askedWhen: [],
+    gate: {
+      stage: 'commitment',
+      shows: 'has acted on it in the last four weeks',
+      asks: 'whether they have acted on it in the last four weeks',
+    },
     findOut: 'Find out what {name} or their team has done for CX in the last four weeks.',
+  },
+  {
+    id: 'priorities',
+    section: 'stage',
+    kind: 'one',
+    text: 'Is other work keeping {name} from doing more for CX (no time, people or budget to spare for it now)?',
+    choices: [
+      { value: 'yes', label: 'Yes: other work keeps winning', reason: 'conflicting-priorities' },
+      { value: 'no', label: 'No: they have room for it' },
+      { value: UNKNOWN, label: "Don't know" },
+    ],
+    askedWhen: [],
+    askedAt: ['buy-in', 'commitment'],
+    findOut: 'Find out whether other work keeps winning over CX for {name}: ask what would have to give for it to fit.',
   },
   {
     id: 'stance',
@@ -158,11 +206,29 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'many',
     text: 'Why might {name} be holding back? (pick all that fit; none if you are not sure)',
     choices: [
-      { value: 'already-doing-it', label: 'They feel they already lead this work and it is being taken from them' },
-      { value: 'unclear-role', label: "They don't see what the CX role is for, or feel it treads on their turf" },
-      { value: 'financial', label: 'They think it costs too much' },
-      { value: 'operational', label: "They think it won't work in their operation" },
-      { value: 'other', label: 'Something else' },
+      {
+        value: 'already-doing-it',
+        label: 'They feel they already lead this work and it is being taken from them',
+        reason: 'already-doing-it',
+      },
+      {
+        value: 'unclear-role',
+        label: "They don't see what the CX role is for, or feel it treads on their turf",
+        reason: 'unclear-role',
+      },
+      { value: 'financial', label: 'They think it costs too much', reason: 'financial' },
+      { value: 'operational', label: "They think it won't work in their operation", reason: 'operational' },
+      {
+        value: 'resists-change',
+        label: 'They resist change itself: "another fad", no to every new initiative',
+        reason: 'resists-change',
+      },
+      {
+        value: 'conflicting-priorities',
+        label: 'Other work keeps winning: no time or people for it now',
+        reason: 'conflicting-priorities',
+      },
+      { value: 'other', label: 'Something else', reason: 'other' },
     ],
     askedWhen: [
       { question: 'stance', values: ['resistant'] },
@@ -185,7 +251,23 @@ export const QUESTIONS: readonly Question[] = [
   },
   { id: 'role', section: 'details', kind: 'text', text: "{name}'s role (optional)", choices: [], askedWhen: [] },
   { id: 'team', section: 'details', kind: 'text', text: "{name}'s team (optional)", choices: [], askedWhen: [] },
-];
+] as const satisfies readonly QuestionData[];
+
+/** A question's id: one of the ids in the questionnaire above. */
+export type QuestionId = (typeof QUESTION_DATA)[number]['id'];
+
+export interface Question extends QuestionData {
+  readonly id: QuestionId;
+  readonly choices: readonly Choice[];
+  readonly askedWhen: readonly Condition[];
+}
+
+export const QUESTIONS: readonly Question[] = QUESTION_DATA;
+
+/** The ladder's questions, bottom rung first: meeting every gate means Action. */
+export const GATES: readonly (Question & { gate: Gate })[] = QUESTIONS.filter((question): question is Question & { gate: Gate } =>
+  Boolean(question.gate),
+);
 
 const byId = new Map<string, Question>(QUESTIONS.map((question) => [question.id, question]));
 
@@ -197,13 +279,13 @@ export function questionById(id: QuestionId): Question {
 
 /** Whether a question is asked, given the answers so far (follow-ups depend on earlier answers). */
 export function isAsked(question: Question, answers: Answers): boolean {
-  return (
+  const when =
     question.askedWhen.length === 0 ||
     question.askedWhen.some((condition) => {
       const answer = answers[condition.question];
       return typeof answer === 'string' && condition.values.includes(answer);
-    })
-  );
+    });
+  return when && (question.askedAt === undefined || question.askedAt.includes(ladder(answers).stage));
 }
 
 /** The answer to a one-choice question, "unknown" when missing. */
@@ -217,6 +299,69 @@ export function answersOf(answers: Answers, id: QuestionId): string[] {
   const answer = answers[id];
   if (Array.isArray(answer)) return answer;
   return typeof answer === 'string' && answer !== '' && answer !== UNKNOWN ? [answer] : [];
+}
+
+/** The choices picked for a question (one or many), as choice objects. */
+export function choicesPicked(question: Question, answers: Answers): Choice[] {
+  const picked = question.kind === 'many' ? answersOf(answers, question.id) : [answerOf(answers, question.id)];
+  return question.choices.filter((choice) => picked.includes(choice.value));
+}
+
+/**
+ * How a gate stands in a ladder: `met` (yes), `implied` ("don't know" beneath evidence of a higher rung),
+ * `conflict` (a "no" beneath such evidence), `blocker` (the first rung not reached: it decides the stage),
+ * or `above` (past the blocker: it does not matter to the stage).
+ */
+export type RungStatus = 'met' | 'implied' | 'conflict' | 'blocker' | 'above';
+
+export interface Rung {
+  question: QuestionId;
+  answer: string;
+  gate: Gate;
+  status: RungStatus;
+  /** For a rung shown by another question's answer (a skeptic's doubt, say): that question. */
+  shownBy?: QuestionId;
+}
+
+export interface Ladder {
+  stage: StageId;
+  rungs: Rung[];
+  /** The rung that holds the person at their stage; null at Action. */
+  blocker: Rung | null;
+}
+
+/**
+ * Where the answers place a person on the ladder: at the rung above the highest one the evidence
+ * reaches. Evidence is a "yes", or an answer that only fits someone past that rung (a skeptic's doubt).
+ * Beneath it, a "don't know" is implied and a "no" is a conflict: what they did outweighs what they are
+ * believed to think. With no evidence at all, the first rung holds them.
+ */
+export function ladder(answers: Answers): Ladder {
+  const shownBy = new Map<string, QuestionId>();
+  for (const question of QUESTIONS) {
+    // A follow-up that depends on the ladder itself cannot be evidence for it.
+    if (question.askedAt || !isAsked(question, answers)) continue;
+    for (const choice of choicesPicked(question, answers)) if (choice.shows) shownBy.set(choice.shows, question.id);
+  }
+  const answered = GATES.map((question) => ({
+    question: question.id,
+    answer: answerOf(answers, question.id),
+    gate: question.gate,
+  }));
+  let top = -1;
+  answered.forEach((rung, index) => {
+    if (rung.answer === 'yes' || shownBy.has(rung.question)) top = index;
+  });
+  const rungs: Rung[] = answered.map((rung, index) => {
+    const by = shownBy.get(rung.question);
+    const extra = by && rung.answer !== 'yes' ? { shownBy: by } : {};
+    if (index > top + 1) return { ...rung, status: 'above' };
+    if (index === top + 1) return { ...rung, status: 'blocker' };
+    if (rung.answer === 'yes') return { ...rung, status: 'met' };
+    return { ...rung, ...extra, status: rung.answer === UNKNOWN ? 'implied' : 'conflict' };
+  });
+  const blocker = rungs[top + 1] ?? null;
+  return { stage: blocker?.gate.stage ?? 'action', rungs, blocker };
 }
 
 export type AnswersCheck = { ok: true; answers: Answers } | { ok: false; problems: string[] };
@@ -243,10 +388,16 @@ export function checkAnswers(raw: unknown): AnswersCheck {
     else if (checked !== undefined) answers[question.id] = checked.value;
   }
   if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, answers: withoutUnasked(answers) };
+}
+
+/** The answers without those to follow-ups that the other answers do not call for. */
+export function withoutUnasked(answers: Answers): Answers {
+  const kept: Answers = { ...answers };
   for (const question of QUESTIONS) {
-    if (question.id in answers && !isAsked(question, answers)) delete answers[question.id];
+    if (question.id in kept && !isAsked(question, kept)) delete kept[question.id];
   }
-  return { ok: true, answers };
+  return kept;
 }
 
 function checkValue(question: Question, value: unknown): { value: AnswerValue } | string | undefined {

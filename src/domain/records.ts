@@ -1,7 +1,7 @@
 // What a sound roster record is: the check every record passes before cx writes it, and that a roster
 // file cx did not seal (edited by hand, say) passes when it is read. Pure.
 
-import { CONFIDENCES, isDisposition, isInfluence, isReason, isStage, isTactic } from './model.js';
+import { CONFIDENCES, isChangeSource, isDisposition, isInfluence, isOutcome, isReason, isStage, isTactic } from './model.js';
 import { nameKey } from './names.js';
 
 /** What is wrong with the file's shape, in a few words; undefined when it is sound. */
@@ -32,7 +32,6 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 /** A JSON object: not null, not a list. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const STAGE_SOURCES = new Set(['assess', 'set', 'import']);
 
 function historyEntryOk(entry: unknown): boolean {
   if (!isObject(entry) || !isText(entry.at) || !isText(entry.source) || !Array.isArray(entry.changes)) return false;
@@ -41,7 +40,12 @@ function historyEntryOk(entry: unknown): boolean {
 }
 
 const logEntryOk = (entry: unknown): boolean =>
-  isObject(entry) && isText(entry.on) && isText(entry.text) && (entry.tactic === undefined || isTactic(entry.tactic));
+  isObject(entry) &&
+  isText(entry.on) &&
+  isText(entry.text) &&
+  (entry.tactic === undefined || isTactic(entry.tactic)) &&
+  (entry.outcome === undefined || isOutcome(entry.outcome)) &&
+  (entry.at === undefined || isText(entry.at));
 
 /** What is wrong with one person's record, in a few words; undefined when it is sound. */
 export function personProblem(person: unknown): string | undefined {
@@ -58,7 +62,8 @@ export function personProblem(person: unknown): string | undefined {
   if (p.team !== undefined && !isText(p.team)) return 'has a team that is not text';
   if (p.notes !== undefined && !isText(p.notes)) return 'has a notes that is not text';
   if (p.influence !== undefined && !isInfluence(p.influence)) return 'has an unknown influence';
-  if (p.stageSource !== undefined && !STAGE_SOURCES.has(p.stageSource as string)) return 'has an unknown stageSource';
+  if (p.stageSource !== undefined && !isChangeSource(p.stageSource)) return 'has an unknown stageSource';
+  if (p.target !== undefined && !isStage(p.target)) return 'has an unknown target stage';
   for (const entry of p.history) if (!historyEntryOk(entry)) return 'has a history entry without a time, source or changes';
   const assessment = p.assessment;
   if (assessment !== undefined) {

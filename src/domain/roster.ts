@@ -65,6 +65,8 @@ export function newPerson(name: string, id: string, at: Date): Stakeholder {
  */
 export interface FieldUpdate {
   stage?: StageId;
+  /** The stage they are wanted at; null clears it (back to Action). */
+  target?: StageId | null;
   disposition?: DispositionId;
   reasons?: ReasonId[];
   role?: string | null;
@@ -117,6 +119,8 @@ export function withFields(person: Stakeholder, update: FieldUpdate, source: Cha
     next.stage = update.stage;
     next.stageSource = source;
   }
+  if (update.target === null) delete next.target;
+  else if (update.target !== undefined) next.target = update.target;
   if (update.disposition !== undefined) next.disposition = update.disposition;
   if (update.reasons !== undefined) next.reasons = update.reasons;
   for (const field of OPTIONAL_FIELDS) {
@@ -159,7 +163,18 @@ function detailsFrom(answers: Answers, previous?: Stakeholder): Pick<Stakeholder
 }
 
 /** The fields a history entry follows, in the order it lists them. */
-const TRACKED = ['name', 'stage', 'disposition', 'reasons', 'confidence', 'role', 'team', 'influence', 'notes'] as const;
+const TRACKED = [
+  'name',
+  'stage',
+  'disposition',
+  'reasons',
+  'confidence',
+  'target',
+  'role',
+  'team',
+  'influence',
+  'notes',
+] as const;
 
 export function changesBetween(before: Partial<Stakeholder>, after: Partial<Stakeholder>): FieldChange[] {
   const changes: FieldChange[] = [];

@@ -9,7 +9,14 @@ import { paint } from '../render/color.js';
 import { wrap } from '../render/text.js';
 import { io } from '../io.js';
 
-const scored = QUESTIONS.filter((question) => question.section !== 'details');
+/**
+ * The questions everyone is asked, numbered "(3 of 7)" with a total that never changes; a follow-up that
+ * earlier answers call for is marked as one instead, so the count does not jump mid-way.
+ */
+const numbered = QUESTIONS.filter(
+  (question) => question.section !== 'details' && question.askedWhen.length === 0 && !question.askedAt,
+);
+const isFollowUp = (question: (typeof QUESTIONS)[number]) => question.section !== 'details' && !numbered.includes(question);
 
 /**
  * The questions go to stderr, the terminal the person is typing in, so that stdout carries only the
@@ -22,7 +29,9 @@ const width = (): number => Math.max(30, (screen().columns || 80) - 4);
 /** Puts a chosen answer on its own line under the question, wrapped, so long answers stay readable. */
 const answerBelow = () => ({
   style: {
-    answer: (text: string) => `\n${paint().cyan(wrap(text, width(), '  → ', '    '))}`,
+    // A many-choice question left empty is a "don't know", and says so rather than a bare arrow.
+    answer: (text: string) =>
+      `\n${paint().cyan(wrap(text.trim() === '' ? "none picked (don't know)" : text, width(), '  → ', '    '))}`,
     // Labels contain commas, so several chosen answers are kept apart with semicolons.
     renderSelectedChoices: (chosen: ReadonlyArray<{ short: string }>) => chosen.map((choice) => choice.short).join('; '),
   },
@@ -52,10 +61,11 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
           detailsIntroduced = true;
         }
       }
-      // The total counts the follow-ups that the answers so far (or else the previous ones) call for.
-      const expected = { ...previous, ...answers };
-      const total = scored.filter((q) => isAsked(q, expected) || q.id in answers).length;
-      const progress = question.section === 'details' ? '' : `${c.dim(`(${++asked} of ${Math.max(total, asked)})`)} `;
+      const progress = isFollowUp(question)
+        ? `${c.dim('(follow-up)')} `
+        : question.section === 'details'
+          ? ''
+          : `${c.dim(`(${++asked} of ${numbered.length})`)} `;
       const message = wrap(progress + text, width(), '', '  ');
       switch (question.kind) {
         case 'one': {

@@ -8,21 +8,21 @@ import { inert, pad, stringWidth, wrap } from './text.js';
 const LABEL = 16;
 const label = (stage: StageId | null) => (stage ? `${STAGE_GUIDES[stage].number} ${STAGE_GUIDES[stage].label}` : 'no stage yet');
 
-/** Names joined until they fill the width, then "+N" for the rest. */
-export function fitNames(names: readonly string[], width: number): string {
+/** Names joined until they fill the width, then "+N more" for the rest; `hidden` counts those. */
+export function fitNames(names: readonly string[], width: number): { text: string; hidden: number } {
   let text = '';
   for (const [index, raw] of names.entries()) {
     const name = inert(raw);
     const rest = names.length - index - 1;
     const next = text ? `${text}, ${name}` : name;
-    const suffix = rest > 0 ? ` +${rest}` : '';
+    const suffix = rest > 0 ? ` +${rest} more` : '';
     if (stringWidth(next + suffix) > width) {
-      const more = `+${names.length - index}`;
-      return text ? `${text} ${more}` : more;
+      const hidden = names.length - index;
+      return { text: text ? `${text} +${hidden} more` : `+${hidden}`, hidden };
     }
     text = next;
   }
-  return text;
+  return { text, hidden: 0 };
 }
 
 /** A titled list of at most a dozen entries, then how many more, wrapped under its title. */
@@ -55,6 +55,11 @@ export function renderBoard(board: Board, width = 80): string {
     );
   }
 
+  const { reached, below, stagesToGo } = board.targets;
+  if (reached + below > 0) {
+    const toGo = below > 0 ? `, ${stagesToGo} ${stagesToGo === 1 ? 'stage' : 'stages'} to go in all` : '';
+    out.push(c.dim(wrap(`Targets: ${reached} at or past their target stage; ${below} short of it${toGo}`, width, '  ')));
+  }
   const showNone = Object.values(board.grid).some((cells) => cells.none.length > 0);
   const columns = [...(['advocate', 'fence-sitter', 'outlier'] as const), ...(showNone ? (['none'] as const) : [])];
   const cell = Math.floor((width - LABEL) / columns.length) - 2;
@@ -65,9 +70,27 @@ export function renderBoard(board: Board, width = 80): string {
       .join('')
       .trimEnd()}`,
   );
+  let hidden = 0;
   for (const [stage, cells] of Object.entries(board.grid) as [StageId, Board['grid'][StageId]][]) {
-    const line = columns.map((d) => pad(fitNames(cells[d], cell) || c.dim('·'), cell + 2)).join('');
+    const line = columns
+      .map((d) => {
+        const fitted = fitNames(cells[d], cell);
+        hidden += fitted.hidden;
+        return pad(fitted.text || c.dim('·'), cell + 2);
+      })
+      .join('');
     out.push(`  ${pad(label(stage), LABEL - 2)}${line}`.trimEnd());
+  }
+  if (hidden > 0) {
+    out.push(
+      c.dim(
+        wrap(
+          `${hidden} more ${hidden === 1 ? 'name does' : 'names do'} not fit in the grid: cx list --stage <stage> --disposition <disposition> lists a cell in full (a wider terminal shows more).`,
+          width,
+          '  ',
+        ),
+      ),
+    );
   }
 
   out.push('', c.bold(`Since ${board.since}`));
@@ -77,7 +100,7 @@ export function renderBoard(board: Board, width = 80): string {
     ...titled('Added', board.added.map(inert), width),
   ];
   out.push(...(movement.length ? movement : ['  no stage changes']));
-  const stuck = board.stuck.filter((s) => s.days >= 7).slice(0, 5);
+  const stuck = board.stuck.slice(0, 5);
   out.push(
     ...titled(
       'Stuck longest',

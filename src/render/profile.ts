@@ -1,21 +1,27 @@
 // How a stakeholder is shown: the profile after an assessment and in `cx show`, the tactics section
 // shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
-import { type Assessment, GATES } from '../domain/assess.js';
+import { type Assessment, DOUBTS } from '../domain/assess.js';
 import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
-import { STAGES, isOutlierReason, isSkepticismReason, orderedRecord } from '../domain/model.js';
-import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, type Tactic, personalise, tacticsFor } from '../domain/playbook.js';
+import { STAGES, isOutlierReason, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
+import { type NextStep, planOf } from '../domain/next-step.js';
+import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, type Tactic, personalise } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
 
-const GATE_QUESTIONS = new Set<string>(GATES.map((gate) => gate.question));
-
-/** The reasons that explain the person as they are now: a doubt at Skepticism, an outlier's reasons. */
-const reasonsThatApply = (person: Stakeholder): ReasonId[] =>
-  person.reasons.filter(
-    (reason) =>
-      (isSkepticismReason(reason) && person.stage === 'skepticism') ||
-      (isOutlierReason(reason) && person.disposition === 'outlier'),
+/**
+ * The reasons that explain the person as they are now: a doubt (at Skepticism, or owed from beneath),
+ * what holds back an outlier or a fence-sitter, other work winning at Buy-in or Commitment.
+ */
+const reasonsThatApply = (person: Stakeholder, result?: Assessment): ReasonId[] =>
+  person.reasons.filter((reason) =>
+    reason === 'conflicting-priorities'
+      ? person.stage === 'buy-in' || person.stage === 'commitment' || person.disposition !== 'advocate'
+      : isSkepticismReason(reason)
+        ? person.stage === 'skepticism' ||
+          (result?.gaps.includes('skepticism') ?? false) ||
+          (isOutlierReason(reason) && person.disposition !== 'advocate')
+        : person.disposition !== 'advocate',
   );
 
 /** How to refer to a stakeholder in advice that is not about anyone in particular. */
@@ -29,6 +35,8 @@ export interface ProfileView {
   previous?: Stakeholder;
   /** Show the history of changes (cx show). */
   history?: boolean;
+  /** The one next step (next-step.ts), shown first among the advice. */
+  step?: NextStep;
 }
 
 const stageLabel = (stage: StageId | null): string => (stage ? STAGE_GUIDES[stage].label : 'not assessed');
@@ -69,13 +77,29 @@ export function renderProfile(view: ProfileView): string {
       ),
     );
   }
-  const reasons = reasonsThatApply(person);
+  const reasons = reasonsThatApply(person, result);
   const doubts = reasons.filter(isSkepticismReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
   if (doubts.length) out.push(field('Doubt', doubts.join('; ')));
   if (person.disposition) {
     const why = reasons.filter(isOutlierReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
     const label = DISPOSITION_GUIDES[person.disposition].label;
     out.push(field('Disposition', c.bold(label) + (why.length ? `: ${why.join('; ')}` : '')));
+  }
+  if (person.stage && (person.target || person.stage !== 'action')) {
+    const target = targetOf(person);
+    const gap = STAGE_GUIDES[target].number - STAGE_GUIDES[person.stage].number;
+    out.push(
+      field(
+        'Target',
+        `${STAGE_GUIDES[target].label}${person.target ? '' : c.dim(' (the default)')}${c.dim(
+          gap > 0
+            ? `  ${gap} ${gap === 1 ? 'stage' : 'stages'} to go`
+            : gap === 0
+              ? '  reached: keep them warm'
+              : '  past it: keep them warm',
+        )}`,
+      ),
+    );
   }
   if (person.confidence) {
     const issues = result ? confidenceWhy(result) : '';
@@ -95,7 +119,8 @@ export function renderProfile(view: ProfileView): string {
     );
     for (const item of result.evidence) {
       const isConflict = result.conflicts.includes(item);
-      const mark = isConflict ? c.red('!') : item.answer === UNKNOWN ? c.yellow('?') : c.green('·');
+      const implied = result.implied.includes(item.question);
+      const mark = isConflict ? c.red('!') : item.answer === UNKNOWN && !implied ? c.yellow('?') : c.green('·');
       const answer = item.answer === UNKNOWN ? "don't know" : item.answer;
       out.push(wrap(`${item.question} = ${answer}: ${item.finding}`, width, `  ${mark} `, '    '));
     }
@@ -103,7 +128,7 @@ export function renderProfile(view: ProfileView): string {
       out.push(
         '',
         wrap(
-          `${c.red('Conflicting answers:')} ${result.conflicts.some((item) => GATE_QUESTIONS.has(item.question)) ? 'cx keeps the lower stage (the first step not taken). ' : ''}Check the answers marked ! with ${name} or with someone who knows.`,
+          `${c.red('Conflicting answers:')} ${result.gaps.length > 0 ? `cx places ${name} by what they did, and adds the step they skipped to the advice. ` : ''}Check the answers marked ! with ${name} or with someone who knows.`,
           width,
           '  ',
         ),
@@ -120,13 +145,14 @@ export function renderProfile(view: ProfileView): string {
     out.push('', c.bold('Their reasons'));
     for (const reason of reasons) {
       const guide = REASON_GUIDES[reason];
-      out.push(wrap(`${guide.label}: ${personalise(guide.approach, name)}`, width, '  • ', '    '));
+      out.push(wrap(`${guide.label}: ${personalise(guide.approach, { ...person, name })}`, width, '  • ', '    '));
     }
   }
-  const tactics = tacticsFor(person);
+  if (view.step) out.push('', c.bold('Next step'), ...renderStep(view.step, width));
+  const tactics = planOf(person).map((id) => TACTIC_GUIDES[id]);
   if (tactics.length > 0) {
-    out.push('', c.bold('What to do next'));
-    out.push(renderTactics(tactics, name, width, PROFILE_ACTIONS));
+    out.push('', c.bold(view.step ? 'The plan, move by move' : 'What to do next'));
+    out.push(renderTactics(tactics, { ...person, name }, width, PROFILE_ACTIONS));
   }
   if (person.stage) {
     const guide = STAGE_GUIDES[person.stage];
@@ -140,7 +166,7 @@ export function renderProfile(view: ProfileView): string {
   if (view.history && person.log?.length) {
     out.push('', c.bold('Log'));
     for (const entry of person.log.slice(-10)) {
-      const tactic = entry.tactic ? c.dim(` [${entry.tactic}]`) : '';
+      const tactic = entry.tactic ? c.dim(` [${entry.tactic}${entry.outcome ? `: ${entry.outcome}` : ''}]`) : '';
       out.push(wrap(`${entry.on} ${inert(entry.text)}${tactic}`, width, '  ', '             '));
     }
     if (person.log.length > 10) out.push(c.dim(`  (${person.log.length - 10} earlier entries: cx show --json lists them all)`));
@@ -157,15 +183,41 @@ export function renderProfile(view: ProfileView): string {
 /** How many actions per tactic a profile shows; `cx tactics` shows them all. */
 const PROFILE_ACTIONS = 3;
 
-/** The numbered tactics with their principle and actions, personalised with a name. */
-export function renderTactics(tactics: Tactic[], name: string, width = textWidth(), most = Infinity): string {
+/** The next step: what to do, which tactic it is, and why. */
+export function renderStep(step: NextStep, width = textWidth(), indent = '  '): string[] {
+  const c = paint();
+  const how =
+    step.kind === 'tactic' || step.kind === 'follow-up' || step.kind === 'keep-warm'
+      ? `${TACTIC_GUIDES[step.tactic].name} [${step.tactic}]`
+      : KIND_LABELS[step.kind];
+  return [
+    wrap(inert(step.action), width, `${indent}${c.cyan('→')} `, `${indent}  `),
+    wrap(
+      `${step.kind === 'follow-up' ? 'Follow-up: ' : ''}${how}.${step.why.length ? ` Why: ${inert(step.why.join('; '))}.` : ''}`,
+      width,
+      `${indent}  `,
+      `${indent}  `,
+    ),
+  ];
+}
+
+/** How the steps that are not a playbook tactic are named. */
+export const KIND_LABELS = { assess: 'Assessment', reassess: 'Re-assessment', 'find-out': 'Find out' } as const;
+
+/** The numbered tactics with their principle and actions, personalised for someone. */
+export function renderTactics(
+  tactics: Tactic[],
+  who: string | { name: string; team?: string | undefined },
+  width = textWidth(),
+  most = Infinity,
+): string {
   const c = paint();
   return tactics
     .map((tactic, index) =>
       [
         `  ${index + 1}. ${c.bold(tactic.name)} ${c.dim(`[${tactic.id}]`)}`,
-        wrap(personalise(tactic.principle, name), width, '     ', '     '),
-        ...tactic.actions.slice(0, most).map((action) => wrap(personalise(action, name), width, '     - ', '       ')),
+        wrap(personalise(tactic.principle, who), width, '     ', '     '),
+        ...tactic.actions.slice(0, most).map((action) => wrap(personalise(action, who), width, '     - ', '       ')),
       ].join('\n'),
     )
     .join('\n\n');
@@ -183,7 +235,7 @@ function movement(person: Stakeholder, previous: Stakeholder | undefined): strin
 }
 
 function confidenceWhy(result: Assessment): string {
-  const unknowns = result.unknowns.filter((id) => id !== 'doubt-reason' && id !== 'outlier-reasons').length;
+  const unknowns = result.unknowns.filter((id) => DOUBTS.has(id)).length;
   const parts: string[] = [];
   if (result.conflicts.length)
     parts.push(`${result.conflicts.length} conflicting answer${result.conflicts.length > 1 ? 's' : ''}`);
@@ -218,18 +270,25 @@ const show = (value: unknown): string =>
         : '–'
       : inert(String(value));
 
-/** The `--json` form of a person: the record, name/stage/disposition first, plus the advice that applies now. */
-export function personJson(person: Stakeholder): Record<string, unknown> {
-  const { name, stage } = person;
+/**
+ * The `--json` form of a person: the record, name/stage/disposition first, then what applies now: their
+ * target (Action unless set), the next step (when worked out), the tactics and the signals to watch for.
+ */
+export function personJson(person: Stakeholder, step?: NextStep): Record<string, unknown> {
+  const { stage } = person;
   return {
     ...orderedRecord(person),
+    target: targetOf(person),
     log: person.log ?? [],
-    tactics: tacticsFor(person).map((tactic) => ({
-      id: tactic.id,
-      name: tactic.name,
-      principle: tactic.principle,
-      actions: tactic.actions.map((action) => personalise(action, name)),
-    })),
+    ...(step ? { nextStep: step } : {}),
+    tactics: planOf(person)
+      .map((id) => TACTIC_GUIDES[id])
+      .map((tactic) => ({
+        id: tactic.id,
+        name: tactic.name,
+        principle: tactic.principle,
+        actions: tactic.actions.map((action) => personalise(action, person)),
+      })),
     nextSignals: stage ? STAGE_GUIDES[stage].nextSignals : [],
   };
 }

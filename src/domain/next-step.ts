@@ -1,0 +1,333 @@
+// The one next step for a person, and why: the single place that decides it. `cx show` prints it as
+// "Next step" and `cx todo` lists it, so the two always agree. Pure: a person, the day and a way to
+// find a peer in; a step out. README "How cx decides" and "How cx todo ranks" document these rules.
+
+import { assess } from './assess.js';
+import { dayOf, daysBetween } from './dates.js';
+import { stageSince } from './filter.js';
+import type { LogEntry, Roster, Stakeholder, StageId, TacticId } from './model.js';
+import { STAGES, atTarget, isOutlierReason, isSkepticismReason, stageNumber, targetOf } from './model.js';
+import { nameKey, sortByName } from './names.js';
+import { REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
+import { type QuestionId, UNKNOWN, questionById } from './questionnaire.js';
+
+export { FOLLOW_UP_DAYS } from './model.js';
+/** An assessment this old is due again. */
+export const REASSESS_DAYS = 30;
+
+/**
+ * What kind of step it is: `assess` (no stage yet), `reassess`, `find-out` (a "don't know" that
+ * decides the advice), `tactic` (a move from the playbook), `follow-up` (a step still waiting for an
+ * answer) or `keep-warm` (at or past their target stage).
+ */
+export type StepKind = 'assess' | 'reassess' | 'find-out' | 'tactic' | 'follow-up' | 'keep-warm';
+
+export interface NextStep {
+  kind: StepKind;
+  /** The playbook tactic behind the step (for assess, reassess and find-out: understand-why). */
+  tactic: TacticId;
+  /** What to do, personalised. */
+  action: string;
+  /** Why this step, as short phrases. */
+  why: string[];
+  /** An Action-stage colleague whose progress to show them. */
+  peer?: string;
+}
+
+export interface StepContext {
+  today: Date;
+  /** An Action-stage colleague to hold up as the example for this person, if any (peerFinder). */
+  peerFor: (person: Stakeholder) => Stakeholder | undefined;
+}
+
+/** A name as one word for a shell: in double quotes, or in single quotes when it holds " $ ` or \\. */
+export const shellWord = (name: string): string => (/["$`\\]/.test(name) ? `'${name.replace(/'/g, `'\\''`)}'` : `"${name}"`);
+
+const label = (stage: StageId): string => STAGE_GUIDES[stage].label;
+const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLowerCase();
+
+/**
+ * Finds, for anyone, an Action-stage colleague to hold up as an example: same team first, then most
+ * influence, then name. The candidates are ranked once, so a roster costs one pass, not one per person.
+ */
+export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
+  const influence = (person: Stakeholder) => (person.influence === 'high' ? 0 : person.influence === 'medium' ? 1 : 2);
+  const ranked = sortByName(
+    roster.people.filter((person) => person.stage === 'action'),
+    (person) => person.name,
+  ).sort((a, b) => influence(a) - influence(b));
+  const byTeam = new Map<string, Stakeholder[]>();
+  for (const person of ranked) {
+    if (!person.team) continue;
+    const key = nameKey(person.team);
+    byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
+  }
+  return (person) => {
+    const other = (list: Stakeholder[] | undefined) => list?.find((candidate) => candidate.id !== person.id);
+    return (person.team ? other(byTeam.get(nameKey(person.team))) : undefined) ?? other(ranked);
+  };
+}
+
+/** The log entries that belong to the current stage: from the day it began. */
+function sinceStage(person: Stakeholder): LogEntry[] {
+  const from = dayOf(stageSince(person));
+  return (person.log ?? []).filter((entry) => entry.on >= from);
+}
+
+/** The last entry that used a tactic (the log is kept in date order), if any. */
+const lastTactic = (entries: readonly LogEntry[]): LogEntry | undefined =>
+  entries.findLast((entry) => entry.tactic !== undefined);
+
+/**
+ * Whether the person has contributed something to put in a spotlight: a logged step that worked, or a
+ * move up the ladder.
+ */
+export function hasContributed(person: Stakeholder): boolean {
+  if (person.log?.some((entry) => entry.outcome === 'worked')) return true;
+  return person.history.some((entry) =>
+    entry.changes.some(
+      (change) =>
+        change.field === 'stage' &&
+        typeof change.from === 'string' &&
+        typeof change.to === 'string' &&
+        stageNumber(change.to as StageId) > stageNumber(change.from as StageId),
+    ),
+  );
+}
+
+/**
+ * When what cx knows of the person was last judged: their last assessment, or the last time the user
+ * set their stage, disposition or reasons.
+ */
+function lastJudged(person: Stakeholder): string | undefined {
+  let latest = person.assessment?.at;
+  for (const entry of person.history) {
+    if (entry.source === 'assess') continue;
+    const judged = entry.changes.some((change) => ['stage', 'disposition', 'reasons'].includes(change.field));
+    if (judged && (latest === undefined || entry.at > latest)) latest = entry.at;
+  }
+  return latest;
+}
+
+/** Whether a log entry comes after a moment: by its time when it has one, else by its day. */
+const loggedAfter = (entry: LogEntry, moment: string | undefined): boolean =>
+  moment === undefined || (entry.at !== undefined ? entry.at > moment : entry.on > dayOf(moment));
+
+/** The tactic's next action for this person: it moves on each time the log shows the tactic used. */
+function rotatedAction(person: Stakeholder, tactic: TacticId): string {
+  const actions = TACTIC_GUIDES[tactic].actions;
+  const used = person.log?.filter((entry) => entry.tactic === tactic).length ?? 0;
+  return personalise(actions[used % actions.length] ?? '', person);
+}
+
+/**
+ * The "don't know" answer most worth finding out, while the stage is still the assessed one: the rung
+ * that holds them, then what holds a skeptic back, then how they respond when CX comes up.
+ */
+function firstUnknown(person: Stakeholder): QuestionId | undefined {
+  if (!person.assessment || person.stageSource !== 'assess') return undefined;
+  const result = assess(person.assessment.answers);
+  const candidates: QuestionId[] = [];
+  if (result.blocker?.answer === UNKNOWN) candidates.push(result.blocker.question);
+  if (person.stage === 'skepticism' && !person.reasons.some(isSkepticismReason)) candidates.push('doubt-reason');
+  candidates.push('stance');
+  return candidates.find((id) => result.unknowns.includes(id));
+}
+
+/** What is known about why they hold back, in a few words ("outlier: cost concerns"). */
+function standing(person: Stakeholder): string[] {
+  const why: string[] = [];
+  const labels = person.reasons.map((reason) => REASON_GUIDES[reason].label.toLowerCase());
+  if (person.disposition === 'outlier') {
+    why.push(person.reasons.some(isOutlierReason) ? `outlier: ${labels.join('; ')}` : 'outlier, reason unknown');
+  } else if (person.disposition === 'fence-sitter') {
+    why.push(labels.length ? `fence-sitter: ${labels.join('; ')}` : 'fence-sitter');
+  } else if (labels.length) {
+    why.push(labels.join('; '));
+  }
+  return why;
+}
+
+/** The single most useful thing to do with a person now, and why. */
+export function nextStep(person: Stakeholder, context: StepContext): NextStep {
+  const name = person.name;
+  const command = `cx assess ${shellWord(name)}`;
+  if (!person.stage) {
+    return {
+      kind: 'assess',
+      tactic: 'understand-why',
+      action: `Assess ${name} (${command}, about five minutes), so the advice fits them.`,
+      why: ['no stage yet'],
+    };
+  }
+  const stage = person.stage;
+  const why = standing(person);
+  const entries = sinceStage(person);
+  const latest = lastTactic(entries);
+  const judged = lastJudged(person);
+
+  // A step still waiting for an answer comes back as itself, a follow-up: not as a new tactic.
+  if (latest?.tactic && latest.outcome === 'waiting') {
+    return {
+      kind: 'follow-up',
+      tactic: latest.tactic,
+      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ask where it stands, and what would help them decide.`,
+      why: [...why, `waiting for an answer since ${latest.on}`],
+    };
+  }
+  // What a "find out" taught is recorded by assessing them again.
+  if (latest?.tactic === 'understand-why' && latest.outcome !== 'declined' && loggedAfter(latest, judged)) {
+    return {
+      kind: person.assessment ? 'reassess' : 'assess',
+      tactic: 'understand-why',
+      action: `${person.assessment ? 'Re-assess' : 'Assess'} ${name} (${command}) to record what you learned on ${latest.on}, so the next step fits it.`,
+      why: [...why, `you found out more on ${latest.on}`],
+    };
+  }
+  // Declined: a different approach, never the next move of the chain as if it had worked.
+  if (latest?.tactic && latest.outcome === 'declined') return differentApproach(person, latest, entries, why);
+
+  if (person.disposition === 'outlier' && !person.reasons.some(isOutlierReason)) {
+    return { kind: 'tactic', tactic: 'understand-why', action: rotatedAction(person, 'understand-why'), why };
+  }
+  // Outliers' reasons pick their moves; for everyone else, a "don't know" that decides the advice comes first.
+  const unknown = person.disposition === 'outlier' ? undefined : firstUnknown(person);
+  const findOut = unknown && questionById(unknown).findOut;
+  if (findOut) {
+    return {
+      kind: 'find-out',
+      tactic: 'understand-why',
+      action: personalise(findOut, person),
+      why: [...why, `"${unknown}" was "don't know"`],
+    };
+  }
+  if (person.disposition !== 'outlier' && atTarget(person)) {
+    const target = targetOf(person);
+    const tactic: TacticId = stage === 'action' ? 'nurture-followers' : 'keep-warm';
+    return {
+      kind: 'keep-warm',
+      tactic,
+      action: rotatedAction(person, tactic),
+      why: [...why, stage === target ? `at their target, ${label(target)}` : `past their target, ${label(target)}`],
+    };
+  }
+  if (person.assessment && daysBetween(person.assessment.at, context.today) >= REASSESS_DAYS) {
+    return {
+      kind: 'reassess',
+      tactic: 'understand-why',
+      action: `Re-assess ${name} (${command}) to see what has moved.`,
+      why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
+    };
+  }
+  return planned(person, entries, why, context);
+}
+
+/** The stages beneath a person's whose rung their assessment answered "no" (while the stage is its own). */
+const gapsOf = (person: Stakeholder): StageId[] =>
+  person.assessment && person.stageSource === 'assess' ? assess(person.assessment.answers).gaps : [];
+
+/** The person's plan: the playbook's moves for them, in order (tacticIdsFor, with their gaps). */
+export const planOf = (person: Stakeholder): TacticId[] => tacticIdsFor({ ...person, gaps: gapsOf(person) });
+
+/** The outcome of each tactic's last use in these entries. */
+function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
+  const last = new Map<TacticId, LogEntry>();
+  for (const entry of entries) if (entry.tactic) last.set(entry.tactic, entry);
+  return last;
+}
+
+/**
+ * The next move of the person's plan (the playbook's chain, tacticIdsFor): the first that has neither
+ * worked nor been declined at this stage. A reason's move, co-leading or finding out why, used once
+ * with no outcome said, counts as done (as before outcomes could be logged); the ladder's own tactics
+ * are used again, their actions taking turns. The spotlight waits until they have contributed something.
+ */
+function planned(person: Stakeholder, entries: readonly LogEntry[], why: string[], context: StepContext): NextStep {
+  const stage = person.stage as StageId;
+  const gaps = gapsOf(person);
+  const chain = planOf(person);
+  const ladder = new Set<TacticId>([
+    ...STAGE_GUIDES[stage].tactics,
+    'enlist',
+    ...gaps.flatMap((gap) => STAGE_GUIDES[gap].tactics),
+  ]);
+  const last = outcomes(entries);
+  const contributed = hasContributed(person);
+  const worked: TacticId[] = [];
+  for (const tactic of chain) {
+    const entry = last.get(tactic);
+    if (entry?.outcome === 'worked') worked.push(tactic);
+    if (entry?.outcome === 'worked' || entry?.outcome === 'declined') continue;
+    if (tactic === 'spotlight' && !contributed) continue;
+    if (entry && !ladder.has(tactic)) continue;
+    return tacticStep(person, tactic, why, context);
+  }
+  // Every move has worked: it is time to see whether they have moved.
+  const next = STAGE_GUIDES[stage].number < 5 ? label(nextStage(stage)) : undefined;
+  const signals = STAGE_GUIDES[stage].nextSignals.slice(0, 2).join(' ');
+  return {
+    kind: 'reassess',
+    tactic: 'understand-why',
+    action: next
+      ? `Check whether ${person.name} has reached ${next} (${signals}) and record it: cx set ${shellWord(person.name)} --stage ${nextStage(stage)}, or ${`cx assess ${shellWord(person.name)}`}.`
+      : `Re-assess ${person.name} (cx assess ${shellWord(person.name)}) to see what has moved.`,
+    why: [...why, worked.length ? `${worked.map(tacticName).join(', ')} worked` : 'every move in the plan has been tried'],
+  };
+}
+
+const nextStage = (stage: StageId): StageId => STAGES[Math.min(STAGES.length - 1, STAGES.indexOf(stage) + 1)] ?? stage;
+
+/** A tactic as the step: its next action, with a peer's example at Commitment. */
+function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext): NextStep {
+  const action = rotatedAction(person, tactic);
+  const reasons = why.length ? [...why] : [];
+  if (person.stageSource && person.stageSource !== 'assess' && !person.assessment) {
+    reasons.push(`stage from cx ${person.stageSource}; assessing them (cx assess ${shellWord(person.name)}) would sharpen this`);
+  }
+  if (tactic === 'social-proof' || (tactic === 'make-room' && person.stage === 'commitment')) {
+    const peer = context.peerFor(person);
+    if (peer) {
+      return {
+        kind: 'tactic',
+        tactic,
+        action: `Use ${peer.name}'s progress as the example. ${action}`,
+        why: [...reasons, `${peer.name} is at Action`],
+        peer: peer.name,
+      };
+    }
+  }
+  if (person.stage === 'action' && tactic === 'nurture-followers') reasons.push('credit them publicly');
+  return { kind: 'tactic', tactic, action, why: reasons };
+}
+
+/**
+ * After a decline, a different approach: find out what they would say yes to; if they would not talk
+ * about it, a neutral outside voice; if that too was declined, keep in touch without asking for more.
+ */
+function differentApproach(person: Stakeholder, declined: LogEntry, entries: readonly LogEntry[], why: string[]): NextStep {
+  const tactic = declined.tactic as TacticId;
+  const refused = new Set(entries.filter((entry) => entry.outcome === 'declined').map((entry) => entry.tactic));
+  const because = `${tacticName(tactic)} was declined on ${declined.on}: a different approach, not the next move`;
+  if (!refused.has('understand-why')) {
+    return {
+      kind: 'tactic',
+      tactic: 'understand-why',
+      action: `Ask ${person.name} what made "${declined.text}" the wrong offer, and what they would say yes to instead; listen more than you pitch.`,
+      why: [...why, because],
+    };
+  }
+  if (!refused.has('outside-authority')) {
+    return {
+      kind: 'tactic',
+      tactic: 'outside-authority',
+      action: rotatedAction(person, 'outside-authority'),
+      why: [...why, because, `${person.name} would not discuss it with you`],
+    };
+  }
+  return {
+    kind: 'keep-warm',
+    tactic: 'keep-warm',
+    action: `${rotatedAction(person, 'keep-warm')} Give it a month before asking again.`,
+    why: [...why, because, 'they have turned down every approach at this stage'],
+  };
+}

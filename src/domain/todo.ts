@@ -1,0 +1,200 @@
+// The weekly to-do: who is due for attention, the one thing to do with each (next-step.ts), why, and how
+// urgent. Pure: the roster and a date in, ranked items out. README "How cx todo ranks" documents these
+// rules, and test/todo.test.ts tests them one by one; change all three together.
+
+import { addDays, dayOf, daysBetween } from './dates.js';
+import { isStuck, stageSince } from './filter.js';
+import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
+import { atTarget } from './model.js';
+import { sortByName } from './names.js';
+import { FOLLOW_UP_DAYS } from './model.js';
+import { type StepKind, nextStep, peerFinder } from './next-step.js';
+import { STAGE_GUIDES } from './playbook.js';
+
+export { shellWord } from './next-step.js';
+
+/** Days between contacts at each stage, before disposition and influence adjust it. */
+export const BASE_CADENCE: Record<StageId, number> = {
+  ignorance: 21,
+  skepticism: 14,
+  'buy-in': 10,
+  commitment: 7,
+  action: 14,
+};
+/** Outliers and fence-sitters are seen more often than advocates. */
+export const DISPOSITION_FACTOR: Record<DispositionId, number> = { outlier: 0.7, 'fence-sitter': 0.85, advocate: 1.2 };
+/** People whose support matters most are seen more often. */
+export const INFLUENCE_FACTOR: Record<Influence, number> = { high: 0.7, medium: 1, low: 1.5 };
+/** Someone at or past their target stage is kept warm: seen this many times less often. */
+export const KEEP_WARM_FACTOR = 2;
+/** Cadence for someone with no stage yet. */
+export const UNKNOWN_STAGE_CADENCE = 14;
+export const MIN_CADENCE = 3;
+
+/** Points that make up an item's priority (higher first). */
+export const POINTS = {
+  perOverdueDay: 1,
+  influence: { high: 12, medium: 5, low: 0 } as Record<Influence, number>,
+  disposition: { outlier: 12, 'fence-sitter': 5, advocate: 0 } as Record<DispositionId, number>,
+  perStuckWeek: 3,
+  neverContacted: 6,
+  noStage: 6,
+};
+
+export type TodoKind = StepKind;
+
+export interface TodoItem {
+  name: string;
+  stage: StageId | null;
+  disposition: DispositionId | null;
+  kind: TodoKind;
+  /** The playbook tactic behind the action (an id from the playbook). */
+  tactic: TacticId;
+  action: string;
+  why: string;
+  priority: number;
+  /** The day contact was due (YYYY-MM-DD). */
+  due: string;
+  overdueDays: number;
+  /** An Action-stage colleague whose progress to share. */
+  peer?: string;
+  /** Their role and team, when known, to tell people apart at a glance. */
+  role?: string;
+  team?: string;
+}
+
+/** How many days may pass between contacts with this person. */
+export function cadenceDays(person: Stakeholder): number {
+  const base = person.stage ? BASE_CADENCE[person.stage] : UNKNOWN_STAGE_CADENCE;
+  const disposition = person.disposition ? DISPOSITION_FACTOR[person.disposition] : 1;
+  const influence = person.influence ? INFLUENCE_FACTOR[person.influence] : 1;
+  const warm = person.disposition !== 'outlier' && atTarget(person) ? KEEP_WARM_FACTOR : 1;
+  return Math.max(MIN_CADENCE, Math.round(base * disposition * influence * warm));
+}
+
+/** The day of the last interaction logged; undefined for someone never contacted (an assessment is not contact). */
+export function lastContact(person: Stakeholder): string | undefined {
+  let latest: string | undefined;
+  for (const entry of person.log ?? []) if (latest === undefined || entry.on > latest) latest = entry.on;
+  return latest;
+}
+
+/** The day contact falls due: at once for someone never contacted; sooner for a step waiting for an answer. */
+export function dueDay(person: Stakeholder): string {
+  const last = lastContact(person);
+  if (last === undefined) return dayOf(person.createdAt);
+  const byCadence = addDays(last, cadenceDays(person));
+  const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
+  if (waiting?.outcome === 'waiting') {
+    const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
+    return followUp < byCadence ? followUp : byCadence;
+  }
+  return byCadence;
+}
+
+const weeks = (days: number): string => {
+  const count = Math.floor(days / 7);
+  return count === 1 ? '1 week' : `${count} weeks`;
+};
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** What makes a person due this week, and how urgent: worked out for everyone before any advice is. */
+interface Due {
+  person: Stakeholder;
+  due: string;
+  overdueDays: number;
+  priority: number;
+  disposition: DispositionId | null;
+  why: string[];
+}
+
+function dueness(person: Stakeholder, today: Date): Due | undefined {
+  if (daysBetween(today, person.createdAt) > 0) return undefined; // not in the roster yet on that day
+  const due = dueDay(person);
+  const overdueDays = daysBetween(due, today);
+  if (overdueDays < 0) return undefined;
+  const last = lastContact(person);
+  const why: string[] = [];
+  let priority = overdueDays * POINTS.perOverdueDay;
+  if (last === undefined) {
+    priority += POINTS.neverContacted;
+    why.push(`not contacted since added on ${dayOf(person.createdAt)}`);
+  } else {
+    const every = `every ${cadenceDays(person)} days; last contact ${last}`;
+    why.push(overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')} (${every})` : `due today (${every})`);
+  }
+  if (!person.stage) priority += POINTS.noStage;
+  if (isStuck(person, today)) {
+    const stuckFor = daysBetween(stageSince(person), today);
+    priority += Math.floor(stuckFor / 7) * POINTS.perStuckWeek;
+    why.push(`stuck at ${STAGE_GUIDES[person.stage as StageId].label} for ${weeks(stuckFor)}`);
+  }
+  if (person.disposition) priority += POINTS.disposition[person.disposition];
+  if (person.influence) priority += POINTS.influence[person.influence];
+  return { person, due, overdueDays, priority, disposition: person.disposition, why };
+}
+
+/** The item for a person chosen for this week: the next step, and why it is due. */
+function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): TodoItem {
+  const { person } = entry;
+  const step = nextStep(person, { today, peerFor });
+  const why = [...entry.why, ...step.why];
+  if (person.influence === 'high' || person.influence === 'medium') why.push(`${person.influence} influence`);
+  return {
+    name: person.name,
+    stage: person.stage,
+    disposition: person.disposition,
+    kind: step.kind,
+    tactic: step.tactic,
+    action: step.action,
+    why: why.join('; '),
+    priority: entry.priority,
+    due: entry.due,
+    overdueDays: entry.overdueDays,
+    ...(step.peer ? { peer: step.peer } : {}),
+    ...(person.role ? { role: person.role } : {}),
+    ...(person.team ? { team: person.team } : {}),
+  };
+}
+
+/**
+ * One item per person who is due for attention on `today`, highest priority first. Everyone is scored;
+ * only those who make the list get their advice worked out.
+ */
+export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
+  const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);
+  const ranked = sortByName(due, (entry) => entry.person.name).sort(
+    (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
+  );
+  const peerFor = peerFinder(roster);
+  return keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today));
+}
+
+/**
+ * The first `limit` items, except that advocates may take at most half of the places while an outlier
+ * or fence-sitter is waiting: the easy conversations must not crowd out the hard ones.
+ */
+function keepOthersInView<T extends { disposition: DispositionId | null }>(ranked: T[], limit: number): T[] {
+  if (ranked.length <= limit) return ranked;
+  const maxAdvocates = Math.max(1, Math.ceil(limit / 2));
+  const chosen: T[] = [];
+  let advocates = 0;
+  let othersLeft = ranked.filter((item) => item.disposition !== 'advocate').length;
+  for (const item of ranked) {
+    if (chosen.length === limit) break;
+    const advocate = item.disposition === 'advocate';
+    if (advocate && advocates >= maxAdvocates && othersLeft > 0) continue;
+    chosen.push(item);
+    if (advocate) advocates++;
+    else othersLeft--;
+  }
+  // Fill any places left (when there were too few others) with the advocates skipped, in rank order.
+  const taken = new Set(chosen);
+  for (const item of ranked) {
+    if (chosen.length === limit) break;
+    if (!taken.has(item)) chosen.push(item);
+  }
+  const position = new Map(ranked.map((item, index) => [item, index]));
+  return chosen.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}

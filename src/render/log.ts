@@ -1,0 +1,41 @@
+// What `cx log` says after recording an entry: what was logged, what the outcome means, the next step.
+import { addDays } from '../domain/dates.js';
+import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
+import { FOLLOW_UP_DAYS, STAGES } from '../domain/model.js';
+import { type NextStep, shellWord } from '../domain/next-step.js';
+import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
+import { paint } from './color.js';
+import { renderStep } from './profile.js';
+import { inert, textWidth, wrap } from './text.js';
+
+export function renderLogged(
+  before: Stakeholder,
+  after: Stakeholder,
+  entry: LogEntry,
+  step: NextStep,
+  width = textWidth(),
+): string {
+  const c = paint();
+  const name = inert(after.name);
+  const how = entry.tactic ? ` (${TACTIC_GUIDES[entry.tactic].name}${entry.outcome ? `: ${entry.outcome}` : ''})` : '';
+  const out = [`Logged for ${name} on ${entry.on}${how}: ${inert(entry.text)}`];
+  const stage = before.stage;
+  if (entry.outcome === 'worked' && stage && stage !== 'action') {
+    const next = STAGES[STAGES.indexOf(stage) + 1] as StageId;
+    out.push('', c.bold(`Has ${name} moved to ${STAGE_GUIDES[next].label}? Look for:`));
+    for (const signal of STAGE_GUIDES[stage].nextSignals) out.push(wrap(signal, width, '  • ', '    '));
+    out.push(
+      wrap(
+        `If so, record it: cx set ${inert(shellWord(after.name))} --stage ${next}, or re-assess with cx assess ${inert(shellWord(after.name))}.`,
+        width,
+        '  ',
+      ),
+    );
+  } else if (entry.outcome === 'waiting') {
+    out.push(c.dim(`cx todo brings this back as a follow-up on ${addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`));
+  } else if (entry.outcome === 'declined') {
+    out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
+  }
+  out.push('', c.bold('Next step'), ...renderStep(step, width));
+  return `${out.join('\n')}\n`;
+}

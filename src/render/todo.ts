@@ -1,0 +1,40 @@
+// `cx todo` on the screen and as a Markdown checklist.
+import type { TodoItem } from '../domain/todo.js';
+import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
+import { paint } from './color.js';
+import { renderStep } from './profile.js';
+import { inert, textWidth } from './text.js';
+
+export function renderTodo(items: TodoItem[], day: string, width = textWidth()): string {
+  const c = paint();
+  const out = [c.bold(`To do, week of ${day}`), ''];
+  items.forEach((item, index) => {
+    const where = [
+      item.stage ? STAGE_GUIDES[item.stage].label : 'no stage',
+      item.disposition ? DISPOSITION_GUIDES[item.disposition].label : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const about = [item.role, item.team].filter(Boolean).map((text) => inert(String(text)));
+    out.push(
+      `${String(index + 1).padStart(2)}. ${c.bold(inert(item.name))}${about.length ? `, ${about.join(', ')}` : ''} ${c.dim(`(${where}) priority ${item.priority}`)}`,
+    );
+    out.push(...renderStep({ ...item, why: [item.why] }, width, '    '));
+    out.push('');
+  });
+  out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> --outcome worked|waiting|declined'));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderTodoMarkdown(items: TodoItem[], day: string): string {
+  const escape = (text: string) =>
+    inert(text)
+      .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+      .replace(/\s+/g, ' ');
+  const lines = [`## CX to-do, week of ${day}`, ''];
+  if (items.length === 0) lines.push('Nothing due: everyone has been seen within their cadence.');
+  for (const item of items) {
+    lines.push(`- [ ] **${escape(item.name)}**: ${escape(item.action)} _(${escape(item.why)})_`);
+  }
+  return `${lines.join('\n')}\n`;
+}

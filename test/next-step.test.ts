@@ -1,0 +1,207 @@
+// The next step for a person (src/domain/next-step.ts): how outcomes, targets, a stage set by hand and
+// what was found out decide it. Fixed dates; pure code.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../src/domain/assess.js';
+import type { Answers, LogEntry, Outcome, Stakeholder, TacticId } from '../src/domain/model.js';
+import { DISPOSITIONS, OUTCOMES, REASONS, STAGES, TACTICS } from '../src/domain/model.js';
+import { hasContributed, nextStep, peerFinder } from '../src/domain/next-step.js';
+import { type FieldUpdate, applyUpdate, newPerson, recordAssessment } from '../src/domain/roster.js';
+import { weeklyTodo } from '../src/domain/todo.js';
+
+const today = new Date('2026-11-24T09:00:00Z');
+let next = 0;
+const newId = () => `id-${++next}`;
+
+function assessed(name: string, on: string, answers: Answers, log: LogEntry[] = []): Stakeholder {
+  const { person } = recordAssessment({ people: [] }, { name, answers, result: assess(answers), at: new Date(on), newId });
+  return { ...person, log };
+}
+const added = (name: string, on: string, update: FieldUpdate = {}) =>
+  applyUpdate(newPerson(name, newId(), new Date(on)), update, 'set', new Date(on), true);
+const step = (person: Stakeholder, others: Stakeholder[] = []) =>
+  nextStep(person, { today, peerFor: peerFinder({ people: [person, ...others] }) });
+const did = (on: string, tactic: TacticId, outcome?: Outcome, text = 'did it'): LogEntry => ({
+  on,
+  text,
+  tactic,
+  ...(outcome ? { outcome } : {}),
+});
+
+const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no' } as const;
+const ownsIt = { ...buyIn, stance: 'resistant', 'outlier-reasons': ['already-doing-it'] };
+
+describe('outcomes steer the next step', () => {
+  it('co-lead first for an outlier who feels the work is theirs', () => {
+    expect(step(assessed('Dana', '2026-11-10', ownsIt))).toMatchObject({ kind: 'tactic', tactic: 'co-lead' });
+  });
+
+  it('waiting: the same step comes back as a follow-up, quoting what was logged', () => {
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'waiting', "she'll think about it")]);
+    const result = step(dana);
+    expect(result).toMatchObject({ kind: 'follow-up', tactic: 'co-lead' });
+    expect(result.action).toContain("she'll think about it");
+    expect(result.why.join('; ')).toContain('waiting for an answer since 2026-11-17');
+  });
+
+  it('declined: a different approach, never the spotlight next', () => {
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'declined', 'said no to co-leading')]);
+    const result = step(dana);
+    expect(result.tactic).not.toBe('spotlight');
+    expect(result).toMatchObject({ kind: 'tactic', tactic: 'understand-why' });
+    expect(result.action).toContain('said no to co-leading');
+    expect(result.why.join('; ')).toContain('invite them to co-lead was declined on 2026-11-17');
+  });
+
+  it('declined: never the spotlight next, even for someone who has contributed', () => {
+    const moved = applyUpdate(assessed('Dana', '2026-11-01', ownsIt), { stage: 'commitment' }, 'set', new Date('2026-11-05'));
+    expect(hasContributed(moved)).toBe(true);
+    const dana = { ...moved, log: [did('2026-11-17', 'co-lead', 'declined')] };
+    expect(step(dana).tactic).not.toBe('spotlight');
+  });
+
+  it('declined, then declined again: an outside voice, then keeping in touch without asking', () => {
+    const first = [did('2026-11-10', 'co-lead', 'declined'), did('2026-11-12', 'understand-why', 'declined')];
+    expect(step(assessed('Dana', '2026-11-01', ownsIt, first)).tactic).toBe('outside-authority');
+    const all = [...first, did('2026-11-20', 'outside-authority', 'declined')];
+    expect(step(assessed('Dana', '2026-11-01', ownsIt, all))).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
+  });
+
+  it('worked: the plan moves on, and the spotlight is now earned', () => {
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'worked')]);
+    expect(step(dana).tactic).toBe('spotlight');
+  });
+
+  it('used without an outcome (an older log): counts as done, but the spotlight still waits for a contribution', () => {
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead')]);
+    expect(step(dana).tactic).toBe('scarcity');
+  });
+
+  it('worked on every move: check whether they have moved, naming the signals', () => {
+    const sam = assessed('Sam', '2026-11-10', { ...buyIn, stance: 'keen' }, [
+      did('2026-11-12', 'scarcity', 'worked'),
+      did('2026-11-14', 'enlist', 'worked'),
+    ]);
+    const result = step(sam);
+    expect(result.kind).toBe('reassess');
+    expect(result.action).toContain('has reached Commitment');
+    expect(result.action).toContain('They name a person from their team to work on it.');
+    expect(result.action).toContain('cx set "Sam" --stage commitment');
+  });
+
+  it('a find-out, once logged, leads to re-assessing with what was learned', () => {
+    const uma = assessed('Uma', '2026-11-10', { ...buyIn, stance: 'resistant' }, [did('2026-11-18', 'understand-why', 'worked')]);
+    const result = step(uma);
+    expect(result).toMatchObject({ kind: 'reassess', tactic: 'understand-why' });
+    expect(result.action).toContain('Re-assess Uma (cx assess "Uma") to record what you learned on 2026-11-18');
+  });
+
+  it('a find-out logged before the re-assessment of the same day does not ask for another', () => {
+    const log = [{ ...did('2026-11-18', 'understand-why', 'worked'), at: '2026-11-18T08:00:00.000Z' }];
+    const uma = assessed('Uma', '2026-11-18T10:00:00Z', { ...buyIn, stance: 'resistant', 'outlier-reasons': ['financial'] }, log);
+    expect(step(uma)).toMatchObject({ kind: 'tactic', tactic: 'cost-case' });
+  });
+});
+
+describe('targets', () => {
+  it('someone at their target is kept warm, not pushed', () => {
+    const lee = applyUpdate(assessed('Lee', '2026-11-10', { ...buyIn, stance: 'neutral' }), { target: 'buy-in' }, 'set', today);
+    const result = step(lee);
+    expect(result).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
+    expect(result.why).toContain('at their target, Buy-in');
+  });
+
+  it('an outlier at their target is still worked on', () => {
+    const dana = applyUpdate(assessed('Dana', '2026-11-10', ownsIt), { target: 'buy-in' }, 'set', today);
+    expect(step(dana).tactic).toBe('co-lead');
+  });
+
+  it('Action is where we want people: nurture them', () => {
+    const doer = assessed('Doer', '2026-11-10', { acted: 'yes', stance: 'keen' });
+    expect(step(doer)).toMatchObject({ kind: 'keep-warm', tactic: 'nurture-followers' });
+  });
+});
+
+describe('a stage set by the user counts', () => {
+  it('gets the advice of that stage, with an assessment suggested, not demanded', () => {
+    const ivy = added('Ivy', '2026-11-10', { stage: 'commitment', disposition: 'advocate' });
+    const doer = assessed('Doer', '2026-11-10', { acted: 'yes', stance: 'keen' });
+    const result = step(ivy, [doer]);
+    expect(result).toMatchObject({ kind: 'tactic', tactic: 'social-proof', peer: 'Doer' });
+    expect(result.action).toMatch(/^Use Doer's progress as the example\./);
+    expect(result.why.join('; ')).toContain('assessing them (cx assess "Ivy") would sharpen this');
+  });
+
+  it('with an outlier reason set by hand, the reason picks the move', () => {
+    const rex = added('Rex', '2026-11-10', { stage: 'skepticism', disposition: 'outlier', reasons: ['resists-change'] });
+    expect(step(rex).tactic).toBe('outside-authority');
+  });
+
+  it('only someone with no stage at all is asked to be assessed', () => {
+    expect(step(added('New', '2026-11-10'))).toMatchObject({ kind: 'assess' });
+  });
+});
+
+describe('advice uses what cx knows', () => {
+  it("names the person's team where the playbook speaks of their area", () => {
+    const olga = assessed('Olga', '2026-11-10', { ...ownsIt, 'outlier-reasons': ['operational'], team: 'the stores' });
+    expect(step(olga).action).toContain('in the stores');
+  });
+});
+
+describe('cx todo lists the next step itself', () => {
+  const person = fc
+    .record({
+      stage: fc.constantFrom(null, ...STAGES),
+      target: fc.option(fc.constantFrom(...STAGES), { nil: undefined }),
+      disposition: fc.constantFrom(null, ...DISPOSITIONS),
+      reasons: fc.uniqueArray(fc.constantFrom(...REASONS), { maxLength: 3 }),
+      team: fc.option(fc.constantFrom('Ops', 'Finance'), { nil: undefined }),
+      log: fc.array(
+        fc.record({
+          on: fc.constantFrom('2026-10-01', '2026-11-01', '2026-11-20'),
+          tactic: fc.option(fc.constantFrom(...TACTICS), { nil: undefined }),
+          outcome: fc.option(fc.constantFrom(...OUTCOMES), { nil: undefined }),
+        }),
+        { maxLength: 4 },
+      ),
+    })
+    .map(({ stage, target, disposition, reasons, team, log }, index = 0): Stakeholder => {
+      const base = added(`P${index}`, '2026-09-01', {
+        ...(stage ? { stage } : {}),
+        ...(disposition ? { disposition } : {}),
+        ...(target ? { target } : {}),
+        ...(team ? { team } : {}),
+        reasons,
+      });
+      const entries = log
+        .map((entry) => ({
+          on: entry.on,
+          text: 'x',
+          ...(entry.tactic ? { tactic: entry.tactic } : {}),
+          ...(entry.tactic && entry.outcome ? { outcome: entry.outcome } : {}),
+        }))
+        .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+      return { ...base, log: entries };
+    });
+
+  it('for every person, the same action and tactic as the next step', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 12 }), (people) => {
+        const named = people.map((p, index) => ({ ...p, id: `id-${index}`, name: `Person ${index}` }));
+        const roster = { people: named };
+        const peerFor = peerFinder(roster);
+        for (const item of weeklyTodo(roster, today)) {
+          const who = named.find((p) => p.name === item.name) as Stakeholder;
+          const expected = nextStep(who, { today, peerFor });
+          expect({ action: item.action, tactic: item.tactic, kind: item.kind }).toEqual({
+            action: expected.action,
+            tactic: expected.tactic,
+            kind: expected.kind,
+          });
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

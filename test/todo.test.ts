@@ -1,0 +1,299 @@
+// The ranking rules of cx todo (README, "How cx todo ranks"), one case each, on fixed dates.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../src/domain/assess.js';
+import { buildBoard, stageOn } from '../src/domain/board.js';
+import type { Answers, LogEntry, Roster, Stakeholder } from '../src/domain/model.js';
+import { type FieldUpdate, applyUpdate, newPerson, recordAssessment } from '../src/domain/roster.js';
+import { POINTS, cadenceDays, dueDay, lastContact, weeklyTodo } from '../src/domain/todo.js';
+
+const today = new Date('2026-11-24T09:00:00Z');
+let next = 0;
+const newId = () => `id-${++next}`;
+
+/** Someone assessed on a day with these answers, then changed by hand and logged as given. */
+function assessed(
+  name: string,
+  on: string,
+  answers: Answers,
+  extra: { set?: [string, FieldUpdate]; log?: LogEntry[] } = {},
+): Stakeholder {
+  let { person } = recordAssessment({ people: [] }, { name, answers, result: assess(answers), at: new Date(on), newId });
+  if (extra.set) person = applyUpdate(person, extra.set[1], 'set', new Date(extra.set[0]));
+  return extra.log ? { ...person, log: extra.log } : person;
+}
+const added = (name: string, on: string, update: FieldUpdate = {}) =>
+  applyUpdate(newPerson(name, newId(), new Date(on)), update, 'set', new Date(on), true);
+const seen = (on: string, text = 'coffee'): LogEntry[] => [{ on, text }];
+
+const gates = (met: number): Answers => {
+  const ids = ['understands', 'relevant', 'endorses', 'pledged', 'acted'];
+  return Object.fromEntries(ids.map((id, index) => [id, index < met ? 'yes' : 'no']));
+};
+const keen = { stance: 'keen', participation: 'recruits' };
+const neutral = { stance: 'neutral', participation: 'joins' };
+const resistant = { stance: 'resistant', participation: 'declines' };
+
+const todo = (...people: Stakeholder[]) => weeklyTodo({ people }, today);
+const only = (...people: Stakeholder[]) => {
+  const items = todo(...people);
+  expect(items).toHaveLength(1);
+  return items[0] as NonNullable<(typeof items)[0]>;
+};
+
+describe('rule 1: cadence', () => {
+  it.each([
+    ['Ignorance fence-sitter', { ...gates(0), ...neutral }, 18],
+    ['Commitment advocate', { ...gates(4), ...keen }, 8],
+    ['Commitment advocate of high influence', { ...gates(4), ...keen, influence: 'high' }, 6],
+    ['Buy-in outlier of low influence', { ...gates(3), ...resistant, influence: 'low' }, 11],
+    ['Commitment outlier of high influence', { ...gates(4), ...resistant, influence: 'high' }, 3],
+    // At their target (Action unless set): kept warm, seen half as often.
+    ['Action advocate, at target', { ...gates(5), ...keen }, 34],
+  ])('%s: every %s days', (_, answers, days) => {
+    expect(cadenceDays(assessed('A', '2026-11-01', answers as Answers))).toBe(days);
+  });
+
+  it('is kept warm, half as often, at or past a target set lower, but not for an outlier', () => {
+    const facilities = assessed('F', '2026-11-01', { ...gates(3), ...neutral }, { set: ['2026-11-01', { target: 'buy-in' }] });
+    expect(cadenceDays(facilities)).toBe(17); // 10 × 0.85 × 2
+    const outlier = assessed('O', '2026-11-01', { ...gates(3), ...resistant }, { set: ['2026-11-01', { target: 'buy-in' }] });
+    expect(cadenceDays(outlier)).toBe(7);
+  });
+
+  it('restarts with every logged interaction; an assessment is not contact', () => {
+    const unseen = assessed('A', '2026-11-20', { ...gates(3), ...neutral });
+    const met = { ...unseen, log: [...seen('2026-11-21'), ...seen('2026-11-05', 'call')] };
+    expect(lastContact(unseen)).toBeUndefined();
+    expect(lastContact(met)).toBe('2026-11-21');
+    expect(todo(unseen)).toHaveLength(1);
+    expect(todo(met)).toEqual([]);
+  });
+});
+
+describe('rule 2: who is listed', () => {
+  it('someone never contacted is due from the day they were added, mapped or not', () => {
+    const mapped = assessed('Dana Lee', '2026-11-24', { ...gates(3), ...keen });
+    const item = only(mapped);
+    expect(item.due).toBe('2026-11-24');
+    expect(item.overdueDays).toBe(0);
+    expect(item.why).toContain('not contacted since added on 2026-11-24');
+  });
+
+  it('someone past their cadence, with by how much', () => {
+    const item = only(assessed('Dana Lee', '2026-11-01', { ...gates(3), ...keen }, { log: seen('2026-11-10') }));
+    expect(item.overdueDays).toBe(2); // every 12 days from 2026-11-10: due 2026-11-22
+    expect(item.due).toBe('2026-11-22');
+    expect(item.why).toContain('overdue by 2 days (every 12 days; last contact 2026-11-10)');
+  });
+
+  it('not someone seen within their cadence', () => {
+    expect(todo(assessed('Dana Lee', '2026-11-01', { ...gates(3), ...keen }, { log: seen('2026-11-20') }))).toEqual([]);
+  });
+
+  it('a step logged as waiting falls due again after five days, sooner than the cadence', () => {
+    const log: LogEntry[] = [{ on: '2026-11-18', text: 'offered a seat', tactic: 'scarcity', outcome: 'waiting' }];
+    const person = assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log });
+    expect(dueDay(person)).toBe('2026-11-23');
+    expect(only(person)).toMatchObject({ kind: 'follow-up', tactic: 'scarcity', overdueDays: 1 });
+  });
+
+  it('not someone not yet in the roster on the day', () => {
+    expect(todo(added('Later', '2026-11-30'))).toEqual([]);
+  });
+});
+
+describe('rule 3: priority', () => {
+  const base = (answers: Answers, log = seen('2026-11-05')) => assessed('P', '2026-11-05', answers, { log });
+
+  it('1 point per day overdue', () => {
+    // Buy-in advocate: every 12 days from 2026-11-05, due 2026-11-17: 7 days overdue.
+    expect(only(base({ ...gates(3), ...keen })).priority).toBe(7 * POINTS.perOverdueDay);
+  });
+
+  it.each([
+    ['an outlier', { ...resistant, 'outlier-reasons': ['financial'] }, POINTS.disposition.outlier],
+    ['a fence-sitter', neutral, POINTS.disposition['fence-sitter']],
+    ['an advocate', keen, 0],
+  ])('%s adds its disposition points', (_, disposition, points) => {
+    const person = base({ ...gates(3), ...disposition });
+    const overdue = only(person).overdueDays;
+    expect(only(person).priority).toBe(overdue + points);
+  });
+
+  it.each([
+    ['high', POINTS.influence.high, 'high influence'],
+    ['medium', POINTS.influence.medium, 'medium influence'],
+    ['low', 0, undefined],
+  ] as const)('%s influence adds %s points, and is named in the why when it adds any', (influence, points, named) => {
+    const item = only(base({ ...gates(3), ...keen, influence }));
+    expect(item.priority).toBe(item.overdueDays + points);
+    if (named) expect(item.why).toContain(named);
+    else expect(item.why).not.toContain('influence');
+  });
+
+  it('never contacted adds 6 points; no stage yet adds 6 more', () => {
+    expect(only(assessed('N', '2026-11-24', { ...gates(3), ...keen })).priority).toBe(POINTS.neverContacted);
+    const item = only(added('New Hire', '2026-11-24', { role: 'COO' }));
+    expect(item.priority).toBe(POINTS.neverContacted + POINTS.noStage);
+    expect(item).toMatchObject({ kind: 'assess', action: expect.stringContaining('cx assess "New Hire"') });
+  });
+
+  it('3 points per full week at one stage, once that reaches 3 weeks, and says so', () => {
+    const fresh = assessed('Fresh', '2026-11-10', { ...gates(3), ...keen }, { log: seen('2026-11-10') });
+    const stuck = assessed('Stuck', '2026-10-20', { ...gates(3), ...keen }, { log: seen('2026-11-10') });
+    const [first, second] = todo(fresh, stuck);
+    expect(first?.name).toBe('Stuck');
+    expect(first?.why).toContain('stuck at Buy-in for 5 weeks');
+    expect((first?.priority ?? 0) - (second?.priority ?? 0)).toBe(5 * POINTS.perStuckWeek);
+  });
+
+  it('nobody at Action, or at their target, is stuck', () => {
+    const doer = assessed('Doer', '2026-09-01', { ...gates(5), ...keen }, { log: seen('2026-10-01') });
+    expect(only(doer).why).not.toContain('stuck');
+    const warm = assessed(
+      'Warm',
+      '2026-09-01',
+      { ...gates(3), ...keen },
+      { set: ['2026-09-01', { target: 'buy-in' }], log: seen('2026-10-01') },
+    );
+    expect(only(warm).why).not.toContain('stuck');
+  });
+
+  it('ties go to the most overdue, then by name', () => {
+    const people = [
+      assessed('Zed', '2026-11-01', { ...gates(3), ...neutral }),
+      assessed('Amy', '2026-11-01', { ...gates(3), ...neutral }),
+      assessed('Bo', '2026-11-01', { ...gates(3), ...neutral }, { log: seen('2026-11-01') }),
+    ];
+    // Amy and Zed are never contacted: 23 days overdue + 6; Bo: 14 overdue + 0, lower.
+    expect(todo(...people).map((item) => item.name)).toEqual(['Amy', 'Zed', 'Bo']);
+  });
+});
+
+describe('rule 3: the week-one plan', () => {
+  // A roster mapped on one day: nobody has been talked to yet.
+  const mappedOn = '2026-11-24';
+  const people = [
+    assessed('Adv Low', mappedOn, { ...gates(4), ...keen, influence: 'low' }),
+    assessed('Adv High', mappedOn, { ...gates(3), ...keen, influence: 'high' }),
+    assessed('Adv Medium', mappedOn, { ...gates(4), ...keen, influence: 'medium' }),
+    assessed('Fence Medium', mappedOn, { ...gates(2), ...neutral, influence: 'medium' }),
+    assessed('Fence', mappedOn, { ...gates(1), ...neutral }),
+    assessed('Out Low', mappedOn, { ...gates(3), ...resistant, influence: 'low', 'outlier-reasons': ['operational'] }),
+    assessed('Out', mappedOn, { ...gates(2), ...resistant }),
+    assessed('Adv', mappedOn, { ...gates(5), ...keen }),
+  ];
+
+  it('lists everyone on the day of mapping, outliers and high influence first', () => {
+    const names = weeklyTodo({ people }, new Date('2026-11-24T12:00:00Z')).map((item) => item.name);
+    expect(names).toHaveLength(people.length);
+    expect(names.slice(0, 3).sort()).toEqual(['Adv High', 'Out', 'Out Low']);
+  });
+
+  it('a week later, within a limit, still lists every outlier and every high-influence person', () => {
+    const names = weeklyTodo({ people }, new Date('2026-12-01T09:00:00Z'), 4).map((item) => item.name);
+    expect(names).toEqual(expect.arrayContaining(['Adv High', 'Out', 'Out Low']));
+  });
+});
+
+describe('rule 3: keeping the hard conversations in view', () => {
+  it('advocates take at most half the places while outliers or fence-sitters wait', () => {
+    const advocates = ['A1', 'A2', 'A3', 'A4'].map((name) =>
+      assessed(name, '2026-09-01', { ...gates(4), ...keen, influence: 'high' }, { log: seen('2026-09-01') }),
+    );
+    const outlier = assessed(
+      'Quiet Outlier',
+      '2026-11-10',
+      { ...gates(3), ...resistant, influence: 'low' },
+      { log: seen('2026-11-10') },
+    );
+    const all = weeklyTodo({ people: [...advocates, outlier] }, today);
+    expect(all.at(-1)?.name).toBe('Quiet Outlier'); // lowest score
+    const limited = weeklyTodo({ people: [...advocates, outlier] }, today, 3);
+    expect(limited.map((item) => item.name)).toEqual(['A1', 'A2', 'Quiet Outlier']);
+  });
+
+  it('fills the list with advocates when no one else is due', () => {
+    const advocates = ['A1', 'A2', 'A3'].map((name) => assessed(name, '2026-09-01', { ...gates(4), ...keen }));
+    expect(weeklyTodo({ people: advocates }, today, 3)).toHaveLength(3);
+  });
+});
+
+describe('rule 4: the one action is the next step', () => {
+  it('an outlier whose reason is unknown: find out why first', () => {
+    expect(only(assessed('O', '2026-11-01', { ...gates(3), ...resistant })).tactic).toBe('understand-why');
+  });
+
+  it('a Commitment-stage person: names an Action-stage colleague, same team first', () => {
+    const committed = assessed('Kim', '2026-11-01', { ...gates(4), ...keen, team: 'Support' });
+    const doerElsewhere = assessed(
+      'Ann',
+      '2026-11-20',
+      { ...gates(5), ...keen, team: 'Retail', influence: 'high' },
+      { log: seen('2026-11-23') },
+    );
+    const doerSameTeam = assessed('Bo', '2026-11-20', { ...gates(5), ...keen, team: 'support' }, { log: seen('2026-11-23') });
+    const [item] = todo(committed, doerElsewhere, doerSameTeam);
+    expect(item).toMatchObject({ name: 'Kim', tactic: 'social-proof', peer: 'Bo', team: 'Support' });
+    expect(item?.action).toMatch(/^Use Bo's progress as the example\. /);
+  });
+
+  it('a Commitment-stage person set by hand, never assessed, gets the same example', () => {
+    const imported = added('Ivy', '2026-11-01', { stage: 'commitment' });
+    const doer = assessed('Bo', '2026-11-20', { ...gates(5), ...keen }, { log: seen('2026-11-23') });
+    const [item] = todo(imported, doer);
+    expect(item).toMatchObject({ name: 'Ivy', kind: 'tactic', tactic: 'social-proof', peer: 'Bo' });
+    expect(item?.why).toContain('would sharpen this');
+  });
+
+  it('an Action-stage person: credit them publicly', () => {
+    const item = only(assessed('Doer', '2026-10-01', { ...gates(5), ...keen }, { log: seen('2026-10-01') }));
+    expect(item.tactic).toBe('nurture-followers');
+    expect(item.action).toContain('Thank Doer by name');
+  });
+
+  it("rotates among the tactic's actions as the log shows it used", () => {
+    const base = { ...gates(3), ...keen };
+    const actions = [0, 1, 2, 4].map((times) => {
+      const log = Array.from({ length: times }, () => ({ on: '2026-11-01', text: 'asked', tactic: 'scarcity' as const }));
+      return weeklyTodo({ people: [assessed('B', '2026-11-01', base, { log })] }, today)[0]?.action;
+    });
+    expect(new Set(actions.slice(0, 3)).size).toBe(3);
+    expect(actions[3]).toBe(actions[0]); // four actions: the fifth use comes round again
+  });
+});
+
+describe('the board', () => {
+  const roster: Roster = {
+    people: [
+      assessed('Up', '2026-11-01', { ...gates(1), ...keen }, { set: ['2026-11-20', { stage: 'buy-in' }] }),
+      assessed('Down', '2026-11-01', { ...gates(4), ...resistant }, { set: ['2026-11-21', { stage: 'skepticism' }] }),
+      assessed('Still', '2026-09-01', { ...gates(2), ...neutral }),
+      assessed('Doer', '2026-09-01', { ...gates(5), ...keen }),
+      added('New', '2026-11-22'),
+    ],
+  };
+
+  it('knows each stage on a past day', () => {
+    expect(stageOn(roster.people[0] as Stakeholder, '2026-11-10')).toBe('skepticism');
+    expect(stageOn(roster.people[0] as Stakeholder, '2026-11-20')).toBe('buy-in');
+    expect(stageOn(roster.people[4] as Stakeholder, '2026-11-10')).toBeUndefined();
+  });
+
+  it('counts the funnel, fills the grid and finds who moved since a day; nobody at Action is stuck', () => {
+    const board = buildBoard(roster, today, '2026-11-17');
+    expect(board.funnel).toEqual([
+      { stage: 'ignorance', count: 0 },
+      { stage: 'skepticism', count: 2 },
+      { stage: 'buy-in', count: 1 },
+      { stage: 'commitment', count: 0 },
+      { stage: 'action', count: 1 },
+      { stage: null, count: 1 },
+    ]);
+    expect(board.grid.skepticism).toMatchObject({ outlier: ['Down'], 'fence-sitter': ['Still'] });
+    expect(board.movedUp).toEqual([{ name: 'Up', from: 'skepticism', to: 'buy-in' }]);
+    expect(board.movedDown).toEqual([{ name: 'Down', from: 'commitment', to: 'skepticism' }]);
+    expect(board.added).toEqual(['New']);
+    expect(board.stuck).toEqual([{ name: 'Still', stage: 'skepticism', days: 84 }]);
+  });
+});
