@@ -50,7 +50,11 @@ Examples:
   cx assess "Dana Lee" -a a.json  the same from an answers file (cx questions)
   cx show "Dana Lee"              her profile, reasons, tactics and history
   cx todo                         this week's list: who needs you, and how
-  cx log "Dana Lee" "Coffee"      record a conversation (restarts her cadence)
+  cx log "Dana Lee" "Offered co-lead" --tactic co-lead --outcome waiting
+                                  record a step and how it went (worked,
+                                  waiting or declined): it decides the next
+  cx set "Lee Chan" --target buy-in
+                                  Buy-in is all you need of Lee: keep him warm
   cx board                        the whole program at a glance
   cx list --stage buy-in          everyone at Buy-in (cx list --help: filters)
   cx set "Sam Ortiz" --stage 4    record your own judgement of his stage

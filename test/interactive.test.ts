@@ -55,6 +55,19 @@ describe.skipIf(noTerminal)('cx assess, interactively', () => {
     expect(saved(dir)[0]).not.toHaveProperty('team');
   });
 
+  it('says "none picked" for a list question left empty, not a bare arrow', async () => {
+    const dir = tempDir();
+    terminal = new Terminal(['assess', 'Uma Singh'], dir);
+    for (const prompt of ['(1 of 7)', '(2 of 7)', '(3 of 7)', '(4 of 7)', '(5 of 7)']) await terminal.answer(prompt, enter);
+    await terminal.answer('(6 of 7) When CX comes up', up, enter); // resistant: why is asked
+    await terminal.answer('(7 of 7)', enter);
+    await terminal.answer('(follow-up) Why might Uma Singh be holding back?', enter);
+    await terminal.waitFor("→ none picked (don't know)");
+    for (const prompt of ['support matter', 'role (optional)', 'team (optional)']) await terminal.answer(prompt, enter);
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.text).not.toMatch(/→\s*\n/);
+  });
+
   it('completes a first assessment with Enter alone, every answer "don\'t know"', async () => {
     const dir = tempDir();
     terminal = new Terminal(['assess', 'Kim Park'], dir);

@@ -11,18 +11,18 @@ const label = (stage: StageId | null) => (stage ? `${STAGE_GUIDES[stage].number}
 /** Names joined until they fill the width, then "+N more" for the rest; `hidden` counts those. */
 export function fitNames(names: readonly string[], width: number): { text: string; hidden: number } {
   let text = '';
-  for (const [index, raw] of names.entries()) {
-    const name = inert(raw);
-    const rest = names.length - index - 1;
-    const next = text ? `${text}, ${name}` : name;
-    const suffix = rest > 0 ? ` +${rest} more` : '';
-    if (stringWidth(next + suffix) > width) {
-      const hidden = names.length - index;
-      return { text: text ? `${text} +${hidden} more` : `+${hidden}`, hidden };
-    }
+  let shown = 0;
+  for (const raw of names) {
+    const next = text ? `${text}, ${inert(raw)}` : inert(raw);
+    const rest = names.length - shown - 1;
+    if (stringWidth(next + (rest > 0 ? ` +${rest}` : '')) > width) break;
     text = next;
+    shown++;
   }
-  return { text, hidden: 0 };
+  const hidden = names.length - shown;
+  if (hidden === 0) return { text, hidden };
+  const candidates = shown === 0 ? [`${hidden} people`, `+${hidden}`] : [`${text} +${hidden} more`, `${text} +${hidden}`];
+  return { text: candidates.find((candidate) => stringWidth(candidate) <= width) ?? `+${hidden}`, hidden };
 }
 
 /** A titled list of at most a dozen entries, then how many more, wrapped under its title. */
@@ -85,7 +85,7 @@ export function renderBoard(board: Board, width = 80): string {
     out.push(
       c.dim(
         wrap(
-          `${hidden} more ${hidden === 1 ? 'name does' : 'names do'} not fit in the grid: cx list --stage <stage> --disposition <disposition> lists a cell in full (a wider terminal shows more).`,
+          `${hidden} ${hidden === 1 ? 'name does' : 'names do'} not fit in the grid: cx list --stage <stage> --disposition <disposition> lists a cell in full (a wider terminal shows more).`,
           width,
           '  ',
         ),
