@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CxError, UsageError } from './errors.js';
 import { type Io, io, processIo, withIo } from './io.js';
+import { inert } from './render/inert.js';
 import { FOLLOW_UP_DAYS } from './domain/model.js';
 import {
   countOption,
@@ -352,7 +353,8 @@ function commanderError(command?: string): (text: string, write: (text: string) 
       : command && /missing required argument|too many arguments/.test(line)
         ? `; cx ${command} --help shows how, with examples`
         : '';
-    write(`${hint ? line.replace(/\.$/, '') : line}${hint}\n`);
+    // What the user typed is quoted back: printed inert.
+    write(`${inert(hint ? line.replace(/\.$/, '') : line)}${hint}\n`);
   };
 }
 
@@ -373,7 +375,8 @@ export async function main(argv: string[], streams: Io = processIo()): Promise<n
       }
       if (error instanceof CxError) {
         const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
-        io().stderr.write(`cx: ${message}\n`);
+        // Messages quote files and names: printed inert, like everything else cx prints from outside.
+        io().stderr.write(`cx: ${inert(message)}\n`);
         return error.exitCode;
       }
       io().stderr.write(

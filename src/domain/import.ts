@@ -8,6 +8,7 @@ import { RECORD_KEYS, orderedRecord } from './model.js';
 import { jsonArrayPieces, jsonProblem } from './json.js';
 import {
   CONFIDENCES,
+  foldId,
   isChangeSource,
   parseDisposition,
   parseInfluence,
@@ -31,11 +32,7 @@ export const COLUMNS = RECORD_KEYS;
 type Column = (typeof COLUMNS)[number];
 
 const ALIASES: Record<string, Column> = { reason: 'reasons', note: 'notes', fullname: 'name', person: 'name' };
-const fold = (header: string): string =>
-  header
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
+const fold = foldId;
 const COLUMN_BY_FOLDED = new Map<string, Column>([
   ...COLUMNS.map((column) => [fold(column), column] as [string, Column]),
   ...Object.entries(ALIASES),

@@ -3,18 +3,7 @@ import fastStringWidth from 'fast-string-width';
 import { dayOf } from '../domain/dates.js';
 import { io } from '../io.js';
 
-/**
- * Text from the roster (names, notes, roles) printed inert: control characters, including the escape
- * that starts terminal sequences, are shown as visible placeholders instead of being obeyed.
- */
-export function inert(text: string): string {
-  return text
-    .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
-    .replace(
-      /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu,
-      (char) => `\\u${char.charCodeAt(0).toString(16)}`,
-    );
-}
+export { inert } from './inert.js';
 
 /** The width a terminal gives wrapped text: its columns up to 100, or 80 when not a terminal. */
 export function textWidth(): number {

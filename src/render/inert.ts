@@ -1,0 +1,16 @@
+// The one filter for text cx prints from outside itself: names, notes, file names, error messages.
+import { HIDDEN } from '../domain/names.js';
+
+/**
+ * Text from outside cx (names, notes, roles, file names, messages) printed inert: control characters,
+ * including the escape that starts terminal sequences and the C1 controls, are shown as visible
+ * placeholders instead of being obeyed, and invisible or direction-changing characters (HIDDEN) as
+ * their code points.
+ */
+export function inert(text: string): string {
+  return text
+    .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
+    .replace(HIDDEN_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
