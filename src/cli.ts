@@ -105,7 +105,11 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
     .option('--disposition <disposition...>', 'only these dispositions', many(dispositionOption))
     .option('--team <team>', 'only this team (ignoring case and spacing)')
     .option('--influence <level...>', 'only these influence levels: low, medium, high', many(influenceOption))
-    .option('--stuck <days>', 'only people whose stage has not changed for at least this many days', daysOption)
+    .option(
+      '--stuck <days>',
+      'only people whose stage has not changed for at least this many days (short of their target stage)',
+      daysOption,
+    )
     .addOption(
       new Option('--sort <key>', 'order by').choices(['name', 'stage', 'disposition', 'updated', 'stuck']).default('name'),
     )

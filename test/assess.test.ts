@@ -202,3 +202,42 @@ describe('assess: evidence above implies the rungs below', () => {
     expect(assess({ understands: 'thinks-they-do-it', endorses: 'yes' }).gaps).toEqual(['ignorance']);
   });
 });
+
+describe('assess: a deed outweighs a "no" beneath it; a belief does not', () => {
+  it.each([
+    // A belief above a "no": the "no" holds them, and the belief above is the conflict.
+    ['sees it as relevant, yet does not understand CX', { understands: 'no', relevant: 'yes' }, 'ignorance', ['relevant'], []],
+    [
+      'a doubt beside "does not understand"',
+      { understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear' },
+      'ignorance',
+      ['doubt-reason'],
+      [],
+    ],
+    // A deed above a "no": placed by the deed, the "no" is the conflict, and its rung's move is owed.
+    [
+      'backed it out loud, yet does not understand CX',
+      { understands: 'no', relevant: 'yes', endorses: 'yes' },
+      'buy-in',
+      ['understands'],
+      ['ignorance'],
+    ],
+    [
+      'pledged, though they doubt the return',
+      { understands: 'yes', relevant: 'no', pledged: 'yes', acted: 'no' },
+      'commitment',
+      ['relevant'],
+      ['skepticism'],
+    ],
+  ] as const)('%s -> %s', (_, answers, stage, conflicts, gaps) => {
+    const result = assess({ ...answers, stance: 'keen' });
+    expect(result.stage).toBe(stage);
+    expect(result.conflicts.map((item) => item.question)).toEqual(conflicts);
+    expect(result.gaps).toEqual(gaps);
+    expect(result.confidence).not.toBe('high');
+  });
+
+  it('keeps the doubt as a reason when it conflicts with the answer about understanding', () => {
+    expect(assess({ understands: 'no', relevant: 'no', 'doubt-reason': 'roi-unclear' }).reasons).toEqual(['roi-unclear']);
+  });
+});

@@ -202,7 +202,7 @@ describe('targets', () => {
     expect(shown).toMatchObject({ target: 'buy-in', nextStep: { kind: 'keep-warm', tactic: 'keep-warm' } });
     expect((await ok(dir, ['show', 'Lee Chan'])).stdout).toMatch(/Target\s+Buy-in\s+reached: keep them warm/);
     const board = JSON.parse((await ok(dir, ['board', '--json'])).stdout);
-    expect(board.targets).toEqual({ reached: 1, below: 0, stagesToGo: 0 });
+    expect(board.targets).toEqual({ reached: 1, below: 0, stagesToGo: 0, reachedBy: ['Lee Chan'] });
     expect(board.stuck).toEqual([]); // a month at Buy-in, which is all that is needed
     const unset = JSON.parse((await ok(dir, ['export'])).stdout)[0];
     expect(unset.target).toBe('buy-in');

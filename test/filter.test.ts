@@ -54,7 +54,8 @@ describe('selectPeople', () => {
     ['a team, ignoring case', { team: 'OPS' }, ['Dana Lee', 'Kim Park']],
     ['an influence', { influences: ['high', 'medium'] }, ['Dana Lee']],
     ['stuck 30 days', { stuckDays: 30 }, ['Dana Lee']],
-    ['stuck 4 days', { stuckDays: 4 }, ['Dana Lee', 'Kim Park', 'sam ortiz']],
+    // Kim Park is at Action, where nobody is stuck.
+    ['stuck 4 days', { stuckDays: 4 }, ['Dana Lee', 'sam ortiz']],
     ['filters together', { team: 'ops', stuckDays: 30 }, ['Dana Lee']],
   ] as const)('%s', (_, filters, expected) => {
     expect(names(selectPeople(people, filters as never, 'name', today))).toEqual(expected);

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../src/domain/assess.js';
 import type { Answers, LogEntry, Outcome, Stakeholder, TacticId } from '../src/domain/model.js';
 import { DISPOSITIONS, OUTCOMES, REASONS, STAGES, TACTICS } from '../src/domain/model.js';
-import { hasContributed, nextStep, peerFinder } from '../src/domain/next-step.js';
+import { hasContributed, nextStep, peerFinder, planOf } from '../src/domain/next-step.js';
 import { type FieldUpdate, applyUpdate, newPerson, recordAssessment } from '../src/domain/roster.js';
-import { weeklyTodo } from '../src/domain/todo.js';
+import { dueDay, weeklyTodo } from '../src/domain/todo.js';
 
 const today = new Date('2026-11-24T09:00:00Z');
 let next = 0;
@@ -49,7 +49,7 @@ describe('outcomes steer the next step', () => {
     const result = step(dana);
     expect(result.tactic).not.toBe('spotlight');
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'understand-why' });
-    expect(result.action).toContain('said no to co-leading');
+    expect(result.action).toContain('what would work better for them than what they turned down on 2026-11-17');
     expect(result.why.join('; ')).toContain('invite them to co-lead was declined on 2026-11-17');
   });
 
@@ -145,7 +145,7 @@ describe('a stage set by the user counts', () => {
 describe('advice uses what cx knows', () => {
   it("names the person's team where the playbook speaks of their area", () => {
     const olga = assessed('Olga', '2026-11-10', { ...ownsIt, 'outlier-reasons': ['operational'], team: 'the stores' });
-    expect(step(olga).action).toContain('in the stores');
+    expect(step(olga).action).toContain('which part of the stores');
   });
 });
 
@@ -203,5 +203,67 @@ describe('cx todo lists the next step itself', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a month of rest, first contact before re-assessing, contributions and peers', () => {
+  it('an old assessment is redone only once you have talked to them since: the first conversation comes first', () => {
+    const never = assessed('Marta', '2026-10-01', { ...buyIn, stance: 'neutral', priorities: 'no' });
+    expect(step(never)).toMatchObject({ kind: 'tactic' });
+    const talked = { ...never, log: [{ on: '2026-11-10', text: 'coffee' }] };
+    expect(step(talked)).toMatchObject({ kind: 'reassess' });
+  });
+
+  it('after every approach is declined: kept warm, asking nothing, for a month, even after a light touch', () => {
+    const log = [
+      did('2026-11-10', 'outside-authority', 'declined'),
+      did('2026-11-11', 'understand-why', 'declined'),
+      did('2026-11-20', 'keep-warm', undefined, 'sent the monthly note'),
+    ];
+    const gareth = {
+      ...added('Gareth', '2026-11-01', { stage: 'skepticism', disposition: 'outlier', reasons: ['resists-change'] }),
+      log,
+    };
+    const result = step(gareth);
+    expect(result).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
+    expect(result.action).toContain('Ask for nothing before 2026-12-11');
+    expect(dueDay(gareth)).toEqual({ day: '2026-12-11', by: 'rest' });
+    // A month on, a fresh approach: what they declined may be offered again.
+    const later = nextStep(gareth, { today: new Date('2026-12-15T09:00:00Z'), peerFor: () => undefined });
+    expect(later.kind).toBe('tactic');
+    expect(later.tactic).toBe('outside-authority');
+    expect(later.why.join('; ')).toContain('worth offering again');
+  });
+
+  it('a find-out that worked is no contribution: no spotlight after a declined co-lead and a good talk', () => {
+    const nadia = assessed('Nadia', '2026-11-01', ownsIt, [
+      did('2026-11-09', 'co-lead', 'declined'),
+      { ...did('2026-11-14', 'understand-why', 'worked'), at: '2026-11-14T09:00:00.000Z' },
+    ]);
+    const reassessed = {
+      ...nadia,
+      assessment: { ...(nadia.assessment as NonNullable<Stakeholder['assessment']>), at: '2026-11-14T12:00:00.000Z' },
+    };
+    expect(hasContributed(reassessed)).toBe(false);
+    expect(step(reassessed).tactic).not.toBe('spotlight');
+  });
+
+  it('holds up a peer at their level: of at least their influence, same team first', () => {
+    const tom = assessed('Tom', '2026-11-01', {
+      pledged: 'yes',
+      acted: 'no',
+      stance: 'keen',
+      influence: 'high',
+      team: 'Contact centre',
+    });
+    const kofi = assessed('Kofi', '2026-11-01', { acted: 'yes', stance: 'keen', influence: 'low', team: 'Contact centre' });
+    const ben = assessed('Ben', '2026-11-01', { acted: 'yes', stance: 'keen', influence: 'high', team: 'Product' });
+    expect(step(tom, [kofi, ben]).peer).toBe('Ben');
+    expect(step(tom, [kofi]).peer).toBe('Kofi'); // the only one there is
+  });
+
+  it('at a target short of Action, the plan is to keep them warm, and nothing more', () => {
+    const lee = applyUpdate(assessed('Lee', '2026-11-10', { ...buyIn, stance: 'keen' }), { target: 'buy-in' }, 'set', today);
+    expect(planOf(lee)).toEqual(['keep-warm']);
   });
 });

@@ -99,7 +99,7 @@ export const PERSONAS: Persona[] = [
     stage: 'commitment',
     disposition: 'fence-sitter',
     reasons: [],
-    first: { kind: 'tactic', tactic: 'understand-why' },
+    first: { kind: 'tactic', tactic: 'social-proof' },
     pattern: 'conflict',
   },
   {

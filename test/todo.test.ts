@@ -93,7 +93,7 @@ describe('rule 2: who is listed', () => {
   it('a step logged as waiting falls due again after five days, sooner than the cadence', () => {
     const log: LogEntry[] = [{ on: '2026-11-18', text: 'offered a seat', tactic: 'scarcity', outcome: 'waiting' }];
     const person = assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log });
-    expect(dueDay(person)).toBe('2026-11-23');
+    expect(dueDay(person)).toEqual({ day: '2026-11-23', by: 'follow-up' });
     expect(only(person)).toMatchObject({ kind: 'follow-up', tactic: 'scarcity', overdueDays: 1 });
   });
 
@@ -103,11 +103,13 @@ describe('rule 2: who is listed', () => {
 });
 
 describe('rule 3: priority', () => {
-  const base = (answers: Answers, log = seen('2026-11-05')) => assessed('P', '2026-11-05', answers, { log });
+  // Of low influence, so that only the rule under test adds points.
+  const base = (answers: Answers, log = seen('2026-11-05')) =>
+    assessed('P', '2026-11-05', { influence: 'low', ...answers }, { log });
 
   it('1 point per day overdue', () => {
-    // Buy-in advocate: every 12 days from 2026-11-05, due 2026-11-17: 7 days overdue.
-    expect(only(base({ ...gates(3), ...keen })).priority).toBe(7 * POINTS.perOverdueDay);
+    // Buy-in advocate of low influence: every 18 days from 2026-11-05, due 2026-11-23: 1 day overdue.
+    expect(only(base({ ...gates(3), ...keen })).priority).toBe(1 * POINTS.perOverdueDay);
   });
 
   it.each([
@@ -131,9 +133,17 @@ describe('rule 3: priority', () => {
     else expect(item.why).not.toContain('influence');
   });
 
+  it('an influence not known yet counts as medium', () => {
+    const unknown = only(base({ ...gates(3), ...keen, influence: undefined as unknown as string }));
+    const medium = only(base({ ...gates(3), ...keen, influence: 'medium' }));
+    expect(unknown.priority - unknown.overdueDays).toBe(POINTS.unknownInfluence);
+    expect(POINTS.unknownInfluence).toBe(POINTS.influence.medium);
+    expect(medium.priority - medium.overdueDays).toBe(POINTS.influence.medium);
+  });
+
   it('never contacted adds 6 points; no stage yet adds 6 more', () => {
-    expect(only(assessed('N', '2026-11-24', { ...gates(3), ...keen })).priority).toBe(POINTS.neverContacted);
-    const item = only(added('New Hire', '2026-11-24', { role: 'COO' }));
+    expect(only(assessed('N', '2026-11-24', { ...gates(3), ...keen, influence: 'low' })).priority).toBe(POINTS.neverContacted);
+    const item = only(added('New Hire', '2026-11-24', { role: 'COO', influence: 'low' }));
     expect(item.priority).toBe(POINTS.neverContacted + POINTS.noStage);
     expect(item).toMatchObject({ kind: 'assess', action: expect.stringContaining('cx assess "New Hire"') });
   });

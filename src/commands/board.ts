@@ -28,6 +28,11 @@ export function boardCommand(options: { since?: Date; date?: Date; json?: boolea
     io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
     return;
   }
+  if (board.total === 0) {
+    const first = roster.people.map((person) => person.createdAt).sort()[0] as string;
+    io().stdout.write(`No one was in the roster on ${board.today}: the first person was added on ${dayOf(first)}.\n`);
+    return;
+  }
   // The terminal's width (within reason), or 80 columns when not a terminal.
   const columns = io().stdout.isTTY ? io().stdout.columns : 0;
   io().stdout.write(`${renderBoard(board, columns ? Math.max(50, Math.min(160, columns)) : 80)}\n`);

@@ -62,6 +62,7 @@ export function assess(answers: Answers): Assessment {
 
   // Stage: the ladder, rung by rung.
   const { stage, rungs, blocker } = ladder(answers);
+  const doubtAgainst = rungs.find((rung) => rung.shownBy && rung.status !== 'implied' && rung.answer !== 'yes');
   const top = [...rungs].reverse().find((rung) => rung.status === 'met' || rung.shownBy);
   for (const rung of rungs) {
     const { question, answer, gate } = rung;
@@ -89,6 +90,17 @@ export function assess(answers: Answers): Assessment {
         if (!gaps.includes(gate.stage)) gaps.push(gate.stage);
         break;
       }
+      case 'ahead': {
+        const held = blocker ? `"${blocker.question}" is ${describe(blocker.answer)}` : 'a rung beneath is not met';
+        const conflict = {
+          question,
+          answer,
+          finding: `${gate.shows}, yet ${held}: a belief does not outweigh it, so cx keeps the lower stage; check one of the two`,
+        };
+        conflicts.push(conflict);
+        evidence.push(conflict);
+        break;
+      }
       case 'blocker':
         if (answer === UNKNOWN) unknowns.push(question);
         evidence.push({
@@ -112,11 +124,15 @@ export function assess(answers: Answers): Assessment {
     const picked = choicesPicked(doubt, answers).find((choice) => choice.reason);
     if (picked?.reason) {
       reasons.push(picked.reason);
-      evidence.push({
-        question: 'doubt-reason',
+      const item = {
+        question: 'doubt-reason' as const,
         answer: picked.value,
-        finding: `what holds them back: ${lowerFirst(picked.label)}${rungs[0]?.shownBy ? ' (so they know CX well enough to doubt it)' : ''}`,
-      });
+        finding: doubtAgainst
+          ? `what holds them back: ${lowerFirst(picked.label)}; a doubt only someone who knows CX has, yet "${doubtAgainst.question}" is ${describe(doubtAgainst.answer)}: check one of the two`
+          : `what holds them back: ${lowerFirst(picked.label)}${rungs[0]?.shownBy ? ' (so they know CX well enough to doubt it)' : ''}`,
+      };
+      evidence.push(item);
+      if (doubtAgainst) conflicts.push(item);
     } else if (stage === 'skepticism') {
       unknowns.push('doubt-reason');
     }

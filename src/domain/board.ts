@@ -35,6 +35,8 @@ export interface Board {
     /** People short of it, and how many stages they are short in all. */
     below: number;
     stagesToGo: number;
+    /** The names of those at or past it. */
+    reachedBy: string[];
   };
 }
 
@@ -126,6 +128,7 @@ export function buildBoard(current: Roster, today: Date, since: string, { asOf =
     reached: staged.length - short.length,
     below: short.length,
     stagesToGo: short.reduce((sum, person) => sum + stageNumber(targetOf(person)) - stageNumber(person.stage), 0),
+    reachedBy: staged.filter((person) => atTarget(person)).map((person) => person.name),
   };
   return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck, targets };
 }

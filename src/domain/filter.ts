@@ -9,7 +9,7 @@ export interface ListFilters {
   dispositions?: DispositionId[];
   team?: string;
   influences?: Influence[];
-  /** Only people whose stage has not changed for at least this many days. */
+  /** Only people whose stage has not changed for at least this many days (never at Action, nor at their target). */
   stuckDays?: number;
 }
 
@@ -49,7 +49,8 @@ export function selectPeople(people: readonly Stakeholder[], filters: ListFilter
       (!filters.dispositions?.length || (person.disposition !== null && filters.dispositions.includes(person.disposition))) &&
       (team === undefined || (person.team !== undefined && nameKey(person.team) === team)) &&
       (!filters.influences?.length || (person.influence !== undefined && filters.influences.includes(person.influence))) &&
-      (filters.stuckDays === undefined || daysSince(stageSince(person), today) >= filters.stuckDays),
+      (filters.stuckDays === undefined ||
+        (person.stage !== 'action' && !atTarget(person) && daysSince(stageSince(person), today) >= filters.stuckDays)),
   );
   // Sorted by name first; the sorts below are stable, so ties stay in name order.
   const byName = sortByName(chosen, (person) => person.name);

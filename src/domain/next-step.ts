@@ -3,17 +3,19 @@
 // find a peer in; a step out. README "How cx decides" and "How cx todo ranks" document these rules.
 
 import { assess } from './assess.js';
-import { dayOf, daysBetween } from './dates.js';
+import { addDays, dayOf, daysBetween } from './dates.js';
 import { stageSince } from './filter.js';
-import type { LogEntry, Roster, Stakeholder, StageId, TacticId } from './model.js';
+import type { LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
 import { STAGES, atTarget, isOutlierReason, isSkepticismReason, stageNumber, targetOf } from './model.js';
 import { nameKey, sortByName } from './names.js';
 import { REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
 import { type QuestionId, UNKNOWN, questionById } from './questionnaire.js';
 
 export { FOLLOW_UP_DAYS } from './model.js';
-/** An assessment this old is due again. */
+/** An assessment this old is due again, once they have been talked to since. */
 export const REASSESS_DAYS = 30;
+/** A move someone declined is not offered again for this long; nor anything, once every approach was. */
+export const REST_DAYS = 30;
 
 /**
  * What kind of step it is: `assess` (no stage yet), `reassess`, `find-out` (a "don't know" that
@@ -47,8 +49,9 @@ const label = (stage: StageId): string => STAGE_GUIDES[stage].label;
 const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLowerCase();
 
 /**
- * Finds, for anyone, an Action-stage colleague to hold up as an example: same team first, then most
- * influence, then name. The candidates are ranked once, so a roster costs one pass, not one per person.
+ * Finds, for anyone, an Action-stage colleague to hold up as an example: one of at least their
+ * influence, same team first, then most influence, then name. The candidates are ranked once, so a
+ * roster costs one pass, not one per person.
  */
 export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
   const influence = (person: Stakeholder) => (person.influence === 'high' ? 0 : person.influence === 'medium' ? 1 : 2);
@@ -62,9 +65,14 @@ export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder
     const key = nameKey(person.team);
     byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
   }
+  // A peer at their level: of at least their influence, same team first; anyone, failing that.
   return (person) => {
+    const level = influence(person);
+    const peer = (list: Stakeholder[] | undefined) =>
+      list?.find((candidate) => candidate.id !== person.id && influence(candidate) <= level);
     const other = (list: Stakeholder[] | undefined) => list?.find((candidate) => candidate.id !== person.id);
-    return (person.team ? other(byTeam.get(nameKey(person.team))) : undefined) ?? other(ranked);
+    const team = person.team ? byTeam.get(nameKey(person.team)) : undefined;
+    return peer(team) ?? peer(ranked) ?? other(team) ?? other(ranked);
   };
 }
 
@@ -79,11 +87,13 @@ const lastTactic = (entries: readonly LogEntry[]): LogEntry | undefined =>
   entries.findLast((entry) => entry.tactic !== undefined);
 
 /**
- * Whether the person has contributed something to put in a spotlight: a logged step that worked, or a
- * move up the ladder.
+ * Whether the person has contributed something to put in a spotlight: a logged step that worked and
+ * had them give something (a lead role, people, time: not a conversation that taught you something),
+ * or a move up the ladder.
  */
 export function hasContributed(person: Stakeholder): boolean {
-  if (person.log?.some((entry) => entry.outcome === 'worked')) return true;
+  if (person.log?.some((entry) => entry.outcome === 'worked' && entry.tactic && TACTIC_GUIDES[entry.tactic].contribution))
+    return true;
   return person.history.some((entry) =>
     entry.changes.some(
       (change) =>
@@ -134,10 +144,25 @@ function firstUnknown(person: Stakeholder): QuestionId | undefined {
   return candidates.find((id) => result.unknowns.includes(id));
 }
 
+/**
+ * The reasons that explain the person as they are now: a skeptic's doubt at Skepticism (or owed from
+ * beneath it), what holds back an outlier or a fence-sitter, other work winning at Buy-in or Commitment.
+ */
+export function reasonsThatApply(person: Stakeholder): ReasonId[] {
+  const gaps = gapsOf(person);
+  const stalled = person.stage === 'buy-in' || person.stage === 'commitment';
+  return person.reasons.filter((reason) => {
+    if (reason === 'conflicting-priorities') return stalled;
+    const holdsBack = isOutlierReason(reason) && person.disposition !== 'advocate';
+    if (isSkepticismReason(reason)) return person.stage === 'skepticism' || gaps.includes('skepticism') || holdsBack;
+    return holdsBack;
+  });
+}
+
 /** What is known about why they hold back, in a few words ("outlier: cost concerns"). */
 function standing(person: Stakeholder): string[] {
   const why: string[] = [];
-  const labels = person.reasons.map((reason) => REASON_GUIDES[reason].label.toLowerCase());
+  const labels = reasonsThatApply(person).map((reason) => REASON_GUIDES[reason].label.toLowerCase());
   if (person.disposition === 'outlier') {
     why.push(person.reasons.some(isOutlierReason) ? `outlier: ${labels.join('; ')}` : 'outlier, reason unknown');
   } else if (person.disposition === 'fence-sitter') {
@@ -166,6 +191,8 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   const latest = lastTactic(entries);
   const judged = lastJudged(person);
 
+  const refused = declinedSince(entries, addDays(context.today, -REST_DAYS));
+
   // A step still waiting for an answer comes back as itself, a follow-up: not as a new tactic.
   if (latest?.tactic && latest.outcome === 'waiting') {
     return {
@@ -180,12 +207,15 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     return {
       kind: person.assessment ? 'reassess' : 'assess',
       tactic: 'understand-why',
-      action: `${person.assessment ? 'Re-assess' : 'Assess'} ${name} (${command}) to record what you learned on ${latest.on}, so the next step fits it.`,
+      action: `${person.assessment ? 'Re-assess' : 'Assess'} ${name} (${command}) to record what you learned on ${latest.on}, so the next step fits it; cx set ${shellWord(name)} --note "…" keeps it in their words.`,
       why: [...why, `you found out more on ${latest.on}`],
     };
   }
-  // Declined: a different approach, never the next move of the chain as if it had worked.
-  if (latest?.tactic && latest.outcome === 'declined') return differentApproach(person, latest, entries, why);
+  // Declined: a different approach, never the next move of the chain as if it had worked; once every
+  // approach was declined, a rest.
+  const rest = restUntil(person);
+  if (rest && rest > dayOf(context.today)) return resting(person, rest, why);
+  if (latest?.tactic && latest.outcome === 'declined') return differentApproach(person, latest, refused, why);
 
   if (person.disposition === 'outlier' && !person.reasons.some(isOutlierReason)) {
     return { kind: 'tactic', tactic: 'understand-why', action: rotatedAction(person, 'understand-why'), why };
@@ -211,7 +241,9 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, stage === target ? `at their target, ${label(target)}` : `past their target, ${label(target)}`],
     };
   }
-  if (person.assessment && daysBetween(person.assessment.at, context.today) >= REASSESS_DAYS) {
+  // An old assessment is worth redoing once you have talked to them since; until then, the first
+  // conversation is still owed.
+  if (person.assessment && daysBetween(person.assessment.at, context.today) >= REASSESS_DAYS && loggedSince(person, judged)) {
     return {
       kind: 'reassess',
       tactic: 'understand-why',
@@ -219,15 +251,58 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
     };
   }
-  return planned(person, entries, why, context);
+  return planned(person, entries, refused, why, context);
+}
+
+/** Whether anything was logged after the moment the person was last judged. */
+const loggedSince = (person: Stakeholder, judged: string | undefined): boolean =>
+  (person.log ?? []).some((entry) => loggedAfter(entry, judged));
+
+/** The tactics declined on or after a day. */
+function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId> {
+  const declined = new Set<TacticId>();
+  for (const entry of entries) if (entry.tactic && entry.outcome === 'declined' && entry.on >= day) declined.add(entry.tactic);
+  return declined;
+}
+
+/**
+ * The day a rest ends, when they have declined every approach at this stage (finding out what would
+ * work, and a neutral outside voice): a month after the last of those; undefined otherwise.
+ */
+export function restUntil(person: Stakeholder): string | undefined {
+  const entries = sinceStage(person);
+  const last = (tactic: TacticId) => entries.findLast((entry) => entry.tactic === tactic && entry.outcome === 'declined')?.on;
+  const askedWhy = last('understand-why');
+  const outside = last('outside-authority');
+  if (!askedWhy || !outside) return undefined;
+  const latest = askedWhy > outside ? askedWhy : outside;
+  // A move that worked, or a new judgement, since the last refusal ends it.
+  if (entries.some((entry) => entry.on > latest && entry.outcome === 'worked')) return undefined;
+  return addDays(latest, REST_DAYS);
+}
+
+/** While they rest: light contact, nothing asked, until the day it ends. */
+function resting(person: Stakeholder, until: string, why: string[]): NextStep {
+  return {
+    kind: 'keep-warm',
+    tactic: 'keep-warm',
+    action: `${rotatedAction(person, 'keep-warm')} Ask for nothing before ${until}.`,
+    why: [...why, `they turned down every approach at this stage; a fresh one after ${until}`],
+  };
 }
 
 /** The stages beneath a person's whose rung their assessment answered "no" (while the stage is its own). */
 const gapsOf = (person: Stakeholder): StageId[] =>
   person.assessment && person.stageSource === 'assess' ? assess(person.assessment.answers).gaps : [];
 
-/** The person's plan: the playbook's moves for them, in order (tacticIdsFor, with their gaps). */
-export const planOf = (person: Stakeholder): TacticId[] => tacticIdsFor({ ...person, gaps: gapsOf(person) });
+/**
+ * The person's plan: the playbook's moves for them, in order (tacticIdsFor, with their gaps); for
+ * someone at or past a target short of Action who is not an outlier, keeping them warm and no more.
+ */
+export const planOf = (person: Stakeholder): TacticId[] =>
+  person.disposition !== 'outlier' && person.stage !== 'action' && atTarget(person)
+    ? ['keep-warm']
+    : tacticIdsFor({ ...person, gaps: gapsOf(person) });
 
 /** The outcome of each tactic's last use in these entries. */
 function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
@@ -238,11 +313,17 @@ function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
 
 /**
  * The next move of the person's plan (the playbook's chain, tacticIdsFor): the first that has neither
- * worked nor been declined at this stage. A reason's move, co-leading or finding out why, used once
+ * worked at this stage nor been declined in the last month. A reason's move, co-leading or finding out why, used once
  * with no outcome said, counts as done (as before outcomes could be logged); the ladder's own tactics
  * are used again, their actions taking turns. The spotlight waits until they have contributed something.
  */
-function planned(person: Stakeholder, entries: readonly LogEntry[], why: string[], context: StepContext): NextStep {
+function planned(
+  person: Stakeholder,
+  entries: readonly LogEntry[],
+  refused: ReadonlySet<TacticId>,
+  why: string[],
+  context: StepContext,
+): NextStep {
   const stage = person.stage as StageId;
   const gaps = gapsOf(person);
   const chain = planOf(person);
@@ -257,7 +338,10 @@ function planned(person: Stakeholder, entries: readonly LogEntry[], why: string[
   for (const tactic of chain) {
     const entry = last.get(tactic);
     if (entry?.outcome === 'worked') worked.push(tactic);
-    if (entry?.outcome === 'worked' || entry?.outcome === 'declined') continue;
+    if (entry?.outcome === 'worked' || refused.has(tactic)) continue;
+    // Declined more than a month ago: offered again.
+    if (entry?.outcome === 'declined')
+      return tacticStep(person, tactic, [...why, `declined on ${entry.on}: worth offering again`], context);
     if (tactic === 'spotlight' && !contributed) continue;
     if (entry && !ladder.has(tactic)) continue;
     return tacticStep(person, tactic, why, context);
@@ -284,7 +368,7 @@ function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], contex
   if (person.stageSource && person.stageSource !== 'assess' && !person.assessment) {
     reasons.push(`stage from cx ${person.stageSource}; assessing them (cx assess ${shellWord(person.name)}) would sharpen this`);
   }
-  if (tactic === 'social-proof' || (tactic === 'make-room' && person.stage === 'commitment')) {
+  if (tactic === 'social-proof') {
     const peer = context.peerFor(person);
     if (peer) {
       return {
@@ -302,32 +386,23 @@ function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], contex
 
 /**
  * After a decline, a different approach: find out what they would say yes to; if they would not talk
- * about it, a neutral outside voice; if that too was declined, keep in touch without asking for more.
+ * about it, a neutral outside voice; if that too was declined, a rest (see restUntil).
  */
-function differentApproach(person: Stakeholder, declined: LogEntry, entries: readonly LogEntry[], why: string[]): NextStep {
+function differentApproach(person: Stakeholder, declined: LogEntry, refused: ReadonlySet<TacticId>, why: string[]): NextStep {
   const tactic = declined.tactic as TacticId;
-  const refused = new Set(entries.filter((entry) => entry.outcome === 'declined').map((entry) => entry.tactic));
   const because = `${tacticName(tactic)} was declined on ${declined.on}: a different approach, not the next move`;
   if (!refused.has('understand-why')) {
     return {
       kind: 'tactic',
       tactic: 'understand-why',
-      action: `Ask ${person.name} what made "${declined.text}" the wrong offer, and what they would say yes to instead; listen more than you pitch.`,
+      action: `Ask ${person.name} what would work better for them than what they turned down on ${declined.on}, and what they would say yes to; listen more than you pitch.`,
       why: [...why, because],
     };
   }
-  if (!refused.has('outside-authority')) {
-    return {
-      kind: 'tactic',
-      tactic: 'outside-authority',
-      action: rotatedAction(person, 'outside-authority'),
-      why: [...why, because, `${person.name} would not discuss it with you`],
-    };
-  }
   return {
-    kind: 'keep-warm',
-    tactic: 'keep-warm',
-    action: `${rotatedAction(person, 'keep-warm')} Give it a month before asking again.`,
-    why: [...why, because, 'they have turned down every approach at this stage'],
+    kind: 'tactic',
+    tactic: 'outside-authority',
+    action: rotatedAction(person, 'outside-authority'),
+    why: [...why, because, `${person.name} would not discuss it with you`],
   };
 }

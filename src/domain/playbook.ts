@@ -13,6 +13,11 @@ export interface Tactic {
   principle: string;
   /** Who the tactic is for, as a short phrase. */
   appliesTo: string;
+  /**
+   * Whether its working means they gave something (a lead role, people, time, a pilot in their area):
+   * a contribution to put in the spotlight. A conversation that taught you something is not one.
+   */
+  contribution: boolean;
   /** At least three concrete actions; may contain the placeholder {name}. */
   actions: string[];
 }
@@ -61,10 +66,11 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Teach before you ask for anything: start with the CX Magic Question, which has them picture the customer experience they would love to offer and name what blocks it.',
     appliesTo: 'Ignorance stage',
+    contribution: false,
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
       'Write down every obstacle {name} names in that conversation, in their words, and send them a three-line summary the next day.',
-      'Show {name} one customer journey from {area} with its complaint or drop-off numbers, so they see CX as something measured and managed.',
+      'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
       'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
     ],
   },
@@ -74,9 +80,10 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Show the return in the measures they already answer for, such as their costs, their handle time or their revenue, not in satisfaction scores.',
     appliesTo: 'Skepticism stage, when the return is unclear to them',
+    contribution: false,
     actions: [
       'Ask {name} which two numbers they are judged on this year, and build the case around those.',
-      "Send {name} last quarter's three most common complaint reasons from {area}, with a rough cost for each, and ask which one hurts them most.",
+      "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
       'Ask the finance partner who supports {name} to check your figures before you present them, so the numbers are not yours alone.',
     ],
@@ -87,6 +94,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'People give more weight to a neutral outside expert than to the in-house champion (authority bias), so the expert must have nothing to gain from the outcome.',
     appliesTo: 'Skepticism stage, when they resist change or resist you',
+    contribution: false,
     actions: [
       'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
       'Set up a 30-minute call or coffee between {name} and that person, and let the expert do the talking while you mostly listen.',
@@ -100,6 +108,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Scarcity turns agreement into a decision: a true deadline, a budget window about to shut or a team with only a few places left makes waiting feel like losing out (keep the limits honest).',
     appliesTo: 'Buy-in stage',
+    contribution: true,
     actions: [
       "Ask {name} for one named thing: a person for the pilot team, two hours a week of their own time, or a share of next quarter's budget.",
       'Tell {name} the date the request closes, such as the day the project team is fixed or budget planning locks, and confirm it in writing.',
@@ -113,6 +122,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Social proof: seeing peers make progress, and get credit for it, pulls a person who has pledged support into actually doing the work.',
     appliesTo: 'Commitment stage',
+    contribution: true,
     actions: [
       'Send {name} a two-line note on what a peer at their level delivered this month, with one number that moved.',
       'Invite {name} to the next session where a contributing team presents a quick win.',
@@ -126,6 +136,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'The people already doing the work are the early followers who make one champion into a movement: work with them as peers and let them take the credit.',
     appliesTo: 'Action stage',
+    contribution: true,
     actions: [
       'Thank {name} by name for one specific result, in a forum their own manager sees.',
       'Ask {name} to present their results at the next leadership or team meeting, with you in the audience rather than at the front.',
@@ -139,6 +150,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Find the real reason behind their hesitation or resistance before you act; it is rarely just temperament, and the right next step depends on it.',
     appliesTo: 'Outliers and fence-sitters',
+    contribution: false,
     actions: [
       'Book a one-to-one with {name}, with no slides, and ask what concerns them most about the program.',
       'Ask {name} what would get harder for their team, or what they would lose, if the program went ahead as planned.',
@@ -153,6 +165,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
     appliesTo: 'Outliers',
+    contribution: true,
     actions: [
       'Offer {name} a co-lead role on the part of the work closest to {area}, in a one-to-one before anyone else hears about it.',
       'Ask {name} to set the agenda for the next working session.',
@@ -165,6 +178,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     name: 'Give them the spotlight',
     principle: 'Recognize their part in public, so that taking part raises their standing instead of threatening it.',
     appliesTo: 'Outliers',
+    contribution: false,
     actions: [
       "Mention {name}'s contribution by name in your next update to senior leaders.",
       'Invite {name} to present their part of the work at the next program review.',
@@ -178,6 +192,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Make advocates your early followers and your proof for others, give them credit, and keep them from taking all of your time.',
     appliesTo: 'Advocates',
+    contribution: true,
     actions: [
       'Ask {name} to bring one hesitant colleague to the next working session.',
       'Ask {name} for a short quote or a result you can share with people who have pledged support but not yet started.',
@@ -191,6 +206,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Resistance that comes from "you are on my patch" fades once it is written down what the CX team owns, what stays with them, and where the two meet.',
     appliesTo: 'Outliers unclear about your role, or who feel you tread on their ground',
+    contribution: false,
     actions: [
       'Ask {name} for 30 minutes to agree who does what: what you will own, what stays with {area}, and what you will decide together.',
       'Send {name} a one-page note of what you agreed, and ask them to correct it before anyone else sees it.',
@@ -204,6 +220,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'A cost objection is answered in money: what the work would take from their budget, what the problems it fixes already cost them, and a first step small enough to try without a budget fight.',
     appliesTo: 'Outliers and fence-sitters who think it costs too much',
+    contribution: false,
     actions: [
       "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), with {name}'s finance partner if you can, and put it beside what the CX work would cost.",
       'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',
@@ -217,8 +234,9 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       '"It won\'t work here" is best answered here: a small, time-boxed trial, designed with their own people and judged by a measure they pick.',
     appliesTo: 'Outliers and fence-sitters who think it will not work in their operation',
+    contribution: true,
     actions: [
-      'Ask {name} where in {area} the idea is most likely to fail, and offer to try it there first, small and for a fixed time.',
+      'Ask {name} which part of {area} would make the fairest test, and offer to try it there first, small and for a fixed time.',
       "Design the pilot with one or two of {name}'s own people, rather than for them.",
       'Agree with {name}, before it starts, the measure that decides whether it worked and the day you will look at it together.',
       "Show {name} the pilot's result first, before anyone else, whatever it shows.",
@@ -230,6 +248,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'When other work keeps winning, asking harder does not help: tie the CX work to a priority they already have, shrink the first step to fit the week they have, and get its place in their plan agreed.',
     appliesTo: 'Buy-in and Commitment, when other work keeps winning',
+    contribution: true,
     actions: [
       'Ask {name} which of their current priorities the CX work could serve, and reshape the first step so it counts towards that one.',
       "Offer to take the first piece of legwork off {name}'s plate: a draft, the data pull, or an analyst for two weeks.",
@@ -243,6 +262,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Someone already where the program needs them is kept there with light, useful contact and no new asks; pushing further spends goodwill you may need later.',
     appliesTo: 'People at or past their target stage',
+    contribution: false,
     actions: [
       'Send {name} one short note on what the program changed this month, with no ask attached.',
       'Thank {name} for what they already do for it, in a line to them or to their manager.',
@@ -484,9 +504,11 @@ export function tacticIdsFor(profile: TacticProfile): TacticId[] {
     case 'fence-sitter': {
       // Other work winning at Buy-in or Commitment is the ladder's to answer (make-room, above).
       const moves = reasonMoves(reasons.filter((reason) => !(room && reason === 'conflicting-priorities')));
-      // At Ignorance the first conversation is the way to learn what holds them back.
+      // At Ignorance the first conversation is the way to learn what holds them back; at Commitment,
+      // where they have pledged already, the peers' example comes before asking what is in the way.
       const known = reasons.length > 0 || stage === 'ignorance';
-      ordered = [...findOut(own, moves, known), ...ladder];
+      ordered =
+        stage === 'commitment' ? [...moves, ...ladder, ...findOut(own, [], known)] : [...findOut(own, moves, known), ...ladder];
       break;
     }
     default:

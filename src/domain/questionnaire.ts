@@ -43,6 +43,8 @@ export interface Gate {
   readonly shows: string;
   /** The same as an open question, for a "don't know". */
   readonly asks: string;
+  /** A deed (said out loud, pledged, did) rather than a belief: it outweighs a "no" beneath it. */
+  readonly deed?: boolean;
 }
 
 interface QuestionData {
@@ -106,7 +108,7 @@ const QUESTION_DATA = [
     text: 'Has {name} said, in a meeting, an email or to their team, that the CX work should go ahead?',
     choices: yesNo('Yes: they have backed it out loud', 'No: they have not backed it'),
     askedWhen: [],
-    gate: { stage: 'skepticism', shows: 'has backed the CX work out loud', asks: 'whether they back the CX work' },
+    gate: { stage: 'skepticism', shows: 'has backed the CX work out loud', asks: 'whether they back the CX work', deed: true },
     findOut: 'Find out whether {name} backs the CX work: ask them plainly whether it should go ahead.',
   },
   {
@@ -141,6 +143,7 @@ const QUESTION_DATA = [
       stage: 'buy-in',
       shows: 'has committed time, people or money',
       asks: 'whether they have committed time, people or money',
+      deed: true,
     },
     findOut: 'Find out whether {name} has put time, people or money behind CX, or only words.',
   },
@@ -155,6 +158,7 @@ const QUESTION_DATA = [
       stage: 'commitment',
       shows: 'has acted on it in the last four weeks',
       asks: 'whether they have acted on it in the last four weeks',
+      deed: true,
     },
     findOut: 'Find out what {name} or their team has done for CX in the last four weeks.',
   },
@@ -309,10 +313,11 @@ export function choicesPicked(question: Question, answers: Answers): Choice[] {
 
 /**
  * How a gate stands in a ladder: `met` (yes), `implied` ("don't know" beneath evidence of a higher rung),
- * `conflict` (a "no" beneath such evidence), `blocker` (the first rung not reached: it decides the stage),
- * or `above` (past the blocker: it does not matter to the stage).
+ * `conflict` (a "no" beneath a deed that outweighs it), `blocker` (the first rung not reached: it decides
+ * the stage), `ahead` (a "yes" past the blocker that a "no" beneath it holds back: a conflict too), or
+ * `above` (past the blocker: it does not matter to the stage).
  */
-export type RungStatus = 'met' | 'implied' | 'conflict' | 'blocker' | 'above';
+export type RungStatus = 'met' | 'implied' | 'conflict' | 'blocker' | 'ahead' | 'above';
 
 export interface Rung {
   question: QuestionId;
@@ -332,9 +337,11 @@ export interface Ladder {
 
 /**
  * Where the answers place a person on the ladder: at the rung above the highest one the evidence
- * reaches. Evidence is a "yes", or an answer that only fits someone past that rung (a skeptic's doubt).
- * Beneath it, a "don't know" is implied and a "no" is a conflict: what they did outweighs what they are
- * believed to think. With no evidence at all, the first rung holds them.
+ * reaches. Evidence is a "yes", or, where the rung is "don't know", an answer that only fits someone past
+ * it (a skeptic's doubt). Beneath the evidence a "don't know" is implied. A "no" beneath it is a conflict
+ * that a deed outweighs (what they said out loud, pledged or did counts more than what they are believed
+ * to think), but a belief does not: then the "no" holds them, and the "yes" above it is the conflict.
+ * With no evidence at all, the first rung holds them.
  */
 export function ladder(answers: Answers): Ladder {
   const shownBy = new Map<string, QuestionId>();
@@ -348,15 +355,34 @@ export function ladder(answers: Answers): Ladder {
     answer: answerOf(answers, question.id),
     gate: question.gate,
   }));
+  const evidence = (index: number) => {
+    const rung = answered[index];
+    return rung !== undefined && (rung.answer === 'yes' || (rung.answer === UNKNOWN && shownBy.has(rung.question)));
+  };
+  const isNo = (index: number) => {
+    const answer = answered[index]?.answer;
+    return answer !== undefined && answer !== 'yes' && answer !== UNKNOWN;
+  };
+  // Every "no" beneath the rung has a deed between it and the rung, the rung included.
+  const outweighs = (top: number) =>
+    answered.every(
+      (_, below) =>
+        below >= top ||
+        !isNo(below) ||
+        answered.slice(below + 1, top + 1).some((rung) => rung.answer === 'yes' && rung.gate.deed),
+    );
   let top = -1;
-  answered.forEach((rung, index) => {
-    if (rung.answer === 'yes' || shownBy.has(rung.question)) top = index;
-  });
+  for (let index = answered.length - 1; index >= 0; index--) {
+    if (evidence(index) && outweighs(index)) {
+      top = index;
+      break;
+    }
+  }
   const rungs: Rung[] = answered.map((rung, index) => {
     const by = shownBy.get(rung.question);
     const extra = by && rung.answer !== 'yes' ? { shownBy: by } : {};
-    if (index > top + 1) return { ...rung, status: 'above' };
-    if (index === top + 1) return { ...rung, status: 'blocker' };
+    if (index > top + 1) return { ...rung, ...extra, status: evidence(index) ? 'ahead' : 'above' };
+    if (index === top + 1) return { ...rung, ...extra, status: 'blocker' };
     if (rung.answer === 'yes') return { ...rung, status: 'met' };
     return { ...rung, ...extra, status: rung.answer === UNKNOWN ? 'implied' : 'conflict' };
   });

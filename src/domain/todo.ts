@@ -8,7 +8,7 @@ import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId }
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
 import { FOLLOW_UP_DAYS } from './model.js';
-import { type StepKind, nextStep, peerFinder } from './next-step.js';
+import { type StepKind, nextStep, peerFinder, restUntil } from './next-step.js';
 import { STAGE_GUIDES } from './playbook.js';
 
 export { shellWord } from './next-step.js';
@@ -35,6 +35,8 @@ export const MIN_CADENCE = 3;
 export const POINTS = {
   perOverdueDay: 1,
   influence: { high: 12, medium: 5, low: 0 } as Record<Influence, number>,
+  /** An influence not known yet counts as medium: not knowing is no reason to wait. */
+  unknownInfluence: 5,
   disposition: { outlier: 12, 'fence-sitter': 5, advocate: 0 } as Record<DispositionId, number>,
   perStuckWeek: 3,
   neverContacted: 6,
@@ -79,17 +81,25 @@ export function lastContact(person: Stakeholder): string | undefined {
   return latest;
 }
 
-/** The day contact falls due: at once for someone never contacted; sooner for a step waiting for an answer. */
-export function dueDay(person: Stakeholder): string {
+/** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
+export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest';
+
+/**
+ * The day contact falls due, and why: at once for someone never contacted; sooner for a step waiting
+ * for an answer; not before a rest ends, for someone who turned down every approach.
+ */
+export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const last = lastContact(person);
-  if (last === undefined) return dayOf(person.createdAt);
+  if (last === undefined) return { day: dayOf(person.createdAt), by: 'first-contact' };
   const byCadence = addDays(last, cadenceDays(person));
+  const rest = restUntil(person);
+  if (rest && rest > byCadence) return { day: rest, by: 'rest' };
   const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
   if (waiting?.outcome === 'waiting') {
     const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
-    return followUp < byCadence ? followUp : byCadence;
+    if (followUp < byCadence) return { day: followUp, by: 'follow-up' };
   }
-  return byCadence;
+  return { day: byCadence, by: 'cadence' };
 }
 
 const weeks = (days: number): string => {
@@ -111,18 +121,24 @@ interface Due {
 
 function dueness(person: Stakeholder, today: Date): Due | undefined {
   if (daysBetween(today, person.createdAt) > 0) return undefined; // not in the roster yet on that day
-  const due = dueDay(person);
+  const { day: due, by } = dueDay(person);
   const overdueDays = daysBetween(due, today);
   if (overdueDays < 0) return undefined;
   const last = lastContact(person);
   const why: string[] = [];
   let priority = overdueDays * POINTS.perOverdueDay;
-  if (last === undefined) {
+  const late = overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')}` : 'due today';
+  if (by === 'first-contact') {
     priority += POINTS.neverContacted;
-    why.push(`not contacted since added on ${dayOf(person.createdAt)}`);
+    why.push(
+      `not contacted since added on ${dayOf(person.createdAt)}${overdueDays > 0 ? ` (${plural(overdueDays, 'day')} ago)` : ''}`,
+    );
+  } else if (by === 'follow-up') {
+    why.push(`${late}: a follow-up ${FOLLOW_UP_DAYS} days after the step logged as waiting`);
+  } else if (by === 'rest') {
+    why.push(`${late}: the month's rest after they turned down every approach is over`);
   } else {
-    const every = `every ${cadenceDays(person)} days; last contact ${last}`;
-    why.push(overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')} (${every})` : `due today (${every})`);
+    why.push(`${late} (every ${cadenceDays(person)} days; last contact ${last})`);
   }
   if (!person.stage) priority += POINTS.noStage;
   if (isStuck(person, today)) {
@@ -131,7 +147,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
     why.push(`stuck at ${STAGE_GUIDES[person.stage as StageId].label} for ${weeks(stuckFor)}`);
   }
   if (person.disposition) priority += POINTS.disposition[person.disposition];
-  if (person.influence) priority += POINTS.influence[person.influence];
+  priority += person.influence ? POINTS.influence[person.influence] : POINTS.unknownInfluence;
   return { person, due, overdueDays, priority, disposition: person.disposition, why };
 }
 

@@ -25,11 +25,35 @@ export function fitNames(names: readonly string[], width: number): { text: strin
   return { text: candidates.find((candidate) => stringWidth(candidate) <= width) ?? `+${hidden}`, hidden };
 }
 
-/** A titled list of at most a dozen entries, then how many more, wrapped under its title. */
-function titled(title: string, entries: string[], width: number): string[] {
+/** A titled list of at most `most` entries, then how many more, wrapped under its title. */
+function titled(title: string, entries: string[], width: number, most = 12): string[] {
   if (entries.length === 0) return [];
-  const more = entries.length > 12 ? `, and ${entries.length - 12} more` : '';
-  return [wrap(`${entries.slice(0, 12).join(', ')}${more}`, width, `  ${pad(title, LABEL - 2)}`, ' '.repeat(LABEL))];
+  const more = entries.length > most ? `, and ${entries.length - most} more` : '';
+  return [wrap(`${entries.slice(0, most).join(', ')}${more}`, width, `  ${pad(title, LABEL - 2)}`, ' '.repeat(LABEL))];
+}
+
+/**
+ * How wide each column of the grid is: what its longest cell needs, where the width allows; else a fair
+ * share each, with what the narrower columns leave over going to the wider ones.
+ */
+function columnWidths(needs: number[], available: number): number[] {
+  const widths = needs.map(() => 0);
+  let left = available;
+  let open = needs.map((_, index) => index);
+  while (open.length > 0) {
+    const share = Math.floor(left / open.length);
+    const small = open.filter((index) => (needs[index] ?? 0) <= share);
+    if (small.length === 0) {
+      for (const index of open) widths[index] = share;
+      break;
+    }
+    for (const index of small) {
+      widths[index] = needs[index] ?? 0;
+      left -= widths[index] ?? 0;
+    }
+    open = open.filter((index) => !small.includes(index));
+  }
+  return widths;
 }
 
 const plain = (stage: StageId | null) => (stage ? STAGE_GUIDES[stage].label : 'no stage');
@@ -55,28 +79,36 @@ export function renderBoard(board: Board, width = 80): string {
     );
   }
 
-  const { reached, below, stagesToGo } = board.targets;
+  const { reached, below, stagesToGo, reachedBy } = board.targets;
   if (reached + below > 0) {
     const toGo = below > 0 ? `, ${stagesToGo} ${stagesToGo === 1 ? 'stage' : 'stages'} to go in all` : '';
-    out.push(c.dim(wrap(`Targets: ${reached} at or past their target stage; ${below} short of it${toGo}`, width, '  ')));
+    const who = reachedBy.length
+      ? ` (${reachedBy.slice(0, 5).map(inert).join(', ')}${reachedBy.length > 5 ? `, and ${reachedBy.length - 5} more` : ''})`
+      : '';
+    out.push(c.dim(wrap(`Targets: ${reached} at or past theirs${who}; ${below} short${toGo}`, width, '  ', '  ')));
   }
   const showNone = Object.values(board.grid).some((cells) => cells.none.length > 0);
   const columns = [...(['advocate', 'fence-sitter', 'outlier'] as const), ...(showNone ? (['none'] as const) : [])];
-  const cell = Math.floor((width - LABEL) / columns.length) - 2;
+  const title = (d: (typeof columns)[number]) => (d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label);
+  const rows = Object.entries(board.grid) as [StageId, Board['grid'][StageId]][];
+  const needs = columns.map((d) =>
+    Math.max(stringWidth(title(d)), ...rows.map(([, cells]) => stringWidth(cells[d].map(inert).join(', ')))),
+  );
+  const cells = columnWidths(needs, width - LABEL - 2 * columns.length);
   out.push('', c.bold('Stage × disposition'));
   out.push(
     `  ${' '.repeat(LABEL - 2)}${columns
-      .map((d) => pad(d === 'none' ? 'Not judged' : DISPOSITION_GUIDES[d].label, cell + 2))
+      .map((d, index) => pad(title(d), (cells[index] ?? 0) + 2))
       .join('')
       .trimEnd()}`,
   );
   let hidden = 0;
-  for (const [stage, cells] of Object.entries(board.grid) as [StageId, Board['grid'][StageId]][]) {
+  for (const [stage, row] of rows) {
     const line = columns
-      .map((d) => {
-        const fitted = fitNames(cells[d], cell);
+      .map((d, index) => {
+        const fitted = fitNames(row[d], cells[index] ?? 0);
         hidden += fitted.hidden;
-        return pad(fitted.text || c.dim('·'), cell + 2);
+        return pad(fitted.text || c.dim('·'), (cells[index] ?? 0) + 2);
       })
       .join('');
     out.push(`  ${pad(label(stage), LABEL - 2)}${line}`.trimEnd());
@@ -100,12 +132,12 @@ export function renderBoard(board: Board, width = 80): string {
     ...titled('Added', board.added.map(inert), width),
   ];
   out.push(...(movement.length ? movement : ['  no stage changes']));
-  const stuck = board.stuck.slice(0, 5);
   out.push(
     ...titled(
       'Stuck longest',
-      stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`),
+      board.stuck.map((s) => `${inert(s.name)} (${STAGE_GUIDES[s.stage].label}, ${s.days} days)`),
       width,
+      5,
     ),
   );
   return out.join('\n');

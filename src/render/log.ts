@@ -31,6 +31,15 @@ export function renderLogged(
         '  ',
       ),
     );
+    if (before.disposition === 'outlier') {
+      out.push(
+        wrap(
+          `And if ${name} now takes part willingly, they may be an outlier no more: cx set ${inert(shellWord(after.name))} --disposition fence-sitter (or advocate).`,
+          width,
+          '  ',
+        ),
+      );
+    }
   } else if (entry.outcome === 'waiting') {
     out.push(c.dim(`cx todo brings this back as a follow-up on ${addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`));
   } else if (entry.outcome === 'declined') {

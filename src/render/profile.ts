@@ -2,27 +2,12 @@
 // shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
 import { type Assessment, DOUBTS } from '../domain/assess.js';
 import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
-import { STAGES, isOutlierReason, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
-import { type NextStep, planOf } from '../domain/next-step.js';
+import { STAGES, atTarget, isOutlierReason, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
+import { type NextStep, planOf, reasonsThatApply } from '../domain/next-step.js';
 import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, type Tactic, personalise } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
 import { paint } from './color.js';
 import { day, inert, textWidth, wrap } from './text.js';
-
-/**
- * The reasons that explain the person as they are now: a doubt (at Skepticism, or owed from beneath),
- * what holds back an outlier or a fence-sitter, other work winning at Buy-in or Commitment.
- */
-const reasonsThatApply = (person: Stakeholder, result?: Assessment): ReasonId[] =>
-  person.reasons.filter((reason) =>
-    reason === 'conflicting-priorities'
-      ? person.stage === 'buy-in' || person.stage === 'commitment' || person.disposition !== 'advocate'
-      : isSkepticismReason(reason)
-        ? person.stage === 'skepticism' ||
-          (result?.gaps.includes('skepticism') ?? false) ||
-          (isOutlierReason(reason) && person.disposition !== 'advocate')
-        : person.disposition !== 'advocate',
-  );
 
 /** How to refer to a stakeholder in advice that is not about anyone in particular. */
 export const SOMEONE = 'the stakeholder';
@@ -53,7 +38,7 @@ export function renderProfile(view: ProfileView): string {
   out.push('');
 
   const field = (label: string, value: string) => `  ${c.dim(label.padEnd(13))}${value}`;
-  if (person.stage) {
+  if (person.stage && (person.stage === 'action' || !atTarget(person) || person.disposition === 'outlier')) {
     const guide = STAGE_GUIDES[person.stage];
     out.push(field('Stage', `${c.bold(guide.label)} ${c.dim(`(${guide.number} of ${STAGES.length})`)}  "${guide.voice}"`));
     if (result?.blocker?.answer === UNKNOWN && result.stage === person.stage) {
@@ -77,14 +62,16 @@ export function renderProfile(view: ProfileView): string {
       ),
     );
   }
-  const reasons = reasonsThatApply(person, result);
-  const doubts = reasons.filter(isSkepticismReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
-  if (doubts.length) out.push(field('Doubt', doubts.join('; ')));
+  const reasons = reasonsThatApply(person);
+  const labels = (ids: ReasonId[]) => ids.map((id) => REASON_GUIDES[id].label.toLowerCase()).join('; ');
+  const doubts = reasons.filter((id) => isSkepticismReason(id) && (person.stage === 'skepticism' || !isOutlierReason(id)));
+  if (doubts.length) out.push(field('Doubt', labels(doubts)));
   if (person.disposition) {
-    const why = reasons.filter(isOutlierReason).map((id) => REASON_GUIDES[id].label.toLowerCase());
+    const why = reasons.filter((id) => isOutlierReason(id) && id !== 'conflicting-priorities' && !doubts.includes(id));
     const label = DISPOSITION_GUIDES[person.disposition].label;
-    out.push(field('Disposition', c.bold(label) + (why.length ? `: ${why.join('; ')}` : '')));
+    out.push(field('Disposition', c.bold(label) + (why.length ? `: ${labels(why)}` : '')));
   }
+  if (reasons.includes('conflicting-priorities')) out.push(field('Held back by', labels(['conflicting-priorities'])));
   if (person.stage && (person.target || person.stage !== 'action')) {
     const target = targetOf(person);
     const gap = STAGE_GUIDES[target].number - STAGE_GUIDES[person.stage].number;
@@ -145,7 +132,7 @@ export function renderProfile(view: ProfileView): string {
     out.push('', c.bold('Their reasons'));
     for (const reason of reasons) {
       const guide = REASON_GUIDES[reason];
-      out.push(wrap(`${guide.label}: ${personalise(guide.approach, { ...person, name })}`, width, '  • ', '    '));
+      out.push(wrap(`${guide.label}: ${guide.description}`, width, '  • ', '    '));
     }
   }
   if (view.step) out.push('', c.bold('Next step'), ...renderStep(view.step, width));
@@ -189,7 +176,7 @@ export function renderStep(step: NextStep, width = textWidth(), indent = '  '): 
   const how =
     step.kind === 'tactic' || step.kind === 'follow-up' || step.kind === 'keep-warm'
       ? `${TACTIC_GUIDES[step.tactic].name} [${step.tactic}]`
-      : KIND_LABELS[step.kind];
+      : `${KIND_LABELS[step.kind]} [${step.tactic}]`;
   return [
     wrap(inert(step.action), width, `${indent}${c.cyan('→')} `, `${indent}  `),
     wrap(
