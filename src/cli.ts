@@ -342,8 +342,7 @@ export async function main(argv: string[], streams: Io = processIo()): Promise<n
         return error.exitCode === 0 ? 0 : 2;
       }
       if (error instanceof CxError) {
-        const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
-        io().stderr.write(`cx: ${message}\n`);
+        io().stderr.write(`cx: ${error.message}\n`);
         return error.exitCode;
       }
       io().stderr.write(

@@ -53,14 +53,10 @@ export async function assessCommand(name: string, options: { answers?: string; j
   const result = assess(answers);
   // Recorded against the roster as it is now, under the lock: changes other cx commands made while the
   // questions were open are kept.
-  const outcome = await store.update(
-    'assess',
-    (roster) => {
-      const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
-      return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
-    },
-    [shownName],
-  );
+  const outcome = await store.update('assess', (roster) => {
+    const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
+    return { roster: recorded.roster, names: [recorded.person.name], result: recorded };
+  });
 
   const { person, previous } = outcome;
   if (options.json) {

@@ -22,17 +22,13 @@ export async function logCommand(
     throw new UsageError(`--date ${dayOf(options.date)} is in the future; log what has happened (today is ${dayOf(today)})`);
   }
   const entry: LogEntry = { on: dayOf(options.date ?? now()), text: what, ...(options.tactic ? { tactic: options.tactic } : {}) };
-  const person = await RosterStore.open().update(
-    'log',
-    (roster) => {
-      const person = requirePerson(roster, name);
-      // Kept in date order, so an entry logged late for an earlier day sits where it happened.
-      const log = [...(person.log ?? []), entry].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-      const updated = { ...person, log, updatedAt: now().toISOString() };
-      return { roster: { people: roster.people.map((p) => (p === person ? updated : p)) }, names: [person.name], result: person };
-    },
-    [name],
-  );
+  const person = await RosterStore.open().update('log', (roster) => {
+    const person = requirePerson(roster, name);
+    // Kept in date order, so an entry logged late for an earlier day sits where it happened.
+    const log = [...(person.log ?? []), entry].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    const updated = { ...person, log, updatedAt: now().toISOString() };
+    return { roster: { people: roster.people.map((p) => (p === person ? updated : p)) }, names: [person.name], result: person };
+  });
   if (options.json) return printJson(entry);
   const tactic = options.tactic ? ` (${TACTIC_GUIDES[options.tactic].name})` : '';
   io().stdout.write(`Logged for ${inert(person.name)} on ${entry.on}${tactic}: ${inert(what)}\n`);
