@@ -113,10 +113,11 @@ describe('changing', () => {
     expect(store.backups()).toEqual([]);
   });
 
-  it('keeps names as values, never as key paths', async () => {
-    const store = await storeWith('j.smith', '__proto__', 'constructor', 'a.b.c');
+  it('keeps names as values, never as key paths, whatever characters they hold', async () => {
+    const names = ['j.smith', '__proto__', 'constructor', 'a.b.c', 'Zoë Ångström', '李小龙', 'Ali 👋🏽', '"quoted", \\ and\ttab'];
+    const store = await storeWith(...names);
     expect(Object.keys(JSON.parse(text(store)))).toEqual(['version', 'people']);
-    expect(store.read().people.map((p) => p.name)).toEqual(['j.smith', '__proto__', 'constructor', 'a.b.c']);
+    expect(store.read().people.map((p) => p.name)).toEqual(names);
   });
 
   it('never calls the change, or writes, when the roster cannot be read', async () => {
