@@ -2,7 +2,6 @@
 // history, log entries, an assessment and some notes. Also a command, for profiling by hand:
 //
 //   node scripts/bench-data.mjs 10000 /tmp/cx-10k      then  CX_CONFIG_DIR=/tmp/cx-10k cx todo
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,22 +112,9 @@ export function person(i) {
 export function makeRoster(dir, size) {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const people = Array.from({ length: size }, (_, i) => person(i));
-  // The file as cx itself writes it (src/store/roster-file.ts): one person per line, id and name first,
-  // characters beyond ASCII as \u escapes, and sealed by the digest of the digests of the lines after
-  // the first, 64 lines at a time.
-  const ascii = (json) => json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const lines = [...people.map((p, i) => `${ascii(JSON.stringify(p))}${i < people.length - 1 ? ',' : ''}\n`), ']}\n'];
-  const blocks = [];
-  for (let i = 0; i < lines.length; i += 64)
-    blocks.push(
-      createHash('sha256')
-        .update(lines.slice(i, i + 64).join(''))
-        .digest(),
-    );
-  const seal = createHash('sha256').update(Buffer.concat(blocks)).digest('hex');
-  writeFileSync(join(dir, 'roster.json'), `{"version":1,"seal":"sha256-blocks64:${seal}","people":[\n${lines.join('')}`, {
-    mode: 0o600,
-  });
+  // The file as cx itself writes it (src/store/roster-store.ts): the version and the people, as JSON
+  // indented by two spaces.
+  writeFileSync(join(dir, 'roster.json'), JSON.stringify({ version: 1, people }, null, 2), { mode: 0o600 });
   return dir;
 }
 

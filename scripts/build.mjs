@@ -47,7 +47,7 @@ const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  // Prefer packages' ES module builds: they bundle cleanly (jsonc-parser's UMD build does not).
+  // Prefer packages' ES module builds, which bundle more cleanly than UMD ones.
   mainFields: ['module', 'main'],
   target: 'node20.19',
   sourcemap: 'linked',

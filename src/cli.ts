@@ -378,9 +378,8 @@ export async function main(argv: string[], streams: Io = processIo()): Promise<n
         return error.exitCode === 0 ? 0 : 2;
       }
       if (error instanceof CxError) {
-        const message = error.explain ? await error.explain().catch(() => error.message) : error.message;
         // Messages quote files and names: printed inert, like everything else cx prints from outside.
-        io().stderr.write(`cx: ${inert(message)}\n`);
+        io().stderr.write(`cx: ${inert(error.message)}\n`);
         return error.exitCode;
       }
       io().stderr.write(

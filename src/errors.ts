@@ -2,14 +2,9 @@
 // exits with their code; anything else is a bug and is reported as one.
 
 export class CxError extends Error {
-  /**
-   * @param explain a fuller message that takes work to find (a module to load, a file to read): the
-   * top-level handler uses it instead of `message` when it can.
-   */
   constructor(
     message: string,
     readonly exitCode: number = 1,
-    readonly explain?: () => Promise<string>,
   ) {
     super(message);
     this.name = 'CxError';

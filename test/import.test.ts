@@ -229,15 +229,23 @@ describe('jsonProblem', () => {
   };
 
   it.each([
-    ['a trailing comma on line 2', '{"a": 1,\n}', /\(line 2,? column 1\)/],
-    ['a missing colon on line 3', '{\n"a": 1,\n"b" 2}', /\(line 3,? column 5\)/],
-    ['a stray word, quoted on one line', '[\n1,\n oops]', /^Unexpected token 'o', "\[ 1, oops\]" is not valid JSON$/],
-    ['a text cut short', '{"a":', /JSON/],
+    ['a trailing comma on line 2', '{"a": 1,\n}', /\(line 2, column 1\)$/],
+    ['a missing colon on line 3', '{\n"a": 1,\n"b" 2}', /\(line 3, column 5\)$/],
+    [
+      'a stray word, quoted on one line',
+      '[\n1,\n oops]',
+      /^Unexpected token 'o', "\[ 1, oops\]" is not valid JSON \(line 3, column 2\)$/,
+    ],
+    ['a word where a value should be', '{\n  "stage": nirvana\n}', /^Unexpected token 'i', .* \(line 2, column 13\)$/],
+    ['a trailing comma in a list', '{"a": [1,\n2,\n]}', /^Unexpected token '\]', .* \(line 3, column 1\)$/],
+    ['a comma where a value should be', '[1,,2]', /^Unexpected token ',', .* \(line 1, column 4\)$/],
+    ['a text cut short', '{"a":\n  [1,\n', /^Unexpected end of JSON input \(line 2, column 6\)$/],
+    ['a long text', `[${'"x",'.repeat(5000)}\n"y", nope]`, /^Unexpected token 'o', .* \(line 2, column 7\)$/],
   ])('says where: %s', (_, text, where) => {
     expect(problem(text)).toMatch(where);
   });
 
-  it('passes a message with no offset through as it is', () => {
-    expect(jsonProblem(new Error('Unexpected end of JSON input'), '')).toBe('Unexpected end of JSON input');
+  it('passes a message with nothing to place through as it is', () => {
+    expect(jsonProblem(new Error('Bad control character'), '"x"')).toBe('Bad control character');
   });
 });

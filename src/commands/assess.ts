@@ -53,18 +53,14 @@ export async function assessCommand(name: string, options: { answers?: string; j
   const result = assess(answers);
   // Recorded against the roster as it is now, under the lock: changes other cx commands made while the
   // questions were open are kept.
-  const outcome = await store.update(
-    'assess',
-    (roster) => {
-      const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
-      return {
-        roster: recorded.roster,
-        names: [recorded.person.name],
-        result: { ...recorded, step: stepFor(recorded.roster, recorded.person) },
-      };
-    },
-    [shownName],
-  );
+  const outcome = await store.update('assess', (roster) => {
+    const recorded = recordAssessment(roster, { name: shownName, answers, result, at: now(), newId: randomUUID });
+    return {
+      roster: recorded.roster,
+      names: [recorded.person.name],
+      result: { ...recorded, step: stepFor(recorded.roster, recorded.person) },
+    };
+  });
 
   const { person, previous, step } = outcome;
   if (options.json) {

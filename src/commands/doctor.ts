@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
 import { when } from '../render/text.js';
-import { RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
+import { type Backup, RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 import { io } from '../io.js';
 
@@ -35,28 +35,17 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     findings.push({ ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` });
   } else {
     try {
-      const { people } = store.read();
-      // Every record is looked at, even in a sealed file, which other commands trust.
-      const problem = store.fullCheck();
-      if (problem) {
-        rosterBroken = true;
-        findings.push({ ok: false, text: `${store.path} is sealed, yet it is not in the shape cx expects (${problem})` });
-      } else {
-        findings.push({
-          ok: true,
-          text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}`,
-        });
-        findings.push({
-          ok: true,
-          text: store.isSealed()
-            ? 'it is as cx last wrote it (its seal matches)'
-            : 'it was changed since cx last wrote it (by hand, or by an older cx): every command checks it in full until the next change seals it again',
-        });
-      }
+      const { people } = store.read(); // every record is checked
+      findings.push({
+        ok: true,
+        text: `${store.path} is readable: ${people.length} ${people.length === 1 ? 'person' : 'people'}`,
+      });
     } catch (error) {
       rosterBroken = true;
-      const message = error instanceof CxError && error.explain ? await error.explain() : (error as Error).message;
-      findings.push({ ok: false, text: message.replace(/: fix it by hand, or run cx doctor to restore a backup$/, '') });
+      findings.push({
+        ok: false,
+        text: (error as Error).message.replace(/: fix it by hand, or run cx doctor to restore a backup$/, ''),
+      });
     }
   }
   if (!blocked && existsSync(store.path)) {
@@ -75,10 +64,11 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     });
 
   const backups = store.backups();
-  const good = backups.filter((backup) => !store.backupProblem(backup));
+  const good: Backup[] = [];
   for (const backup of backups) {
     const problem = store.backupProblem(backup);
-    if (problem) findings.push({ ok: false, text: `backup ${backup.file} cannot be read (${problem})` });
+    if (problem) findings.push({ ok: false, text: `backup ${backup.file} ${problem}` });
+    else good.push(backup);
   }
   const newestGood = good.at(-1);
   findings.push({

@@ -28,19 +28,15 @@ export async function importCommand(
   if (parsed.problems.length > 0) refuse(label, parsed.problems);
   if (parsed.rows.length === 0) throw new UsageError(`${label} has no people to import`);
 
-  const { outcomes, counts, problems } = await RosterStore.open().update(
-    `import ${label}`,
-    (before) => {
-      const { roster, outcomes, problems } = applyImport(before, parsed.rows, now(), randomUUID);
-      if (problems.length > 0) return { result: { outcomes, counts: { added: 0, updated: 0, unchanged: 0 }, problems } };
-      const counts = { added: 0, updated: 0, unchanged: 0 };
-      for (const outcome of outcomes) counts[outcome.outcome]++;
-      const write = !options.dryRun && (counts.added > 0 || counts.updated > 0);
-      const names = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.name);
-      return { ...(write ? { roster } : {}), names, result: { outcomes, counts, problems } };
-    },
-    parsed.rows.map((row) => row.name),
-  );
+  const { outcomes, counts, problems } = await RosterStore.open().update(`import ${label}`, (before) => {
+    const { roster, outcomes, problems } = applyImport(before, parsed.rows, now(), randomUUID);
+    if (problems.length > 0) return { result: { outcomes, counts: { added: 0, updated: 0, unchanged: 0 }, problems } };
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    for (const outcome of outcomes) counts[outcome.outcome]++;
+    const write = !options.dryRun && (counts.added > 0 || counts.updated > 0);
+    const names = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.name);
+    return { ...(write ? { roster } : {}), names, result: { outcomes, counts, problems } };
+  });
   if (problems.length > 0) {
     // Found against the roster, in rows the quick read numbered: read again to say on which lines.
     const located = parseImport(text, parsed.format, { lines: true }).rows;

@@ -23,14 +23,42 @@ export function* jsonArrayPieces<T>(items: readonly T[], toJson: (item: T) => un
 }
 
 /**
- * JSON.parse's complaint about a text, with the line and column where it went wrong when the message
- * gives only an offset (Node 20 says "at position 21"; later versions add the line themselves).
+ * JSON.parse's complaint about a text, with the line and column where it went wrong: worked out from
+ * the offset the message gives (Node 20 says "at position 21"; later versions add a line of their own,
+ * which this replaces, so that every Node says it the same way), or, for a message that gives none,
+ * from the end of the text or from where the unexpected token is.
  */
 export function jsonProblem(error: unknown, text: string): string {
-  const message = (error as Error).message.replace(/\s*\n\s*/g, ' '); // V8 may quote the text, line ends and all
-  const offset = /at position (\d+)/.exec(message)?.[1];
-  if (offset === undefined || /line \d+/.test(message)) return message;
-  const before = text.slice(0, Number(offset));
-  const line = before.split('\n').length;
-  return `${message} (line ${line}, column ${Number(offset) - before.lastIndexOf('\n')})`;
+  const message = (error as Error).message
+    .replace(/\s*\n\s*/g, ' ') // V8 may quote the text, line ends and all
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  const offset = errorOffset(message, text);
+  if (offset === undefined) return message;
+  const before = text.slice(0, offset);
+  return `${message} (line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')})`;
+}
+
+function errorOffset(message: string, text: string): number | undefined {
+  const at = /at position (\d+)/.exec(message)?.[1];
+  if (at !== undefined) return Number(at);
+  if (message.startsWith('Unexpected end of JSON input')) return text.trimEnd().length;
+  // "Unexpected token 'x', ..." names no offset. A beginning of the text fails on that token only if it
+  // reaches it (before, it is JSON cut short), so the shortest one that does ends just after it.
+  const token = /^Unexpected token '.+?', /.exec(message)?.[0];
+  if (token === undefined) return undefined;
+  const failsThere = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      return (error as Error).message.startsWith(token);
+    }
+  };
+  let [short, long] = [0, text.length]; // the beginning of length `long` fails there; of `short`, not
+  while (long - short > 1) {
+    const middle = Math.floor((short + long) / 2);
+    if (failsThere(middle)) long = middle;
+    else short = middle;
+  }
+  return long - 1;
 }

@@ -1,5 +1,5 @@
-// What a sound roster record is: the check every record passes before cx writes it, and that a roster
-// file cx did not seal (edited by hand, say) passes when it is read. Pure.
+// What a sound roster record is: the check every roster file passes when cx reads it, and that every
+// record passes before cx writes it (an imported one, say). Pure.
 
 import { CONFIDENCES, isChangeSource, isDisposition, isInfluence, isOutcome, isReason, isStage, isTactic } from './model.js';
 import { nameKey } from './names.js';
