@@ -1,15 +1,10 @@
 #!/usr/bin/env node
-// The `cx` command: runs the built CLI. Node 22 and later keep its compiled code between runs, in a
-// folder of the temporary folder that only this user may write (a shared one could hold planted code).
+// The `cx` command: runs the built CLI. On Node 22 and later Node keeps the compiled code between runs,
+// in this user's own cache folder (a folder shared by every user could hold code planted by another).
 'use strict';
-const { lstatSync, mkdirSync } = require('node:fs');
-const module_ = require('node:module');
-const folder = require('node:path').join(require('node:os').tmpdir(), `cx-compile-cache-${process.getuid?.() ?? 'user'}`);
+const { enableCompileCache } = require('node:module');
 try {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const stat = lstatSync(folder);
-  const own = stat.isDirectory() && (!process.getuid || (stat.uid === process.getuid() && (stat.mode & 0o077) === 0));
-  if (own) module_.enableCompileCache?.(folder);
+  enableCompileCache?.(require('node:path').join(require('node:os').homedir(), '.cache', 'cx', 'compile-cache'));
 } catch {} // no cache: cx runs the same, a little more slowly
 try {
   require('../dist/cli.cjs');
