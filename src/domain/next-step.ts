@@ -63,7 +63,9 @@ export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder
   for (const person of ranked) {
     if (!person.team) continue;
     const key = nameKey(person.team);
-    byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
+    const team = byTeam.get(key);
+    if (team) team.push(person);
+    else byTeam.set(key, [person]);
   }
   // A peer at their level: of at least their influence, same team first; anyone, failing that.
   return (person) => {

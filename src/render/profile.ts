@@ -71,7 +71,7 @@ export function renderProfile(view: ProfileView): string {
     const label = DISPOSITION_GUIDES[person.disposition].label;
     out.push(field('Disposition', c.bold(label) + (why.length ? `: ${labels(why)}` : '')));
   }
-  if (reasons.includes('conflicting-priorities')) out.push(field('Held back by', labels(['conflicting-priorities'])));
+  if (reasons.includes('conflicting-priorities')) out.push(field('Held back', labels(['conflicting-priorities'])));
   if (person.stage && (person.target || person.stage !== 'action')) {
     const target = targetOf(person);
     const gap = STAGE_GUIDES[target].number - STAGE_GUIDES[person.stage].number;
