@@ -166,7 +166,8 @@ function standing(person: Stakeholder): string[] {
   const why: string[] = [];
   const labels = reasonsThatApply(person).map((reason) => REASON_GUIDES[reason].label.toLowerCase());
   if (person.disposition === 'outlier') {
-    why.push(person.reasons.some(isOutlierReason) ? `outlier: ${labels.join('; ')}` : 'outlier, reason unknown');
+    const known = person.reasons.some(isOutlierReason);
+    why.push(labels.length ? `outlier: ${labels.join('; ')}` : known ? 'outlier' : 'outlier, reason unknown');
   } else if (person.disposition === 'fence-sitter') {
     why.push(labels.length ? `fence-sitter: ${labels.join('; ')}` : 'fence-sitter');
   } else if (labels.length) {
