@@ -12,6 +12,7 @@ import {
   influenceOption,
   influenceOrClearOption,
   many,
+  monthsOption,
   outcomeOption,
   reasonsOption,
   stageOption,
@@ -239,10 +240,11 @@ An entry without --outcome restarts the cadence; a move used without an outcome 
     .summary('the program at a glance: funnel, grid, moves')
     .option('--since <day>', 'show movement since this day (YYYY-MM-DD; default 7 days ago)', dayOption)
     .option('--date <day>', 'the board as it stood on this day (YYYY-MM-DD; default today)', dayOption)
+    .option('--months <n>', 'add people per stage at the end of each of the last n months (1-24), from history', monthsOption)
     .option('--json', 'print the board as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November',
+      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November\n  cx board --months 6                    month by month: the figures cx report charts',
     )
     .action(async (options) => (await import('./commands/board.js')).boardCommand(options));
 
