@@ -11,7 +11,7 @@ import { BAND_COLOURS, type Band, bandLabel, funnelChart, movementChart } from '
 import { type Html, html, trusted } from './html.js';
 
 /** At most this many rows of each list: the page stays within two printed pages. */
-export const REPORT_LIMITS = { moves: 8, wins: 5, outliers: 6 };
+export const REPORT_LIMITS = { moves: 7, wins: 5, outliers: 6 };
 
 const MONTHS = [
   'January',
@@ -179,9 +179,12 @@ function standing(report: Report): Html {
     t.set > 0
       ? html`<p class="note">
           Targets: ${plural(t.set, 'person has', 'people have')} a target stage of their own (the rest: Action). ${t.reached} of
-          ${t.reached + t.below} are at or past theirs; ${plural(t.stagesToGo, 'stage')} to go in all.
+          ${t.reached + t.below} ${t.reached === 1 ? 'is' : 'are'} at or past theirs; ${plural(t.stagesToGo, 'stage')} to go in
+          all.
         </p>`
-      : html`<p class="note">Everyone's target is Action; ${t.reached} of ${t.reached + t.below} are there.</p>`;
+      : html`<p class="note">
+          Everyone's target is Action; ${t.reached} of ${t.reached + t.below} ${t.reached === 1 ? 'is' : 'are'} there.
+        </p>`;
   return html`<section class="standing">
     <h2>Where people stand</h2>
     ${ladder()}
@@ -381,17 +384,13 @@ function outliers(report: Report): Html {
   const tactic = (id: TacticId) => TACTIC_GUIDES[id].name.toLowerCase();
   const row = (outlier: ReportOutlier) => {
     const tried = outlier.lastTried;
-    // A step still waiting for an answer is the move under way; otherwise the move, and what was tried last.
-    const waiting = outlier.step.kind === 'follow-up' && tried?.outcome === 'waiting';
-    const now = waiting ? `Waiting for an answer: ${tactic(tried.tactic)}` : moveName(outlier.step.kind, outlier.step.tactic);
     const before = tried
-      ? html`${tactic(tried.tactic)},
-        ${shortDay(tried.on)}${waiting ? '' : `: ${tried.outcome ? OUTCOME_WORDS[tried.outcome] : 'no outcome logged'}`}`
+      ? html`${tactic(tried.tactic)}, ${shortDay(tried.on)}: ${tried.outcome ? OUTCOME_WORDS[tried.outcome] : 'no outcome logged'}`
       : html`<span class="zero">nothing logged yet</span>`;
     return html`<tr>
       <td data-label="Who">${person(outlier)}</td>
       <td data-label="Stage">${stageName(outlier.stage)}</td>
-      <td data-label="The move now" class="now">${now}</td>
+      <td data-label="The move now" class="now">${moveName(outlier.step.kind, outlier.step.tactic)}</td>
       <td data-label="Last tried" class="tried">${before}</td>
     </tr>`;
   };
@@ -403,22 +402,25 @@ function outliers(report: Report): Html {
     const title = group.reason ? REASON_GUIDES[group.reason].label : 'Reason not known yet';
     const about = group.reason ? REASON_GUIDES[group.reason].description : 'Finding out why comes first.';
     const shown = rows[index] ?? 0;
-    const more = group.people.length - shown;
     return html`<tbody data-reason="${group.reason ?? 'unknown'}">
       <tr class="reason">
         <th colspan="4" scope="rowgroup">
           ${title} <span class="count">${group.people.length}</span> <span class="note">${about}</span>
         </th>
       </tr>
-      ${group.people.slice(0, shown).map(row)}${
-        more > 0
-          ? html`<tr>
-              <td colspan="4" class="note">and ${more} more</td>
-            </tr>`
-          : ''
-      }
+      ${group.people.slice(0, shown).map(row)}
     </tbody>`;
   });
+  // The groups' counts say how many each holds; one line says how many of them are listed.
+  const listed = rows.reduce((sum, rowsShown) => sum + rowsShown, 0);
+  const rest =
+    listed < count
+      ? html`<tbody>
+          <tr>
+            <td colspan="4" class="note">${listed} of the ${count} listed, a few of each reason.</td>
+          </tr>
+        </tbody>`
+      : '';
   return html`<section class="outliers">
     <h2>Outliers: what is being done</h2>
     ${
@@ -437,7 +439,7 @@ function outliers(report: Report): Html {
                 <th scope="col">Last tried</th>
               </tr>
             </thead>
-            ${groups}
+            ${groups}${rest}
           </table>`
     }
   </section>`;
@@ -541,6 +543,7 @@ figcaption { font-size: 13px; color: var(--muted); margin-bottom: 6px; }
 .chart .baseline { stroke: #8a929c; stroke-width: 1; }
 .chart .segment { stroke: #ffffff; stroke-width: 1; }
 .chart.funnel { max-width: 420px; }
+.chart.movement { max-width: 760px; }
 .ladder { list-style: none; padding: 0; margin: 0 0 14px; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 13px; }
 .ladder li { display: flex; align-items: center; gap: 6px; }
 .ladder q { color: var(--muted); }
