@@ -60,9 +60,7 @@ describe('cx report', () => {
     const result = await ok(['report'], TODAY, where);
     const file = join(where, `cx-report-${REPORT_DAY}.html`);
     expect(result.stdout).toBe(`${file}\n`);
-    expect(result.stderr).toBe(
-      'It names nobody: people are described by role and team. --names includes names, for your own use.\n',
-    );
+    expect(result.stderr).toBe('It names nobody: people appear by role and team (--names adds names).\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // Written again over a file that was open to others: still the owner's alone.
     chmodSync(file, 0o644);
@@ -107,7 +105,7 @@ describe('cx report', () => {
 
   it('with --names names people, says at the top that it is for your own use, and shows a hostile name as text', async () => {
     const result = await ok(['report', '--names', '-o', 'named.html']);
-    expect(result.stderr).toContain('It names people: it is for your own use.');
+    expect(result.stderr).toContain('It names people: it is for your own use (without --names it names nobody).');
     const page = readFileSync(join(dir, 'named.html'), 'utf8');
     expect(page).toContain('data-privacy="named"');
     expect(page).toContain('For your own use: this report names people');

@@ -72,8 +72,8 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   io().stdout.write(`${target}\n`);
   io().stderr.write(
     report.named
-      ? 'It names people: it is for your own use. Without --names, cx report names nobody.\n'
-      : 'It names nobody: people are described by role and team. --names includes names, for your own use.\n',
+      ? 'It names people: it is for your own use (without --names it names nobody).\n'
+      : 'It names nobody: people appear by role and team (--names adds names).\n',
   );
   if (options.open) await openInBrowser(target);
 }
