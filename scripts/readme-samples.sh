@@ -2,11 +2,16 @@
 # Prints the sample outputs the README shows, from a sample roster built here with a pinned clock, so
 # they can be refreshed after a change (the interactive session is captured separately, in tmux).
 # Usage: bash scripts/readme-samples.sh > /tmp/samples.txt   (after npm run build)
+#        bash scripts/readme-samples.sh --roster <folder>      only builds the sample roster there (the
+#                                                             report's browser test makes the README's
+#                                                             screenshot from it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export CX_CONFIG_DIR=$work/roster CX_NOW=2026-11-24T09:00:00Z NO_COLOR=1
+roster=$work/roster
+if [ "${1:-}" = --roster ]; then roster=${2:?--roster needs a folder}; fi
+export CX_CONFIG_DIR=$roster CX_NOW=2026-11-24T09:00:00Z NO_COLOR=1
 cx() { node "$root/bin/cx.cjs" "$@"; }
 assess() { echo "$3" | CX_NOW=$2T09:00:00Z node "$root/bin/cx.cjs" assess "$1" --answers - >/dev/null 2>&1; }
 assess "Dana Lee" 2026-10-01 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"no","stance":"resistant","participation":"joins","outlier-reasons":["already-doing-it"],"influence":"high","role":"VP Operations","team":"Contact centre"}'
@@ -27,7 +32,15 @@ Mo Haddad,Buy-in,fence-sitter,Finance,medium,New budget owner,mo@example.com
 Lee Chan,,,,medium,,lee@example.com
 CSV
 cd "$work"
-show() { echo "\$ $*"; eval "$@" 2>&1 || true; echo; }
+if [ "${1:-}" = --roster ]; then
+  # Only what changes the roster.
+  show() {
+    case "$*" in *--dry-run* | "cx list"* | "cx todo"* | "cx show"* | "cx board"* | "cx report"*) return ;; esac
+    eval "$@" >/dev/null 2>&1 || true
+  }
+else
+  show() { echo "\$ $*"; eval "$@" 2>&1 || true; echo; }
+fi
 show cx list
 show cx import steering.csv --dry-run
 show cx import steering.csv
@@ -40,3 +53,5 @@ show cx todo --markdown --limit 3
 show cx log '"Kim Park"' '"Shared Priya'"'"'s ops-review results; Kim booked a first sprint"' --tactic social-proof --outcome worked
 show cx show '"Dana Lee"'
 show cx board
+show cx board --months 3
+show cx report

@@ -13,6 +13,7 @@ import {
   influenceOption,
   influenceOrClearOption,
   many,
+  monthsOption,
   outcomeOption,
   reasonsOption,
   stageOption,
@@ -57,6 +58,8 @@ Examples:
   cx set "Lee Chan" --target buy-in
                                   Buy-in is all you need of Lee: keep him warm
   cx board                        the whole program at a glance
+  cx report --open                a one-page report for your sponsor (names
+                                  nobody unless --names)
   cx list --stage buy-in          everyone at Buy-in (cx list --help: filters)
   cx set "Sam Ortiz" --stage 4    record your own judgement of his stage
   cx import people.csv --dry-run  see what a spreadsheet would change
@@ -244,12 +247,49 @@ An entry without --outcome restarts the cadence; a move used without an outcome 
     .summary('the program at a glance: funnel, grid, moves')
     .option('--since <day>', 'show movement since this day (YYYY-MM-DD; default 7 days ago)', dayOption)
     .option('--date <day>', 'the board as it stood on this day (YYYY-MM-DD; default today)', dayOption)
+    .option('--months <n>', 'add people per stage at the end of each of the last n months (1-24), from history', monthsOption)
     .option('--json', 'print the board as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November',
+      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November\n  cx board --months 6                    month by month: the figures cx report charts',
     )
     .action(async (options) => (await import('./commands/board.js')).boardCommand(options));
+
+  program
+    .command('report')
+    .summary('a one-page web page for your sponsor: figures, movement, wins (names nobody)')
+    .description(
+      "Write the programme report for your sponsor and steering group: one web page with the headline figures, the funnel, movement month by month, the stage × disposition grid, who moved, the outliers and what is being done about them, the quick wins to share and the coming week's top actions. The page is self-contained (no network, no scripts, no fonts to fetch), prints on one or two A4 or Letter pages, reads on a phone, and is private to you (mode 0600). cx prints its path.",
+    )
+    .option('-o, --output <file>', 'write the page here (default: cx-report-<date>.html in this folder; - for stdout)')
+    .option('--since <day>', 'count moves and wins after this day (YYYY-MM-DD; default a month before the report)', dayOption)
+    .option('--months <n>', 'months of movement to chart, 1-24 (default 6)', monthsOption)
+    .option('--names', 'name people (for your own use: the page says so); without it the report names nobody')
+    .option('--date <day>', 'the report as it stood on this day (YYYY-MM-DD; default today)', dayOption)
+    .option('--open', 'open the page in your browser (BROWSER, if set, names the program)')
+    .option('--json', 'print the same figures as JSON instead of writing the page')
+    .addHelpText(
+      'after',
+      `
+Privacy: a report is shared, and the roster holds your opinions about colleagues.
+Without --names it names nobody: people are described by role and team, as you
+recorded them ("Finance partner, Finance", or "A colleague"); nothing from notes
+or the log appears except the text of the wins, and any name in that text is
+replaced by the person's role in brackets ("[Head of Digital]'s results"). A
+role can be as telling as a name: record roles with that in mind. --names names
+people, and the page says at the top that it is for your own use. --json follows
+the same rule.
+
+Examples:
+  cx report                                 cx-report-<today>.html, naming nobody
+  cx report --open                          the same, opened in your browser
+  cx report --since 2026-11-01 --months 12  moves since 1 November; a year charted
+  cx report --names -o for-me.html          names people: for your eyes only
+  cx report --date 2026-10-31               the report as it stood on 31 October
+  cx report --json | jq .headline           the headline figures as data
+  cx board --months 6                       the same movement in the terminal`,
+    )
+    .action(async (options) => (await import('./commands/report.js')).reportCommand(options));
 
   program
     .command('tactics')

@@ -22,6 +22,7 @@ import {
   parseStage,
 } from './domain/model.js';
 import { parseDay } from './domain/dates.js';
+import { MAX_MONTHS } from './domain/movement.js';
 
 const or = (values: readonly string[]): string => values.join(', ');
 
@@ -111,4 +112,12 @@ export function daysOption(value: string): number {
   const days = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(days)) throw new InvalidArgumentError('Use a whole number of days.');
   return days;
+}
+
+/** How many months of movement to show: 1 up to MAX_MONTHS. */
+export function monthsOption(value: string): number {
+  const months = Number(value);
+  if (!/^\d+$/.test(value.trim()) || months < 1 || months > MAX_MONTHS)
+    throw new InvalidArgumentError(`Use a whole number of months from 1 to ${MAX_MONTHS}.`);
+  return months;
 }

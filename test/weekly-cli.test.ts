@@ -185,6 +185,33 @@ describe('cx board', () => {
     });
   });
 
+  it('--months adds a row per month, in 80 columns, and the same figures to the JSON', async () => {
+    const run = await runCx(dir, ['board', '--months', '3'], { env: TODAY });
+    expect(run.status).toBe(0);
+    for (const line of run.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(run.stdout).toContain("Month by month: people at each stage at the month's end");
+    // With a "No stage" column the full stage names would pass 80 columns: shorter ones, and the full
+    // ones on a wider terminal.
+    expect(run.stdout).toMatch(/ Ignor\. Skept\. Buy-in Commit\. Action None +Total +Up +Down +New\n/);
+    const wide = await runCx(dir, ['board', '--months', '3'], { env: TODAY, tty: true, columns: 100 });
+    expect(wide.stdout).toMatch(/ Ignorance Skepticism Buy-in Commitment Action No stage +Total +Up +Down +New\n/);
+    // Sep: nobody yet; Oct: Ida, Dana and Sam; Nov to date: all 13, Sam up to Buy-in by hand.
+    expect(run.stdout).toMatch(/Sep 2026 +0 +0 +0 +0 +0 +0 +0 +0 +0 +0\n/);
+    expect(run.stdout).toMatch(/Oct 2026 +1 +1 +1 +0 +0 +0 +3 +0 +0 +3\n/);
+    expect(run.stdout).toMatch(/Nov 2026\* +3 +1 +3 +2 +3 +1 +13 +1 +0 +10\n/);
+    expect(run.stdout).toContain('* to 2026-11-24.');
+    const board = JSON.parse((await runCx(dir, ['board', '--months', '3', '--json'], { env: TODAY })).stdout);
+    expect(board.movement.map((row: { month: string }) => row.month)).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(board.movement[2]).toMatchObject({ end: '2026-11-24', partial: true, total: 13, movedUp: 1, added: 10 });
+    expect(JSON.parse((await runCx(dir, ['board', '--json'], { env: TODAY })).stdout).movement).toBeUndefined();
+  });
+
+  it.each([['0'], ['25'], ['six'], ['2.5']])('refuses --months %s in one line, exit 2', async (months) => {
+    const run = await runCx(dir, ['board', '--months', months], { env: TODAY });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^cx: .*--months <n>.*Use a whole number of months from 1 to 24\.\n$/);
+  });
+
   it('summarises instead of overflowing with hundreds of people', async () => {
     const big = tempDir();
     const rows = [

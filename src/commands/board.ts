@@ -1,4 +1,4 @@
-// cx board [--since YYYY-MM-DD] [--json]
+// cx board [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--months N] [--json]
 import { now } from '../clock.js';
 import { addDays, dayOf, daysBetween } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +8,7 @@ import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
 import { io } from '../io.js';
 
-export function boardCommand(options: { since?: Date; date?: Date; json?: boolean }): void {
+export function boardCommand(options: { since?: Date; date?: Date; months?: number; json?: boolean }): void {
   const clock = now();
   if (options.date && daysBetween(clock, options.date) > 0) {
     throw new UsageError(`--date ${dayOf(options.date)} is in the future (today is ${dayOf(clock)})`);
@@ -22,7 +22,10 @@ export function boardCommand(options: { since?: Date; date?: Date; json?: boolea
   }
   const since = options.since ? dayOf(options.since) : addDays(today, -7);
   const roster = RosterStore.open().read();
-  const board = buildBoard(roster, today, since, { asOf: daysBetween(today, clock) > 0 });
+  const board = buildBoard(roster, today, since, {
+    asOf: daysBetween(today, clock) > 0,
+    ...(options.months ? { months: options.months } : {}),
+  });
   if (options.json) return printJson(board);
   if (roster.people.length === 0) {
     io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');

@@ -1,9 +1,13 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
-import { addDays, dayOf, daysBetween, parseDay } from './dates.js';
+import { addDays, dayOf, daysBetween } from './dates.js';
 import { isStuck, stageSince } from './filter.js';
+import { rosterOn, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
+import { type MonthCount, monthByMonth } from './movement.js';
 import { sortByName } from './names.js';
+
+export { rosterOn, stageOn } from './history.js';
 
 export interface Move {
   name: string;
@@ -38,63 +42,21 @@ export interface Board {
     /** The names of those at or past it. */
     reachedBy: string[];
   };
-}
-
-/** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
-export function stageOn(person: Stakeholder, day: string): StageId | null | undefined {
-  return stageBefore(person, startOfDay(addDays(day, 1)));
-}
-
-/** The UTC instant (ISO) at which a local day starts: timestamps before it fall on or before the day. */
-const startOfDay = (day: string): string => (parseDay(day) as Date).toISOString();
-
-/** A person's stage just before an ISO instant, from their history; undefined if they were added later. */
-function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
-  return asBefore(person, instant)?.stage;
-}
-
-/**
- * A person as they stood just before an ISO instant: their stage, disposition and target rebuilt from
- * their history, and the history up to then; undefined if they were added later.
- */
-function asBefore(person: Stakeholder, instant: string): Stakeholder | undefined {
-  if (person.createdAt >= instant) return undefined;
-  const fields: Record<'stage' | 'disposition' | 'target', unknown> = { stage: null, disposition: null, target: undefined };
-  const history = [];
-  for (const entry of person.history) {
-    if (entry.at >= instant) break;
-    history.push(entry);
-    for (const change of entry.changes) {
-      if (change.field === 'stage' || change.field === 'disposition' || change.field === 'target') {
-        fields[change.field] = change.to ?? (change.field === 'target' ? undefined : null);
-      }
-    }
-  }
-  const then = {
-    ...person,
-    history,
-    stage: fields.stage as StageId | null,
-    disposition: fields.disposition as DispositionId | null,
-  };
-  if (fields.target) then.target = fields.target as StageId;
-  else delete then.target;
-  return then;
-}
-
-/**
- * The roster as it stood at the end of a day, when that day is not today: people added since are left
- * out, and everyone else has the stage and disposition their history gives them on that day.
- */
-export function rosterOn(roster: Roster, day: string): Roster {
-  const end = startOfDay(addDays(day, 1));
-  return { people: roster.people.map((person) => asBefore(person, end)).filter((person): person is Stakeholder => !!person) };
+  /** People per stage at each of the last months' ends (with `months`: cx board --months). */
+  movement?: MonthCount[];
 }
 
 /**
  * The board on a day. For a day before today (`asOf`), the roster is first taken back to that day
- * (rosterOn); today's board uses the roster as it is.
+ * (rosterOn); today's board uses the roster as it is. With `months`, the movement of that many months
+ * up to the day (movement.ts).
  */
-export function buildBoard(current: Roster, today: Date, since: string, { asOf = false } = {}): Board {
+export function buildBoard(
+  current: Roster,
+  today: Date,
+  since: string,
+  { asOf = false, months }: { asOf?: boolean; months?: number } = {},
+): Board {
   const roster = asOf ? rosterOn(current, dayOf(today)) : current;
   const people = sortByName(roster.people, (person) => person.name);
   const funnel = [...STAGES, null].map((stage) => ({ stage, count: people.filter((p) => p.stage === stage).length }));
@@ -130,5 +92,18 @@ export function buildBoard(current: Roster, today: Date, since: string, { asOf =
     stagesToGo: short.reduce((sum, person) => sum + stageNumber(targetOf(person)) - stageNumber(person.stage), 0),
     reachedBy: staged.filter((person) => atTarget(person)).map((person) => person.name),
   };
-  return { today: dayOf(today), since, total: people.length, funnel, grid, movedUp, movedDown, added, stuck, targets };
+  const board: Board = {
+    today: dayOf(today),
+    since,
+    total: people.length,
+    funnel,
+    grid,
+    movedUp,
+    movedDown,
+    added,
+    stuck,
+    targets,
+  };
+  if (months) board.movement = monthByMonth(roster, dayOf(today), months);
+  return board;
 }

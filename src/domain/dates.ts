@@ -64,3 +64,12 @@ export function parseDay(text: string): Date | undefined {
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return dayOf(date) === text.trim() ? date : undefined;
 }
+
+/** The same day `months` months later (or earlier, when negative): 31 March less a month is 28 (or 29) February. */
+export function addMonths(day: string, months: number): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1 + months;
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  const date = new Date(Date.UTC(year, month, Math.min(Number(day.slice(8, 10)), last.getUTCDate())));
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}

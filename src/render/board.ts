@@ -1,6 +1,7 @@
 // `cx board` in the terminal: fits 80 columns and reads without colour, whether 3 people or 300.
 import type { Board, Move } from '../domain/board.js';
-import type { StageId } from '../domain/model.js';
+import { STAGES, type StageId } from '../domain/model.js';
+import type { MonthCount } from '../domain/movement.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { inert, pad, stringWidth, wrap } from './text.js';
@@ -140,5 +141,73 @@ export function renderBoard(board: Board, width = 80): string {
       5,
     ),
   );
+  if (board.movement) out.push('', ...renderMovement(board.movement, width));
   return out.join('\n');
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A month as people write it: "Nov 2026" for 2026-11. */
+export const monthLabel = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+
+/** Shorter stage headings, for a table that would not fit with the full ones. */
+const SHORT: Record<StageId, string> = {
+  ignorance: 'Ignor.',
+  skepticism: 'Skept.',
+  'buy-in': 'Buy-in',
+  commitment: 'Commit.',
+  action: 'Action',
+};
+
+/**
+ * The movement over the months: a row per month, people per stage at its end, then how many moved up,
+ * moved down and were added in it. The same figures as cx report's chart and table.
+ */
+export function renderMovement(months: readonly MonthCount[], width = 80): string[] {
+  const c = paint();
+  const noStage = months.some((row) => row.stages.none > 0);
+  const table = (labels: (stage: StageId) => string) => {
+    const columns: { head: string; cells: string[] }[] = [
+      ...STAGES.map((stage) => ({ head: labels(stage), cells: months.map((row) => String(row.stages[stage])) })),
+      ...(noStage
+        ? [{ head: labels === SHORT_OF ? 'None' : 'No stage', cells: months.map((row) => String(row.stages.none)) }]
+        : []),
+      { head: 'Total', cells: months.map((row) => String(row.total)) },
+      { head: 'Up', cells: months.map((row) => String(row.movedUp)) },
+      { head: 'Down', cells: months.map((row) => String(row.movedDown)) },
+      { head: 'New', cells: months.map((row) => String(row.added)) },
+    ];
+    const first = months.map((row) => `${monthLabel(row.month)}${row.partial ? '*' : ''}`);
+    const firstWidth = Math.max(...first.map((text) => text.length), 5);
+    const widths = columns.map((column) => Math.max(column.head.length, ...column.cells.map((cell) => cell.length)));
+    // Each stage column is a space apart; the totals and moves stand a little further off.
+    const gap = (index: number) => (index >= STAGES.length + (noStage ? 1 : 0) ? 2 : 1);
+    const line = (head: string, cells: string[]) =>
+      `  ${head.padEnd(firstWidth)}${cells.map((cell, index) => ' '.repeat(gap(index)) + cell.padStart(widths[index] ?? 0)).join('')}`;
+    return [
+      line(
+        '',
+        columns.map((column) => column.head),
+      ),
+      ...months.map((row, index) =>
+        line(
+          first[index] ?? '',
+          columns.map((column) => column.cells[index] ?? ''),
+        ),
+      ),
+    ];
+  };
+  let lines = table((stage) => STAGE_GUIDES[stage].label);
+  if (Math.max(...lines.map((text) => text.length)) > width) lines = table(SHORT_OF);
+  const [head = '', ...rows] = lines;
+  const out = [c.bold("Month by month: people at each stage at the month's end"), head, ...rows];
+  const last = months.at(-1);
+  const notes = [
+    ...(last?.partial ? [`* to ${last.end}.`] : []),
+    "Up, Down: people whose stage at the month's end was above or below the month before; New: added in the month.",
+  ];
+  out.push(c.dim(wrap(notes.join(' '), width, '  ')));
+  return out;
+}
+
+const SHORT_OF = (stage: StageId): string => SHORT[stage];

@@ -1,0 +1,73 @@
+// The roster as it stood on a past day, rebuilt from each person's history: the stage, disposition and
+// target they had then, and whether they were in the roster at all. The board, its movement over the
+// months and the report all take the past from here. Pure.
+import { addDays, parseDay } from './dates.js';
+import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
+
+/** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
+export function stageOn(person: Stakeholder, day: string): StageId | null | undefined {
+  return stageBefore(person, startOfDay(addDays(day, 1)));
+}
+
+/** The UTC instant (ISO) at which a local day starts: timestamps before it fall on or before the day. */
+export const startOfDay = (day: string): string => (parseDay(day) as Date).toISOString();
+
+/**
+ * A person's stage just before an ISO instant, from their history; undefined if they were added later.
+ * (asBefore's stage, without copying the person: the movement over months asks this of everyone, for
+ * every month.)
+ */
+export function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
+  if (person.createdAt >= instant) return undefined;
+  let stage: StageId | null = null;
+  for (const entry of person.history) {
+    if (entry.at >= instant) break;
+    for (const change of entry.changes) if (change.field === 'stage') stage = (change.to as StageId | null) ?? null;
+  }
+  return stage;
+}
+
+/**
+ * A person as they stood just before an ISO instant: their stage, disposition and target rebuilt from
+ * their history, and the history up to then; undefined if they were added later.
+ */
+function asBefore(person: Stakeholder, instant: string): Stakeholder | undefined {
+  if (person.createdAt >= instant) return undefined;
+  const fields: Record<'stage' | 'disposition' | 'target', unknown> = { stage: null, disposition: null, target: undefined };
+  const history = [];
+  for (const entry of person.history) {
+    if (entry.at >= instant) break;
+    history.push(entry);
+    for (const change of entry.changes) {
+      if (change.field === 'stage' || change.field === 'disposition' || change.field === 'target') {
+        fields[change.field] = change.to ?? (change.field === 'target' ? undefined : null);
+      }
+    }
+  }
+  const then = {
+    ...person,
+    history,
+    stage: fields.stage as StageId | null,
+    disposition: fields.disposition as DispositionId | null,
+  };
+  if (fields.target) then.target = fields.target as StageId;
+  else delete then.target;
+  return then;
+}
+
+/**
+ * The roster as it stood at the end of a day, when that day is not today: people added since are left
+ * out, and everyone else has the stage, disposition and target their history gives them on that day,
+ * and the log entries of that day and before.
+ */
+export function rosterOn(roster: Roster, day: string): Roster {
+  const end = startOfDay(addDays(day, 1));
+  const people: Stakeholder[] = [];
+  for (const person of roster.people) {
+    const then = asBefore(person, end);
+    if (!then) continue;
+    if (then.log?.some((entry) => entry.on > day)) then.log = then.log.filter((entry) => entry.on <= day);
+    people.push(then);
+  }
+  return { people };
+}
