@@ -200,7 +200,10 @@ describe('targets', () => {
     expect((await ok(dir, ['list'])).stdout).toMatch(/Lee Chan\s+3 Buy-in\s+\d+\s+Fence-sitter\s+reached/);
     const shown = JSON.parse((await ok(dir, ['show', 'Lee Chan', '--json'])).stdout);
     expect(shown).toMatchObject({ target: 'buy-in', nextStep: { kind: 'keep-warm', tactic: 'keep-warm' } });
-    expect((await ok(dir, ['show', 'Lee Chan'])).stdout).toMatch(/Target\s+Buy-in\s+reached: keep them warm/);
+    const profile = (await ok(dir, ['show', 'Lee Chan'])).stdout;
+    expect(profile).toMatch(/Stage\s+Buy-in \(3 of 5\)/);
+    expect(profile).toMatch(/Target\s+Buy-in\s+reached: keep them warm/);
+    expect(profile).not.toContain('Watch for signs Lee Chan has reached Commitment');
     const board = JSON.parse((await ok(dir, ['board', '--json'])).stdout);
     expect(board.targets).toEqual({ reached: 1, below: 0, stagesToGo: 0, reachedBy: ['Lee Chan'] });
     expect(board.stuck).toEqual([]); // a month at Buy-in, which is all that is needed

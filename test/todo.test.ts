@@ -290,6 +290,12 @@ describe('the board', () => {
     expect(stageOn(roster.people[4] as Stakeholder, '2026-11-10')).toBeUndefined();
   });
 
+  it('counts a move made on the "since" day itself', () => {
+    expect(buildBoard(roster, today, '2026-11-20').movedUp).toEqual([{ name: 'Up', from: 'skepticism', to: 'buy-in' }]);
+    expect(buildBoard(roster, today, '2026-11-21').movedUp).toEqual([]);
+    expect(buildBoard(roster, today, '2026-11-22').added).toEqual(['New']);
+  });
+
   it('counts the funnel, fills the grid and finds who moved since a day; nobody at Action is stuck', () => {
     const board = buildBoard(roster, today, '2026-11-17');
     expect(board.funnel).toEqual([

@@ -1,5 +1,5 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
-import { addDays, dayOf, daysBetween } from './dates.js';
+import { dayOf, daysBetween } from './dates.js';
 import { isStuck, stageSince } from './filter.js';
 import { rosterOn, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
@@ -69,9 +69,10 @@ export function buildBoard(
   const movedUp: Move[] = [];
   const movedDown: Move[] = [];
   const added: string[] = [];
-  const sinceEnd = startOfDay(addDays(since, 1));
+  // "Since" a day includes that day: how people stood as it began.
+  const sinceStart = startOfDay(since);
   for (const person of people) {
-    const before = stageBefore(person, sinceEnd);
+    const before = stageBefore(person, sinceStart);
     if (before === undefined) {
       added.push(person.name);
       continue;

@@ -38,12 +38,18 @@ export function renderProfile(view: ProfileView): string {
   out.push('');
 
   const field = (label: string, value: string) => `  ${c.dim(label.padEnd(13))}${value}`;
-  if (person.stage && (person.stage === 'action' || !atTarget(person) || person.disposition === 'outlier')) {
+  if (person.stage) {
     const guide = STAGE_GUIDES[person.stage];
     out.push(field('Stage', `${c.bold(guide.label)} ${c.dim(`(${guide.number} of ${STAGES.length})`)}  "${guide.voice}"`));
     if (result?.blocker?.answer === UNKNOWN && result.stage === person.stage) {
+      const findOut = !view.step || view.step.kind === 'find-out';
       out.push(
-        field('', c.yellow(`not confirmed: "${result.blocker.question}" was "don't know", so start with what to find out`)),
+        field(
+          '',
+          c.yellow(
+            `not confirmed: "${result.blocker.question}" was "don't know"${findOut ? ', so start with what to find out' : ''}`,
+          ),
+        ),
       );
     }
   } else {
@@ -141,7 +147,7 @@ export function renderProfile(view: ProfileView): string {
     out.push('', c.bold(view.step ? 'The plan, move by move' : 'What to do next'));
     out.push(renderTactics(tactics, { ...person, name }, width, PROFILE_ACTIONS));
   }
-  if (person.stage) {
+  if (person.stage && (person.stage === 'action' || !atTarget(person) || person.disposition === 'outlier')) {
     const guide = STAGE_GUIDES[person.stage];
     const next =
       person.stage === 'action'
