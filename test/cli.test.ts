@@ -142,7 +142,7 @@ describe('cx assess --answers', () => {
     });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Skepticism → Buy-in');
-    expect(run.stdout).toContain('since 2026-11-02');
+    expect(run.stdout).toContain('since the assessment of 2026-11-02');
     expect(run.stderr).toContain('Updated Dana Lee');
     const saved = JSON.parse(rosterBytes(dir) ?? '{}');
     expect(saved.people).toHaveLength(1);

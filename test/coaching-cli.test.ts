@@ -136,7 +136,8 @@ describe('outcomes', () => {
     expect(logged.stdout).toContain('Has Dana Lee moved to Commitment? Look for:');
     expect(logged.stdout).toContain('They name a person from their team to work on it.');
     expect(logged.stdout).toMatch(/cx set "Dana Lee" --stage\s+commitment/);
-    expect((await step(dir, '2026-11-25')).tactic).toBe('spotlight');
+    // Agreeing to co-lead is not yet a contribution to put in the spotlight: the plan moves on.
+    expect((await step(dir, '2026-11-25')).tactic).toBe('scarcity');
   });
 
   it('a logged find-out leads to re-assessing them', async () => {
@@ -196,7 +197,7 @@ describe('targets', () => {
       JSON.stringify({ endorses: 'yes', pledged: 'no', stance: 'neutral' }),
     );
     const set = await ok(dir, ['set', 'Lee Chan', '--target', 'buy-in'], at('2026-11-01'));
-    expect(set.stdout).toBe('Lee Chan: target – → buy-in\n');
+    expect(set.stdout).toBe('Lee Chan: target action → buy-in\n');
     expect((await ok(dir, ['list'])).stdout).toMatch(/Lee Chan\s+3 Buy-in\s+\d+\s+Fence-sitter\s+reached/);
     const shown = JSON.parse((await ok(dir, ['show', 'Lee Chan', '--json'])).stdout);
     expect(shown).toMatchObject({ target: 'buy-in', nextStep: { kind: 'keep-warm', tactic: 'keep-warm' } });

@@ -110,7 +110,7 @@ describe.skipIf(noTerminal)('cx assess, interactively', () => {
     }
     await terminal.answer("Dana Lee's role (optional) COO", enter); // the old role, editable, kept with Enter
     await terminal.answer('team (optional)', enter);
-    await terminal.waitFor('Buy-in → Commitment since 2026-11-02');
+    await terminal.waitFor('Buy-in → Commitment since the assessment of 2026-11-02');
     expect(await terminal.exited).toBe(0);
     const [person] = saved(dir);
     expect(person).toMatchObject({

@@ -145,7 +145,7 @@ describe('people per stage at each month end', () => {
     expect(after.every((row) => row.movedDown === 0)).toBe(true);
   });
 
-  it('a roster whose history is all from the last week: the earlier months are empty, and everyone is new this month', () => {
+  it('a roster whose history is all from the last week: only this month, everyone new, and a move since counts', () => {
     const roster: Roster = {
       people: [
         person('One', '2026-11-20', 'buy-in'),
@@ -154,14 +154,15 @@ describe('people per stage at each month end', () => {
       ],
     };
     const rows = monthByMonth(roster, '2026-11-24', 6);
-    expect(rows.slice(0, 5).every((row) => row.total === 0)).toBe(true);
-    expect(rows[5]).toMatchObject({
+    // The months before anyone was in the roster say nothing, and are left out.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
       month: '2026-11',
       partial: true,
       total: 3,
       added: 3,
-      // Added this month: not moves, whatever they did since.
-      movedUp: 0,
+      // Three, added at Skepticism, moved up to Commitment within the month.
+      movedUp: 1,
       movedDown: 0,
       stages: { ignorance: 0, skepticism: 0, 'buy-in': 1, commitment: 1, action: 1, none: 0 },
     });

@@ -67,9 +67,17 @@ describe('outcomes steer the next step', () => {
     expect(step(assessed('Dana', '2026-11-01', ownsIt, all))).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
   });
 
-  it('worked: the plan moves on, and the spotlight is now earned', () => {
+  it('worked: the plan moves on; the spotlight waits until they have given something', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'worked')]);
-    expect(step(dana).tactic).toBe('spotlight');
+    expect(step(dana).tactic).toBe('scarcity'); // agreeing to co-lead is not yet a contribution
+    // A scarce ask that worked: first, record whether she has moved.
+    const pledged = { ...dana, log: [...(dana.log ?? []), did('2026-11-20', 'scarcity', 'worked', 'gave two analysts')] };
+    expect(step(pledged)).toMatchObject({ kind: 'reassess' });
+    expect(step(pledged).action).toContain('has reached Commitment');
+    // Moved up: now the spotlight, and co-leading, done once, is not offered again.
+    const moved = applyUpdate(pledged, { stage: 'commitment' }, 'set', new Date('2026-11-21'));
+    expect(hasContributed(moved)).toBe(true);
+    expect(step(moved).tactic).toBe('spotlight');
   });
 
   it('used without an outcome (an older log): counts as done, but the spotlight still waits for a contribution', () => {

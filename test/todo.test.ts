@@ -148,9 +148,14 @@ describe('rule 3: priority', () => {
     expect(item).toMatchObject({ kind: 'assess', action: expect.stringContaining('cx assess "New Hire"') });
   });
 
-  it('3 points per full week at one stage, once that reaches 3 weeks, and says so', () => {
+  it('3 points per full week at one stage since the first contact, once that reaches 3 weeks, and says so', () => {
     const fresh = assessed('Fresh', '2026-11-10', { ...gates(3), ...keen }, { log: seen('2026-11-10') });
-    const stuck = assessed('Stuck', '2026-10-20', { ...gates(3), ...keen }, { log: seen('2026-11-10') });
+    const stuck = assessed(
+      'Stuck',
+      '2026-10-20',
+      { ...gates(3), ...keen },
+      { log: [...seen('2026-10-20'), ...seen('2026-11-10')] },
+    );
     const [first, second] = todo(fresh, stuck);
     expect(first?.name).toBe('Stuck');
     expect(first?.why).toContain('stuck at Buy-in for 5 weeks');
@@ -262,14 +267,24 @@ describe('rule 4: the one action is the next step', () => {
     expect(item.action).toContain('Thank Doer by name');
   });
 
-  it("rotates among the tactic's actions as the log shows it used", () => {
+  it("rotates among the tactic's actions as the log shows it used, the plan's moves taking turns", () => {
     const base = { ...gates(3), ...keen };
-    const actions = [0, 1, 2, 4].map((times) => {
-      const log = Array.from({ length: times }, () => ({ on: '2026-11-01', text: 'asked', tactic: 'scarcity' as const }));
-      return weeklyTodo({ people: [assessed('B', '2026-11-01', base, { log })] }, today)[0]?.action;
-    });
+    const used = (times: number) =>
+      Array.from({ length: times }, () => [
+        { on: '2026-11-01', text: 'asked', tactic: 'scarcity' as const },
+        { on: '2026-11-01', text: 'asked along', tactic: 'enlist' as const },
+      ]).flat();
+    const actions = [0, 1, 2, 4].map(
+      (times) => weeklyTodo({ people: [assessed('B', '2026-11-01', base, { log: used(times) })] }, today)[0]?.action,
+    );
     expect(new Set(actions.slice(0, 3)).size).toBe(3);
     expect(actions[3]).toBe(actions[0]); // four actions: the fifth use comes round again
+    // Used once more than the other, a move gives way to it: enlisting, after a scarce ask.
+    const once = weeklyTodo(
+      { people: [assessed('B', '2026-11-01', base, { log: [{ on: '2026-11-01', text: 'asked', tactic: 'scarcity' }] })] },
+      today,
+    )[0];
+    expect(once?.tactic).toBe('enlist');
   });
 });
 
@@ -278,7 +293,7 @@ describe('the board', () => {
     people: [
       assessed('Up', '2026-11-01', { ...gates(1), ...keen }, { set: ['2026-11-20', { stage: 'buy-in' }] }),
       assessed('Down', '2026-11-01', { ...gates(4), ...resistant }, { set: ['2026-11-21', { stage: 'skepticism' }] }),
-      assessed('Still', '2026-09-01', { ...gates(2), ...neutral }),
+      assessed('Still', '2026-09-01', { ...gates(2), ...neutral }, { log: seen('2026-09-01') }),
       assessed('Doer', '2026-09-01', { ...gates(5), ...keen }),
       added('New', '2026-11-22'),
     ],

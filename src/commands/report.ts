@@ -43,7 +43,10 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
     );
   }
   const since = options.since ? dayOf(options.since) : addMonths(dayOf(today), -1);
-  const target = options.output === '-' ? undefined : resolve(io().cwd, options.output ?? `cx-report-${dayOf(today)}.html`);
+  const target =
+    options.output === '-'
+      ? undefined
+      : resolve(io().cwd, options.output ?? `cx-report-${dayOf(today)}${options.names ? '-names' : ''}.html`);
   if (target && !options.json) checkTarget(target, options.output ?? target);
 
   const roster = RosterStore.open().read();

@@ -1,6 +1,6 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
-import { dayOf, daysBetween } from './dates.js';
-import { isStuck, stageSince } from './filter.js';
+import { dayOf } from './dates.js';
+import { isStuck, stuckDays } from './filter.js';
 import { rosterOn, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
@@ -83,7 +83,7 @@ export function buildBoard(
   }
   const stuck = people
     .filter((person): person is Stakeholder & { stage: StageId } => isStuck(person, today))
-    .map((person) => ({ name: person.name, stage: person.stage, days: daysBetween(stageSince(person), today) }))
+    .map((person) => ({ name: person.name, stage: person.stage, days: stuckDays(person, today) }))
     .sort((a, b) => b.days - a.days); // stable: people of equal days stay in name order
   const staged = people.filter((person): person is Stakeholder & { stage: StageId } => person.stage !== null);
   const short = staged.filter((person) => !atTarget(person));

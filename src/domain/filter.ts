@@ -28,14 +28,32 @@ export function stageSince(person: Stakeholder): string {
 /** A stage held this long counts as stuck. */
 export const STUCK_DAYS = 21;
 
-/** Whether someone has held their stage long enough to count as stuck: never at Action, nor at their target. */
-export function isStuck(person: Stakeholder, today: Date): boolean {
-  return (
-    person.stage !== null &&
-    person.stage !== 'action' &&
-    !atTarget(person) &&
-    daysBetween(stageSince(person), today) >= STUCK_DAYS
+/**
+ * Since when someone has been held at their stage while being worked on: the later of when the stage
+ * began and their first logged contact. Undefined for someone never contacted: nothing has been tried.
+ */
+export function stuckSince(person: Stakeholder): string | undefined {
+  const first = person.log?.reduce<string | undefined>(
+    (day, entry) => (day === undefined || entry.on < day ? entry.on : day),
+    undefined,
   );
+  if (first === undefined) return undefined;
+  const since = stageSince(person);
+  return first > since.slice(0, 10) ? first : since;
+}
+
+/** How many days someone has been stuck (see stuckSince); 0 for someone not being worked on. */
+export function stuckDays(person: Stakeholder, today: Date): number {
+  const since = stuckSince(person);
+  return since === undefined ? 0 : Math.max(0, daysBetween(since, today));
+}
+
+/**
+ * Whether someone counts as stuck: three weeks or more at one stage since you started working on them;
+ * never at Action, nor at or past their target.
+ */
+export function isStuck(person: Stakeholder, today: Date): boolean {
+  return person.stage !== null && person.stage !== 'action' && !atTarget(person) && stuckDays(person, today) >= STUCK_DAYS;
 }
 
 /** Whole calendar days from an ISO time to today (0 for the same day or the future). */

@@ -58,31 +58,45 @@ const rank = (stage: StageId | null): number => (stage ? stageNumber(stage) : 0)
 
 /**
  * People per stage at the end of each of the last `months` months up to `today` (YYYY-MM-DD), from
- * their history. Someone counts from the day they were added; people removed from the roster are gone
- * from it, and so from every month.
+ * their history, from the first month anyone was in the roster. Someone counts from the day they were
+ * added (a move in the month they were added counts, from the stage they were added at); people
+ * removed from the roster are gone from it, and so from every month.
  */
 export function monthByMonth(roster: Roster, today: string, months: number): MonthCount[] {
   const { before, ends } = monthEnds(today, months);
   const days = [before, ...ends.map((entry) => entry.end)];
   // Each person's stage on each of those days: undefined before they were added.
   const stages = roster.people.map((person) => days.map((day) => stageOn(person, day)));
-  return ends.map(({ month, end }, index) => {
+  // The stage each was added at: for someone added within a month, what a move that month is from.
+  const first = roster.people.map((person) => {
+    const entry = person.history.find((item) => item.changes.some((change) => change.field === 'stage'));
+    const change = entry?.changes.find((item) => item.field === 'stage');
+    return entry && entry.at.slice(0, 10) <= person.createdAt.slice(0, 10) ? ((change?.to ?? null) as StageId | null) : null;
+  });
+  const rows = ends.map(({ month, end }, index): MonthCount => {
     const counts = Object.fromEntries([...STAGES, 'none'].map((stage) => [stage, 0])) as MonthCount['stages'];
     let total = 0;
     let movedUp = 0;
     let movedDown = 0;
     let added = 0;
-    for (const row of stages) {
+    stages.forEach((row, person) => {
       const now = row[index + 1];
-      if (now === undefined) continue;
+      if (now === undefined) return;
       total++;
       counts[now ?? 'none']++;
-      const then = row[index];
-      if (then === undefined) added++;
-      else if (rank(now) > rank(then)) movedUp++;
+      let then = row[index];
+      if (then === undefined) {
+        added++;
+        then = first[person] ?? null;
+        if (then === null) return;
+      }
+      if (rank(now) > rank(then)) movedUp++;
       else if (rank(now) < rank(then)) movedDown++;
-    }
+    });
     const partial = end === today && lastDay(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1) !== today;
     return { month, end, partial, total, stages: counts, movedUp, movedDown, added };
   });
+  // Months before anyone was in the roster say nothing: they are left out (the last month stays).
+  const start = rows.findIndex((row) => row.total > 0);
+  return start <= 0 ? rows : rows.slice(start);
 }

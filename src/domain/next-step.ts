@@ -50,15 +50,18 @@ const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLo
 
 /**
  * Finds, for anyone, an Action-stage colleague to hold up as an example: one of at least their
- * influence, same team first, then most influence, then name. The candidates are ranked once, so a
+ * influence, same team first; among those, one with a result logged (a step that worked), then most
+ * influence, then name. The candidates are ranked once, so a
  * roster costs one pass, not one per person.
  */
 export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
   const influence = (person: Stakeholder) => (person.influence === 'high' ? 0 : person.influence === 'medium' ? 1 : 2);
+  // Someone with a step that worked logged has a result to point at: they come first.
+  const result = (person: Stakeholder) => (person.log?.some((entry) => entry.outcome === 'worked') ? 0 : 1);
   const ranked = sortByName(
     roster.people.filter((person) => person.stage === 'action'),
     (person) => person.name,
-  ).sort((a, b) => influence(a) - influence(b));
+  ).sort((a, b) => result(a) - result(b) || influence(a) - influence(b));
   const byTeam = new Map<string, Stakeholder[]>();
   for (const person of ranked) {
     if (!person.team) continue;
@@ -332,12 +335,23 @@ function planned(
   const chain = planOf(person);
   const ladder = new Set<TacticId>([
     ...STAGE_GUIDES[stage].tactics,
+    'make-room',
     'enlist',
     ...gaps.flatMap((gap) => STAGE_GUIDES[gap].tactics),
   ]);
   const last = outcomes(entries);
+  // A reason's move, co-leading or finding out why, once done, stays done when the stage changes.
+  const ever = outcomes(person.log ?? []);
+  // A move of the stage's own that worked (a scarce ask they said yes to, say) is for recording, if
+  // they have moved, before asking for anything more.
+  const latest = lastTactic(entries);
+  if (latest?.tactic && latest.outcome === 'worked' && STAGE_GUIDES[stage].tactics.includes(latest.tactic)) {
+    return checkMoved(person, [...why, `${tacticName(latest.tactic)} worked on ${latest.on}`]);
+  }
   const contributed = hasContributed(person);
+  const uses = (tactic: TacticId) => entries.filter((entry) => entry.tactic === tactic).length;
   const worked: TacticId[] = [];
+  const open: TacticId[] = [];
   for (const tactic of chain) {
     const entry = last.get(tactic);
     if (entry?.outcome === 'worked') worked.push(tactic);
@@ -346,10 +360,31 @@ function planned(
     if (entry?.outcome === 'declined')
       return tacticStep(person, tactic, [...why, `declined on ${entry.on}: worth offering again`], context);
     if (tactic === 'spotlight' && !contributed) continue;
-    if (entry && !ladder.has(tactic)) continue;
-    return tacticStep(person, tactic, why, context);
+    if (!ladder.has(tactic)) {
+      const before = ever.get(tactic);
+      if (entry || (before && before.outcome !== 'declined')) continue; // once is done
+      if (open.length === 0) return tacticStep(person, tactic, why, context);
+      continue;
+    }
+    open.push(tactic);
   }
+  // The ladder's moves take turns: the one used least at this stage (in the plan's order), so that one
+  // used again and again without an outcome does not crowd out the others (educating, say).
+  const next = open.reduce<TacticId | undefined>(
+    (best, tactic) => (best === undefined || uses(tactic) < uses(best) ? tactic : best),
+    undefined,
+  );
+  if (next) return tacticStep(person, next, why, context);
   // Every move has worked: it is time to see whether they have moved.
+  return checkMoved(person, [
+    ...why,
+    worked.length ? `${worked.map(tacticName).join(', ')} worked` : 'every move in the plan has been tried',
+  ]);
+}
+
+/** Whether they have reached the next stage: its signs, and how to record it. */
+function checkMoved(person: Stakeholder, why: string[]): NextStep {
+  const stage = person.stage as StageId;
   const next = STAGE_GUIDES[stage].number < 5 ? label(nextStage(stage)) : undefined;
   const signals = STAGE_GUIDES[stage].nextSignals.slice(0, 2).join(' ');
   return {
@@ -358,7 +393,7 @@ function planned(
     action: next
       ? `Check whether ${person.name} has reached ${next} (${signals}) and record it: cx set ${shellWord(person.name)} --stage ${nextStage(stage)}, or ${`cx assess ${shellWord(person.name)}`}.`
       : `Re-assess ${person.name} (cx assess ${shellWord(person.name)}) to see what has moved.`,
-    why: [...why, worked.length ? `${worked.map(tacticName).join(', ')} worked` : 'every move in the plan has been tried'],
+    why,
   };
 }
 

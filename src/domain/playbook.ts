@@ -136,7 +136,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'The people already doing the work are the early followers who make one champion into a movement: work with them as peers and let them take the credit.',
     appliesTo: 'Action stage',
-    contribution: true,
+    contribution: false,
     actions: [
       'Thank {name} by name for one specific result, in a forum their own manager sees.',
       'Ask {name} to present their results at the next leadership or team meeting, with you in the audience rather than at the front.',
@@ -165,7 +165,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     principle:
       'Give them a real share of the lead: people seldom work against what they help steer, and whoever felt pushed aside gets back the ownership they feared losing.',
     appliesTo: 'Outliers',
-    contribution: true,
+    contribution: false,
     actions: [
       'Offer {name} a co-lead role on the part of the work closest to {area}, in a one-to-one before anyone else hears about it.',
       'Ask {name} to set the agenda for the next working session.',
@@ -222,7 +222,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Outliers and fence-sitters who think it costs too much',
     contribution: false,
     actions: [
-      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), with {name}'s finance partner if you can, and put it beside what the CX work would cost.",
+      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), checked with someone in finance, and show {name} it beside what the CX work would cost.",
       'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',
       'Ask {name} which figure would convince them, and agree to measure exactly that in the first step.',
       'Show {name}, on one page and in their numbers, where the money comes back and when.',

@@ -1,3 +1,4 @@
+import { TACTIC_GUIDES } from './playbook.js';
 // cx report's figures: what the sponsor and the steering group see of the programme, worked out once
 // for the page and for --json, so the two cannot disagree. The counts come from the board (board.ts)
 // and the months from movement.ts, so the terminal agrees too. Without `names`, nobody is named
@@ -181,7 +182,10 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
   const wins: ReportWin[] = [];
   for (const person of people) {
     for (const entry of person.log ?? []) {
-      if (entry.outcome !== 'worked' || entry.on <= options.since || entry.on > today) continue;
+      // A win is a step that worked and had them give something (a lead role, people, time), not a talk
+      // that went well or a thank-you of yours.
+      const gave = entry.tactic !== undefined && TACTIC_GUIDES[entry.tactic].contribution;
+      if (entry.outcome !== 'worked' || !gave || entry.on <= options.since || entry.on > today) continue;
       wins.push({
         ...who(person),
         on: entry.on,

@@ -3,7 +3,7 @@
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
 import { addDays, dayOf, daysBetween } from './dates.js';
-import { isStuck, stageSince } from './filter.js';
+import { isStuck, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
@@ -81,6 +81,10 @@ export function lastContact(person: Stakeholder): string | undefined {
   return latest;
 }
 
+/** The day of the step logged as waiting that a follow-up is for. */
+const waitingSince = (person: Stakeholder): string | undefined =>
+  (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
+
 /** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
 export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest';
 
@@ -97,7 +101,7 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
   if (waiting?.outcome === 'waiting') {
     const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
-    if (followUp < byCadence) return { day: followUp, by: 'follow-up' };
+    return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
   }
   return { day: byCadence, by: 'cadence' };
 }
@@ -129,12 +133,13 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   let priority = overdueDays * POINTS.perOverdueDay;
   const late = overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')}` : 'due today';
   if (by === 'first-contact') {
-    priority += POINTS.neverContacted;
+    // Someone already where they are needed is owed a thank-you, not the first of the hard conversations.
+    if (person.disposition === 'outlier' || !atTarget(person)) priority += POINTS.neverContacted;
     why.push(
       `not contacted since added on ${dayOf(person.createdAt)}${overdueDays > 0 ? ` (${plural(overdueDays, 'day')} ago)` : ''}`,
     );
   } else if (by === 'follow-up') {
-    why.push(`${late}: a follow-up ${FOLLOW_UP_DAYS} days after the step logged as waiting`);
+    why.push(`${late}: a follow-up of the step logged as waiting on ${waitingSince(person)}`);
   } else if (by === 'rest') {
     why.push(`${late}: the month's rest after they turned down every approach is over`);
   } else {
@@ -142,7 +147,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   }
   if (!person.stage) priority += POINTS.noStage;
   if (isStuck(person, today)) {
-    const stuckFor = daysBetween(stageSince(person), today);
+    const stuckFor = stuckDays(person, today);
     priority += Math.floor(stuckFor / 7) * POINTS.perStuckWeek;
     why.push(`stuck at ${STAGE_GUIDES[person.stage as StageId].label} for ${weeks(stuckFor)}`);
   }

@@ -224,7 +224,7 @@ function movement(person: Stakeholder, previous: Stakeholder | undefined): strin
   if (previous.disposition !== person.disposition && previous.disposition && person.disposition) {
     parts.push(`${DISPOSITION_GUIDES[previous.disposition].label} → ${DISPOSITION_GUIDES[person.disposition].label}`);
   }
-  return parts.length > 0 ? `${parts.join(', ')} since ${since}` : `no change since ${since}`;
+  return parts.length > 0 ? `${parts.join(', ')} since the assessment of ${since}` : `no change since the assessment of ${since}`;
 }
 
 function confidenceWhy(result: Assessment): string {
@@ -249,7 +249,12 @@ export function describeFieldChanges(changes: FieldChange[]): string {
     return fields.length ? `added: ${fields.map((change) => `${change.field} ${show(change.to)}`).join(', ')}` : 'added';
   }
   if (changes.length === 0) return 'no change';
-  return changes.map((change) => `${change.field} ${show(change.from)} → ${show(change.to)}`).join('; ');
+  // An unset target is Action, the default.
+  const value = (field: string, value: unknown) =>
+    field === 'target' && (value === null || value === undefined) ? 'action' : show(value);
+  return changes
+    .map((change) => `${change.field} ${value(change.field, change.from)} → ${value(change.field, change.to)}`)
+    .join('; ');
 }
 
 const historyLine = (entry: HistoryEntry): string => `${day(entry.at)} ${entry.source}: ${describeFieldChanges(entry.changes)}`;

@@ -338,7 +338,10 @@ function moves(report: Report): Html {
 function wins(report: Report): Html {
   const item = (win: ReportWin) =>
     win.kind === 'worked'
-      ? html`<li><span class="when">${shortDay(win.on)}</span> ${person(win)}: <q>${win.text ?? ''}</q></li>`
+      ? html`<li>
+          <span class="when">${shortDay(win.on)}</span>
+          ${person(win)}${win.tactic ? html` (${TACTIC_GUIDES[win.tactic].name.toLowerCase()})` : ''}: ${win.text ?? ''}
+        </li>`
       : html`<li>
           <span class="when">${shortDay(win.on)}</span> ${person(win)} moved up to
           <strong>${stageName(win.to ?? null)}</strong> (from ${stageName(win.from ?? null)}).
