@@ -224,12 +224,14 @@ Examples:
       new Option('--outcome <outcome>', 'how it went: worked, waiting (no answer yet) or declined').argParser(outcomeOption),
     )
     .option('--date <day>', 'when it happened (YYYY-MM-DD; default today)', dayOption)
+    .option('--until <day>', 'they asked you to come back on this day: nothing is due with them before it', dayOption)
     .option('--json', 'print the entry as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   cx log "Dana Lee" "Offered to co-lead the complaints review" --tactic co-lead --outcome waiting
+  cx log "Rob Chen" "Not before the quarter closes" --tactic scarcity --outcome declined --until 2027-01-05
   cx log "Dana Lee" "Said yes to co-leading; first session booked" --tactic co-lead --outcome worked
   cx log "Ravi Shah" "Turned down the pilot: no one to spare" --tactic pilot --outcome declined
   cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20

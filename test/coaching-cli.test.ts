@@ -258,3 +258,31 @@ describe('cx board', () => {
     expect(wide.stdout.match(/Advocate Number/g)?.length).toBeGreaterThan((board.stdout.match(/Advocate Number/g) ?? []).length);
   });
 });
+
+describe('come back on a day', () => {
+  it('cx log --until: nothing is due with them before the day they named, and then they are', async () => {
+    const dir = tempDir();
+    await ok(
+      dir,
+      ['assess', 'Rob Chen', '--answers', '-'],
+      at('2026-12-01'),
+      JSON.stringify({ endorses: 'yes', pledged: 'no', stance: 'keen', influence: 'high' }),
+    );
+    const logged = await ok(
+      dir,
+      ['log', 'Rob Chen', 'Ask me in January', '--tactic', 'scarcity', '--outcome', 'declined', '--until', '2027-01-05'],
+      at('2026-12-01'),
+    );
+    expect(logged.stdout).toContain('Nothing is due with Rob Chen before 2027-01-05, as they asked.');
+    const names = async (day: string) =>
+      (JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[]).map((item) => item.name);
+    expect(await names('2026-12-15')).not.toContain('Rob Chen');
+    expect(await names('2027-01-04')).not.toContain('Rob Chen');
+    expect(await names('2027-01-05')).toContain('Rob Chen');
+    const shown = JSON.parse((await ok(dir, ['show', 'Rob Chen', '--json'], at('2026-12-15'))).stdout);
+    expect(shown.nextStep.why.join('; ')).toContain('they asked you to come back on 2027-01-05');
+    const bad = await run(dir, ['log', 'Rob Chen', 'x', '--until', '2026-11-30'], { env: at('2026-12-01') });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--until 2026-11-30 is not after the day it happened');
+  });
+});

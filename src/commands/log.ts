@@ -11,7 +11,7 @@ import { printJson, requirePerson, stepFor } from './shared.js';
 export async function logCommand(
   name: string,
   text: string,
-  options: { tactic?: TacticId; outcome?: Outcome; date?: Date; json?: boolean },
+  options: { tactic?: TacticId; outcome?: Outcome; date?: Date; until?: Date; json?: boolean },
 ): Promise<void> {
   const what = text.trim();
   if (what === '') throw new UsageError('say what happened, e.g. cx log "Dana Lee" "Shared the Q3 complaint numbers"');
@@ -25,12 +25,19 @@ export async function logCommand(
   if (options.date && daysBetween(today, options.date) > 0) {
     throw new UsageError(`--date ${dayOf(options.date)} is in the future; log what has happened (today is ${dayOf(today)})`);
   }
+  const on = dayOf(options.date ?? today);
+  if (options.until && dayOf(options.until) <= on) {
+    throw new UsageError(
+      `--until ${dayOf(options.until)} is not after the day it happened (${on}): give the day they asked you to come back`,
+    );
+  }
   const entry: LogEntry = {
-    on: dayOf(options.date ?? today),
+    on,
     text: what,
     ...(options.tactic ? { tactic: options.tactic } : {}),
     ...(options.outcome ? { outcome: options.outcome } : {}),
     at: today.toISOString(),
+    ...(options.until ? { until: dayOf(options.until) } : {}),
   };
   const { before, after, step } = await RosterStore.open().update('log', (roster) => {
     const person = requirePerson(roster, name);

@@ -109,6 +109,8 @@ export interface LogEntry {
   outcome?: Outcome;
   /** When it was logged (ISO): tells apart, on one day, what came before and after an assessment. */
   at?: string;
+  /** The day they asked you to come back (YYYY-MM-DD): nothing is due with them before it. */
+  until?: string;
 }
 
 /** The outcome of the last questionnaire, kept beside whatever the user set by hand. */

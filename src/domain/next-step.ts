@@ -193,6 +193,8 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   }
   const stage = person.stage;
   const why = standing(person);
+  const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
+  if (asked && asked > dayOf(context.today)) why.push(`they asked you to come back on ${asked}: nothing before then`);
   const entries = sinceStage(person);
   const latest = lastTactic(entries);
   const judged = lastJudged(person);

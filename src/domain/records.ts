@@ -45,7 +45,8 @@ const logEntryOk = (entry: unknown): boolean =>
   isText(entry.text) &&
   (entry.tactic === undefined || isTactic(entry.tactic)) &&
   (entry.outcome === undefined || isOutcome(entry.outcome)) &&
-  (entry.at === undefined || isText(entry.at));
+  (entry.at === undefined || isText(entry.at)) &&
+  (entry.until === undefined || isText(entry.until));
 
 /** What is wrong with one person's record, in a few words; undefined when it is sound. */
 export function personProblem(person: unknown): string | undefined {

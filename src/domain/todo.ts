@@ -81,12 +81,16 @@ export function lastContact(person: Stakeholder): string | undefined {
   return latest;
 }
 
+/** The day the last entry that named one says to come back on, if any. */
+export const askedUntil = (person: Stakeholder): string | undefined =>
+  (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
+
 /** The day of the step logged as waiting that a follow-up is for. */
 const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
 /** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
-export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest';
+export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked';
 
 /**
  * The day contact falls due, and why: at once for someone never contacted; sooner for a step waiting
@@ -96,6 +100,9 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const last = lastContact(person);
   if (last === undefined) return { day: dayOf(person.createdAt), by: 'first-contact' };
   const byCadence = addDays(last, cadenceDays(person));
+  // They asked you to come back on a day: nothing before it.
+  const asked = askedUntil(person);
+  if (asked && asked > byCadence) return { day: asked, by: 'asked' };
   const rest = restUntil(person);
   if (rest && rest > byCadence) return { day: rest, by: 'rest' };
   const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
@@ -140,6 +147,8 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
     );
   } else if (by === 'follow-up') {
     why.push(`${late}: a follow-up of the step logged as waiting on ${waitingSince(person)}`);
+  } else if (by === 'asked') {
+    why.push(`${late}: they asked you to come back on ${due}`);
   } else if (by === 'rest') {
     why.push(`${late}: the month's rest after they turned down every approach is over`);
   } else {

@@ -45,6 +45,7 @@ export function renderLogged(
   } else if (entry.outcome === 'declined') {
     out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
   }
+  if (entry.until) out.push(c.dim(`Nothing is due with ${name} before ${entry.until}, as they asked.`));
   out.push('', c.bold('Next step'), ...renderStep(step, width));
   return `${out.join('\n')}\n`;
 }
