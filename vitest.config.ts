@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -6,7 +7,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   // What the build defines, for the tests that run cx in-process (test/helpers/cli.ts, run).
   define: { __CX_VERSION__: JSON.stringify(version) },
+  // conf writes with cx's own writer, as in the build (scripts/build.mjs): conf is run through vite,
+  // which resolves its `atomically` to src/store/files.ts.
+  resolve: { alias: { atomically: fileURLToPath(new URL('./src/store/files.ts', import.meta.url)) } },
   test: {
+    server: { deps: { inline: ['conf'] } },
     include: ['test/**/*.test.ts'],
     // CLI tests start real node processes; give a loaded CI machine room.
     testTimeout: 30_000,

@@ -32,7 +32,17 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     rosterBroken = true;
     findings.push({ ok: false, text: `cx cannot read the roster at ${store.path}: ${blocked}` });
   } else if (!existsSync(store.path)) {
-    findings.push({ ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` });
+    const kept = store.backups().length;
+    // Backups without a roster: it was moved or deleted, not never made.
+    rosterBroken = kept > 0;
+    findings.push(
+      kept > 0
+        ? {
+            ok: false,
+            text: `there is no roster at ${store.path}, but ${kept} ${kept === 1 ? 'backup of it is' : 'backups of it are'} kept`,
+          }
+        : { ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` },
+    );
   } else {
     try {
       const { people } = store.read(); // every record is checked

@@ -5,7 +5,8 @@ import { jsonArrayPieces } from '../domain/json.js';
 import { orderedRecord } from '../domain/model.js';
 import { CxError } from '../errors.js';
 import { inert } from '../render/text.js';
-import { RosterStore, writePrivate } from '../store/roster-store.js';
+import { writeWhole } from '../store/files.js';
+import { RosterStore } from '../store/roster-store.js';
 import { fileProblem } from './shared.js';
 import { io } from '../io.js';
 
@@ -19,7 +20,7 @@ export function exportCommand(options: { format?: 'json' | 'csv'; output?: strin
   }
   const text = format === 'csv' ? exportCsv(roster) : exportJson(roster);
   try {
-    writePrivate(resolve(io().cwd, options.output), text); // the roster's data: private to the user, and never half written
+    writeWhole(resolve(io().cwd, options.output), text); // the roster's data: private to the user, and never half written
   } catch (error) {
     throw new CxError(`cannot write ${inert(options.output)}: ${fileProblem(error, 'its folder does not exist')}`);
   }

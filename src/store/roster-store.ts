@@ -4,14 +4,17 @@
 // - Every read checks the whole file: the JSON, the format version (older ones are migrated) and every
 //   record (shapeProblem). A file cx cannot read is never rewritten: every command stops and says why
 //   (for broken JSON, on which line and column).
-// - Every write goes through conf: atomic (a temporary file renamed over the old one), mode 0600.
+// - Every write goes through conf, whose `atomically` is cx's own writer (files.ts): whole or not at all
+//   (every byte written, flushed and read back before a rename puts it in place), mode 0600. A write
+//   that fails leaves the roster and the backups as they were, and says so in one line.
 // - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
 //   lose nothing: read, change and write happen while no other cx can write.
-// - Every change first keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo`
-//   puts back and `cx doctor` checks; backups/index.json says which change replaced each one.
+// - Every change keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo` puts
+//   back and `cx doctor` checks; backups/index.json says which change replaced each one. A backup is
+//   written before the change and put in place only once the change is: none is kept for a change
+//   that never happened.
 
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Conf from 'conf';
@@ -21,6 +24,8 @@ import type { Roster, Stakeholder } from '../domain/model.js';
 import { isObject, shapeProblem } from '../domain/records.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
+import { inert } from '../render/inert.js';
+import { filesIn, isFolder, makeFolder, sha256, stage, writeWhole } from './files.js';
 
 /** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
 export const ROSTER_VERSION = 1;
@@ -187,9 +192,21 @@ export class RosterStore {
       if (problem) throw new Error(problem); // a bug: cx would refuse to read it back
       conf.store = file;
     } catch (error) {
-      throw new CxError(`could not save the roster to ${this.path}: ${(error as Error).message}`);
+      throw new CxError(`could not save the roster to ${this.path}: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
     }
     return digestOf(this.path);
+  }
+
+  /**
+   * Steps after a change is in place (its backup, the index): one that fails does not undo the change,
+   * which is saved; the user is told what it costs.
+   */
+  #afterwards(what: string, step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      io().stderr.write(`cx: note: the change was saved, but ${inert(what)} (${inert(problemOf(error))})\n`);
+    }
   }
 
   /**
@@ -201,24 +218,35 @@ export class RosterStore {
       const outcome = change({ people });
       if (!outcome.roster) return outcome.result;
       const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
-      const kept = existsSync(this.path);
-      const earlier = this.backups(); // before the new one is there, which a listing without index would count
-      if (kept) {
-        makeFolder(this.backupsDir);
-        writePrivate(join(this.backupsDir, file), readFileSync(this.path));
+      // The file it replaces, written in full beside the other backups, and put in place once the change is.
+      let backup: ReturnType<typeof stage> | undefined;
+      if (existsSync(this.path)) {
+        try {
+          makeFolder(this.backupsDir);
+          backup = stage(join(this.backupsDir, file), readFileSync(this.path));
+        } catch (error) {
+          throw new CxError(
+            `could not keep a backup of the roster in ${this.backupsDir}: ${problemOf(error)}${NOTHING_CHANGED(error)}`,
+          );
+        }
       }
       let wrote: string | undefined;
       try {
         wrote = this.#write(conf, outcome.roster.people);
       } catch (error) {
-        rmSync(join(this.backupsDir, file), { force: true }); // the roster was not replaced
+        backup?.discard(); // the roster was not replaced
         throw error;
       }
-      if (kept) {
-        // Listed once the change is written (a cx killed before leaves a stray backup, which doctor names).
-        const backups = [...earlier, { file, at: new Date().toISOString(), command, names: outcome.names ?? [], wrote }];
-        for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
-        this.#saveIndex(backups.slice(-BACKUPS_KEPT));
+      if (backup) {
+        const made = backup;
+        this.#afterwards('cx undo cannot take it back: its backup could not be kept', () => {
+          made.commit();
+          // Listed once it is in place (a cx killed before leaves a backup the index does not know, which doctor names).
+          const earlier = this.backups().filter((entry) => entry.file !== file);
+          const backups = [...earlier, { file, at: new Date().toISOString(), command, names: outcome.names ?? [], wrote }];
+          for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
+          this.#saveIndex(backups.slice(-BACKUPS_KEPT));
+        });
       }
       return outcome.result;
     });
@@ -250,8 +278,10 @@ export class RosterStore {
         );
       }
       this.#write(conf, copy.people);
-      rmSync(backup, { force: true });
-      this.#saveIndex(backups.slice(0, -1));
+      this.#afterwards('cx undo will offer the same change again: the list of backups could not be updated', () => {
+        rmSync(backup, { force: true });
+        this.#saveIndex(backups.slice(0, -1));
+      });
       return { undone: last, left: backups.length - 1 };
     });
   }
@@ -284,7 +314,7 @@ export class RosterStore {
           if (!Array.isArray(data.people)) throw new Error('no list of people');
           if (!data.people.some(theirs)) continue;
           const left = serialize({ version: data.version ?? 0, people: data.people.filter((person) => !theirs(person)) });
-          writePrivate(file, left);
+          writeWhole(file, left);
           rewritten.set(sha256(text), sha256(left));
           scrubbed++;
         } catch {
@@ -339,17 +369,41 @@ export class RosterStore {
     return filesIn(this.backupsDir, /^roster-/).filter((file) => !known.has(file));
   }
 
-  /** Puts a backup in place of a roster cx cannot read (cx doctor); returns where the old file is kept. */
+  /**
+   * Puts a backup in place of a roster cx cannot read (cx doctor); returns where the old file is kept.
+   * Neither step needs room on the disk: the old file gets a second name (a hard link), then the backup
+   * is renamed over it, so the roster is at every moment the old file or the backup.
+   */
   async restore(backup: Backup): Promise<string | undefined> {
     return this.#locked(() => {
       const backups = this.backups();
       const kept = existsSync(this.path) ? `${this.path}.replaced-${stamp()}` : undefined;
-      if (kept) renameSync(this.path, kept);
-      renameSync(join(this.backupsDir, backup.file), this.path);
+      const from = join(this.backupsDir, backup.file);
+      try {
+        if (kept && isFolder(this.path)) {
+          renameSync(this.path, kept); // a folder has no second name: it is moved aside, and back if need be
+          try {
+            renameSync(from, this.path);
+          } catch (error) {
+            renameSync(kept, this.path);
+            throw error;
+          }
+        } else {
+          if (kept) linkSync(this.path, kept);
+          try {
+            renameSync(from, this.path);
+          } catch (error) {
+            if (kept) rmSync(kept, { force: true });
+            throw error;
+          }
+        }
+      } catch (error) {
+        throw new CxError(`could not put the backup ${backup.file} in place: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
+      }
       // The roster is now as it was before that change: the change, and any after it, are taken back,
       // as undo would (their own backups, broken or not, stay in the folder).
       const at = backups.findIndex((entry) => entry.file === backup.file);
-      if (at >= 0) this.#saveIndex(backups.slice(0, at));
+      if (at >= 0) this.#afterwards('the list of backups could not be updated', () => this.#saveIndex(backups.slice(0, at)));
       return kept;
     });
   }
@@ -385,6 +439,9 @@ export class RosterStore {
     }
     try {
       return work();
+    } catch (error) {
+      // A system error (a full disk, a file that vanished) is the machine's doing, not a bug: one line.
+      throw typeof (error as NodeJS.ErrnoException).code === 'string' ? storeError(this.path, error) : error;
     } finally {
       await release().catch(() => undefined); // released already, or taken over as stale
     }
@@ -392,24 +449,26 @@ export class RosterStore {
 
   #saveIndex(backups: Backup[]): void {
     makeFolder(this.backupsDir);
-    writePrivate(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
+    writeWhole(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
   }
 }
 
-/** Makes a folder and its missing parents, private to the user, one at a time (Node's recursive mkdir
- * can loop for ever where a parent refuses new folders, under /proc, say). */
-function makeFolder(dir: string): void {
-  if (isFolder(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) makeFolder(parent);
-  mkdirSync(dir, { mode: 0o700 });
+/** A system error in words for a message: what happened to the disk or the file. */
+function problemOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'no space left on the disk';
+  if (code === 'EDQUOT') return 'your disk quota is used up';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
 }
 
-/** The names of the files in a folder (none when it is missing) that match a pattern. */
-const filesIn = (dir: string, pattern: RegExp): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((file) => pattern.test(file)) : [];
-
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** What the user is told after a write that failed: nothing changed, and what to do about it. */
+const NOTHING_CHANGED = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const fix = code === 'ENOSPC' || code === 'EDQUOT' ? ': free some space and try again' : '';
+  return `; nothing was changed${fix}`;
+};
 
 /** The sha256 of a file's bytes; undefined when there is none. */
 const digestOf = (path: string): string | undefined => (existsSync(path) ? sha256(readFileSync(path)) : undefined);
@@ -418,35 +477,16 @@ let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
 
-/** Writes a file readable by its owner only, through a temporary file renamed over it. */
-export function writePrivate(path: string, data: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
 function storeError(path: string, error: unknown): CxError {
   if (error instanceof CxError) return error;
   if (error instanceof Unreadable) return new CxError(`the roster ${path} ${error.message}; it was left untouched: ${error.fix}`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
   const problem = code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR' ? pathProblem(path) : undefined;
-  return new CxError(`cannot use the roster at ${path}: ${problem ?? (error as Error).message}`);
+  return new CxError(`cannot use the roster at ${path}: ${problem ?? problemOf(error)}`);
 }
 
-/** Whether a path is a folder (false when it is missing, or below a file). */
-export function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
+export { isFolder };
 
 /** What stands in the way of the roster, in words that say what to do: a folder where the file should
  * be, or a file where one of the folders above it should be. Undefined when neither is the case. */

@@ -1,0 +1,161 @@
+// The file-system steps the roster store is made of: a write that either happens whole or not at all,
+// a read that refuses anything but a regular file, and the temporary files an interrupted write leaves.
+//
+// conf writes the roster with `atomically`, whose writeFileSync takes a short write for a whole one and
+// renames a truncated file into place on a nearly full disk. The build (scripts/build.mjs) and the
+// tests (vitest.config.ts) point conf's `atomically` at this module, whose writeFileSync is writeWhole.
+// fs is used as one object (fs.writeSync, not an imported writeSync), so a test can stand in for a call.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The temporary files writeWhole makes (and those of atomically and of older cx), never committed data. */
+export const TEMPORARY = /\.tmp-[0-9a-f-]+$|\.\d+\.tmp$/;
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+let counter = 0;
+
+/** A file written in full beside its target, not yet in place: `commit` renames it there, `discard` drops it. */
+export interface Staged {
+  commit(): void;
+  discard(): void;
+}
+
+/**
+ * Writes `data` to a temporary file beside `path` (beside the file it links to, for a symbolic link)
+ * and makes sure it is all there: every byte written (a short write is written on from where it
+ * stopped), flushed to the disk, and read back the same. Anything short of that throws, and leaves
+ * nothing behind.
+ */
+export function stage(path: string, data: string | Buffer, mode = 0o600): Staged {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const target = realTarget(path);
+  const temporary = `${target}.tmp-${process.pid}-${(counter++).toString(16)}`;
+  const drop = () => fs.rmSync(temporary, { force: true });
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temporary, 'wx+', mode);
+    for (let done = 0; done < bytes.length;) {
+      const wrote = fs.writeSync(fd, bytes, done, bytes.length - done, done);
+      if (!(wrote > 0)) throw Object.assign(new Error('the disk took none of the data'), { code: 'ENOSPC' });
+      done += wrote;
+    }
+    fs.fsyncSync(fd);
+    const back = Buffer.alloc(bytes.length);
+    const read = bytes.length === 0 ? 0 : fs.readSync(fd, back, 0, bytes.length, 0);
+    if (fs.fstatSync(fd).size !== bytes.length || read !== bytes.length || !back.equals(bytes)) {
+      throw Object.assign(new Error('what was written reads back differently'), { code: 'EIO' });
+    }
+    fs.closeSync(fd);
+    fd = undefined;
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    drop();
+    throw error;
+  }
+  return {
+    commit: () => {
+      try {
+        fs.renameSync(temporary, target);
+      } catch (error) {
+        drop();
+        throw error;
+      }
+    },
+    discard: drop,
+  };
+}
+
+/** What runs just before a write replaces its file: the store's check that the roster is still the one it read. */
+let beforeReplace: ((data: Buffer) => void) | undefined;
+
+/** Runs `work` (a conf write) with `check` called just before the file is replaced. */
+export function checkingBeforeReplace<T>(check: (data: Buffer) => void, work: () => T): T {
+  beforeReplace = check;
+  try {
+    return work();
+  } finally {
+    beforeReplace = undefined;
+  }
+}
+
+/** Writes a file whole or not at all (see stage), then renames it into place; mode 0600 unless said. */
+export function writeWhole(path: string, data: string | Buffer, mode = 0o600): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const staged = stage(path, bytes, mode);
+  try {
+    beforeReplace?.(bytes);
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+  staged.commit();
+}
+
+/** atomically's writeFileSync, as conf calls it: `writeFileSync(path, data, { mode })`. */
+export function writeFileSync(path: string, data: string | Uint8Array, options?: { mode?: number | string | false }): void {
+  const mode = typeof options?.mode === 'number' ? options.mode : 0o600;
+  writeWhole(path, typeof data === 'string' ? data : Buffer.from(data), mode);
+}
+
+/** The file a write to `path` replaces: the one a symbolic link points to, or `path` itself. */
+function realTarget(path: string): string {
+  try {
+    return fs.realpathSync(path);
+  } catch {
+    return path; // not there yet
+  }
+}
+
+/** What a path is, when it is neither a regular file nor a folder, in words for a message. */
+export function specialKind(stat: fs.Stats): string | undefined {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return undefined;
+}
+
+/** A file's bytes and identity; a named pipe, device or socket is refused before anything is read. */
+export function readRegular(path: string): { bytes: Buffer; stat: fs.BigIntStats } {
+  // Non-blocking: opening a named pipe with no writer would wait for one.
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd, { bigint: true });
+    const kind = specialKind(fs.fstatSync(fd));
+    if (kind) throw Object.assign(new Error(`it is ${kind}, not a file`), { code: 'ESPECIAL', kind });
+    if (stat.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    return { bytes: fs.readFileSync(fd), stat };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The identity of a file that changes whenever it is replaced or written: device, inode, size and times. */
+export const identity = (stat: fs.BigIntStats): string => [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':');
+
+/** Makes a folder and its missing parents, private to the user, one at a time (Node's recursive mkdir
+ * can loop for ever where a parent refuses new folders, under /proc, say). */
+export function makeFolder(dir: string): void {
+  if (isFolder(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  fs.mkdirSync(dir, { mode: 0o700 });
+}
+
+/** Whether a path is a folder (false when it is missing, or below a file). */
+export function isFolder(path: string): boolean {
+  try {
+    return fs.statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The names of the files in a folder (none when it is missing) that match a pattern. */
+export const filesIn = (dir: string, pattern: RegExp): string[] =>
+  isFolder(dir) ? fs.readdirSync(dir).filter((file) => pattern.test(file)) : [];
+
+/** The temporary files left in these folders by writes that were interrupted (a cx killed midway). */
+export const leftovers = (...dirs: string[]): string[] =>
+  dirs.flatMap((dir) => filesIn(dir, TEMPORARY).map((file) => join(dir, file)));

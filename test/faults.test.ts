@@ -1,0 +1,159 @@
+// The roster survives what a user's machine does to it: a disk that fills up or cuts a write short, a
+// file replaced while cx works, a duplicate id, a special file where the roster should be. A write
+// either happens whole or not at all. These run in this process with the fault injected (a stand-in
+// for fs.writeSync), or as the built cx with it preloaded; the slow ones (a real full disk on a small
+// tmpfs, paused and killed writers) are in test/faults/, run by `npm run test:faults` (.ci/run).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cx, rosterBytes, rosterFile, run, tempDir } from './helpers/cli.js';
+import { copyOf, onDisk, snapshot } from './helpers/disk.js';
+
+const SHORT_WRITES = ['--require', join(ROOT, 'test', 'helpers', 'short-writes.cjs')];
+const linux = process.platform === 'linux';
+
+/** Runs cx in this process and fails the test unless it exits 0. */
+const ok = async (dir: string, args: string[], input?: string) => {
+  const result = await run(dir, args, { input });
+  if (result.status !== 0) throw new Error(`cx ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result;
+};
+const rows = (count: number, from = 0) =>
+  ['name,stage,notes', ...Array.from({ length: count }, (_, i) => `Person ${from + i},${(i % 5) + 1},${'n'.repeat(200)}`)].join(
+    '\n',
+  );
+
+describe.runIf(linux)('the built cx on a disk that cuts writes short', () => {
+  it('writes on where a write stopped: the roster is whole (every write takes half of what it is given)', async () => {
+    const dir = tempDir();
+    await ok(dir, ['import', '-'], rows(300));
+    const half = { CX_TEST_WRITES: 'half' };
+    for (const args of [['set', 'Person 1', '--team', 'Ops'], ['log', 'Person 2', 'Coffee'], ['undo']]) {
+      const result = cx(dir, args, { env: half, nodeArgs: SHORT_WRITES });
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(300); // whole: it parses
+    }
+    expect((await ok(dir, ['show', 'Person 1', '--json'])).stdout).toContain('"team": "Ops"');
+  });
+
+  it('keeps the roster and says so in one line when the disk fills up midway', () => {
+    const dir = tempDir();
+    expect(cx(dir, ['import', '-'], { input: rows(300) }).status).toBe(0);
+    const before = rosterBytes(dir);
+    const size = readFileSync(join(dir, 'roster.json')).length;
+    for (const free of [0, 4096, Math.floor(size / 2), size + 4096]) {
+      const result = cx(dir, ['set', 'Person 1', '--team', 'Ops'], {
+        env: { CX_TEST_WRITES: 'full', CX_TEST_FREE: String(free) },
+        nodeArgs: SHORT_WRITES,
+      });
+      expect(result.status, `${free} bytes free`).toBe(1);
+      expect(result.stderr).toMatch(
+        /^cx: could not (save the roster to|keep a backup of the roster in) \S+: no space left on the disk; nothing was changed: free some space and try again\n$/,
+      );
+      expect(rosterBytes(dir)).toBe(before);
+    }
+  });
+});
+
+const NOW = { CX_NOW: '2026-11-24T09:00:00.000Z' };
+
+/** A roster of a hundred people with a few changes behind it (so backups to undo and restore). */
+async function aRoster(): Promise<string> {
+  const dir = tempDir();
+  await ok(dir, ['import', '-'], rows(100));
+  await ok(dir, ['set', 'Person 1', '--team', 'Ops']);
+  await ok(dir, ['log', 'Person 7', 'Coffee']);
+  await ok(dir, ['set', 'Person 8', '--role', 'Buyer']);
+  return dir;
+}
+
+/** What a command says, whatever happened: never a stack trace; a failure in lines of cx's own. */
+function oneLiners(result: { status: number | null; stderr: string }): void {
+  expect(result.stderr).not.toContain('unexpected error');
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  if (result.status !== 0) for (const line of result.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^cx: /);
+}
+
+const WRITING: [string, string[], string?][] = [
+  ['assess', ['assess', 'Person 1', '--answers', '-'], '{"understands":"yes"}'],
+  ['set', ['set', 'Person 2', '--team', 'Ops']],
+  ['log', ['log', 'Person 3', 'Coffee', '--tactic', 'educate', '--outcome', 'waiting']],
+  ['import', ['import', '-'], 'name,team\nPerson 4,Sales\nPerson 5,Sales\n'],
+  ['rm', ['rm', 'Person 6', '--yes']],
+  ['forget', ['forget', 'Person 7', '--yes']],
+  ['undo', ['undo']],
+  ['doctor --restore', ['doctor', '--restore', '--yes']],
+];
+
+describe.runIf(linux)('a full disk, at ten levels of free space, for every command that writes', () => {
+  it.each(WRITING)('cx %s saves the change whole, or says so in one line and changes nothing', async (name, args, input) => {
+    const base = await aRoster();
+    if (name === 'doctor --restore') writeFileSync(rosterFile(base), '{"version":1,"people":[');
+    const reference = copyOf(base, tempDir());
+    const done = await run(reference, args, { input, env: NOW });
+    expect(done.status, done.stderr).toBe(0);
+    const after = rosterBytes(reference);
+    const size = readFileSync(rosterFile(aRosterSize(base, reference))).length;
+    const levels = [0, 512, size / 2, size - 1, size + 512, 2 * size - 512, 2 * size + 512, 2 * size + 4096, 3 * size, 12 * size];
+    const outcomes = new Set<number>();
+    for (const free of levels.map(Math.floor)) {
+      const dir = copyOf(base, tempDir());
+      const before = snapshot(dir);
+      const result = await onDisk(dir, free, () => run(dir, args, { input, env: NOW }));
+      outcomes.add(result.status ?? -1);
+      oneLiners(result);
+      expect([0, 1], `${free} bytes free: ${result.stderr}`).toContain(result.status);
+      if (result.status === 0) expect(rosterBytes(dir), `${free} bytes free`).toBe(after);
+      else if (rosterBytes(dir) === before['roster.json']) expect(snapshot(dir), `${free} bytes free`).toEqual(before);
+      else expect(rosterBytes(dir), `${free} bytes free: ${result.stderr}`).toBe(after);
+      if (name !== 'doctor --restore' || result.status === 0) expect((await run(dir, ['list'])).status).toBe(0);
+    }
+    if (name !== 'doctor --restore') expect([...outcomes].sort()).toEqual([0, 1]); // the levels cover both
+  });
+});
+
+/** The roster whose size sets the levels: the larger of the one before and the one after. */
+const aRosterSize = (before: string, after: string): string =>
+  readFileSync(rosterFile(before)).length > (rosterBytes(after)?.length ?? 0) ? before : after;
+
+describe.runIf(linux)('what a change does once it is saved', () => {
+  it('a change saved when the backup index cannot be written is reported saved, with a note: not as failed', async () => {
+    const dir = await aRoster();
+    const result = await onDisk(
+      dir,
+      0,
+      () => run(dir, ['set', 'Person 2', '--team', 'Ops']),
+      (path) => path.includes('index.json'),
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('Person 2: team – → Ops\n');
+    expect(result.stderr).toMatch(
+      /^cx: note: the change was saved, but cx undo cannot take it back: .*\(no space left on the disk\)\n$/,
+    );
+    expect((await ok(dir, ['show', 'Person 2', '--json'])).stdout).toContain('"team": "Ops"');
+  });
+
+  it('a cx killed as it writes the roster leaves no backup for a change that never happened: undo keeps a hand edit', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add', '--team', 'Ops']);
+    const killed = cx(dir, ['set', 'Dana Lee', '--team', 'Sales'], { env: { CX_TEST_WRITES: 'kill' }, nodeArgs: SHORT_WRITES });
+    expect(killed.status).toBeNull(); // killed
+    const handEdited = (rosterBytes(dir) ?? '').replace('"team": "Ops"', '"team": "Legal"');
+    writeFileSync(rosterFile(dir), handEdited);
+    const undo = await run(dir, ['undo']);
+    expect(undo.stderr).toBe('Nothing to undo: no earlier version of the roster is kept.\n');
+    expect(rosterBytes(dir)).toBe(handEdited);
+  });
+
+  it('cx doctor finds a roster gone while backups remain, and --restore puts the newest back', async () => {
+    const dir = await aRoster();
+    const people = JSON.parse(rosterBytes(dir) ?? '').people.length;
+    rmSync(rosterFile(dir));
+    const doctor = await run(dir, ['doctor']);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain(`✗ there is no roster at ${rosterFile(dir)}, but 3 backups of it are kept`);
+    expect(doctor.stdout).toContain('cx doctor --restore');
+    await ok(dir, ['doctor', '--restore', '--yes']);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(people);
+  });
+});
