@@ -157,3 +157,17 @@ describe.runIf(linux)('what a change does once it is saved', () => {
     expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(people);
   });
 });
+
+describe('a lock that is not what it seems', () => {
+  it('one with a time in the future (a clock set wrong) is taken over at once, not after the skew', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add']);
+    const { mkdirSync, utimesSync } = await import('node:fs');
+    mkdirSync(join(dir, 'roster.lock'));
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(join(dir, 'roster.lock'), future, future);
+    const result = await run(dir, ['set', 'Dana Lee', '--team', 'Ops'], { env: { CX_LOCK_WAIT_MS: '2000' } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});

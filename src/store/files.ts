@@ -159,3 +159,19 @@ export const filesIn = (dir: string, pattern: RegExp): string[] =>
 /** The temporary files left in these folders by writes that were interrupted (a cx killed midway). */
 export const leftovers = (...dirs: string[]): string[] =>
   dirs.flatMap((dir) => filesIn(dir, TEMPORARY).map((file) => join(dir, file)));
+
+/**
+ * The file system as proper-lockfile uses it for the lock folder: made private to the user (mode 0700),
+ * and one whose time is in the future (a clock set wrong, a copy from another machine) taken for as
+ * old as can be, so that it is taken over as stale rather than blocking every change until then.
+ * (A cx's own lock is at most a second ahead: proper-lockfile may round its time up to the second.)
+ */
+export const lockFs = {
+  ...fs,
+  mkdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => fs.mkdir(path, { mode: 0o700 }, callback),
+  stat: (path: string, callback: (error: NodeJS.ErrnoException | null, stat?: fs.Stats) => void) =>
+    fs.stat(path, (error, stat) => {
+      if (stat && stat.mtimeMs > Date.now() + 2000) stat.mtime = new Date(0);
+      callback(error, stat);
+    }),
+};

@@ -8,7 +8,9 @@
 //   (every byte written, flushed and read back before a rename puts it in place), mode 0600. A write
 //   that fails leaves the roster and the backups as they were, and says so in one line.
 // - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
-//   lose nothing: read, change and write happen while no other cx can write.
+//   lose nothing: read, change and write happen while no other cx can write. A lock not refreshed for
+//   STALE_LOCK_MS is taken over (its cx died, or was paused), so a change also checks, just before its
+//   rename, that the roster is still the file it read; if not, it is done again on the new one.
 // - Every change keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo` puts
 //   back and `cx doctor` checks; backups/index.json says which change replaced each one. A backup is
 //   written before the change and put in place only once the change is: none is kept for a change
@@ -25,7 +27,18 @@ import { isObject, shapeProblem } from '../domain/records.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
 import { inert } from '../render/inert.js';
-import { filesIn, isFolder, makeFolder, sha256, stage, writeWhole } from './files.js';
+import {
+  checkingBeforeReplace,
+  filesIn,
+  identity,
+  isFolder,
+  lockFs,
+  makeFolder,
+  readRegular,
+  sha256,
+  stage,
+  writeWhole,
+} from './files.js';
 
 /** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
 export const ROSTER_VERSION = 1;
@@ -34,6 +47,8 @@ const BACKUPS_KEPT = 10;
 const STALE_LOCK_MS = 10_000;
 /** How a change waits for another cx to finish (for 20 s, or CX_LOCK_WAIT_MS). */
 const RETRIES = { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true };
+/** How many times a change is done again when the roster changed under it (its lock was taken over). */
+const ATTEMPTS = 3;
 
 type RosterFile = Record<string, unknown>;
 
@@ -73,6 +88,18 @@ export const rosterPath = (): string => join(rosterDir(), 'roster.json');
 const MIGRATIONS: Record<number, (data: RosterFile) => RosterFile> = {
   0: (data) => ({ ...data, version: 1 }),
 };
+
+/** The roster a change read was replaced before the change could be written: it is done again. */
+class Moved extends Error {}
+
+/** The roster as a change read it: what it held, and its bytes and identity, which must still be the
+ * file's when the change is written (none: there was no file). */
+interface Opened {
+  conf?: Conf<RosterFile>;
+  version: number;
+  people: Stakeholder[];
+  file?: { bytes: Buffer; seen: string };
+}
 
 /** Why a roster file cannot be used, in words that follow its name ("is not valid JSON (...)"). */
 class Unreadable extends Error {
@@ -165,36 +192,84 @@ export class RosterStore {
   }
 
   /** The roster, read with conf and checked, and its format version; no file is an empty roster. */
-  #open(): { conf?: Conf<RosterFile>; version: number; people: Stakeholder[] } {
+  #open(): Opened {
     try {
-      statSync(this.path); // before conf, which would make the folder of a missing file
+      // Read first, before conf (which would make the folder of a missing file, and wait on a named pipe).
+      const { bytes, stat } = readRegular(this.path);
       const conf = this.#conf();
-      return { conf, ...checked(conf.store) };
+      return { conf, ...checked(conf.store), file: { bytes, seen: `${identity(stat)}:${sha256(bytes)}` } };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: ROSTER_VERSION, people: [] };
       throw storeError(this.path, error);
     }
   }
 
-  /** Runs `work` under the lock on the roster as it is then, with conf to write it. */
-  async #changing<T>(work: (conf: Conf<RosterFile>, read: { version: number; people: Stakeholder[] }) => T): Promise<T> {
-    return this.#locked(() => {
-      const { conf = this.#conf(), ...read } = this.#open();
-      return work(conf, read);
-    });
+  /**
+   * Runs `work` under the lock on the roster as it is then, with conf to write it. When the roster was
+   * replaced before the work could write (another cx took the lock over), the work is done again on it.
+   */
+  async #changing<T>(work: (conf: Conf<RosterFile>, read: Opened) => T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#locked(() => {
+          const read = this.#open();
+          return work(read.conf ?? this.#conf(), read);
+        });
+      } catch (error) {
+        if (!(error instanceof Moved)) throw error;
+        if (attempt === ATTEMPTS) {
+          throw new CxError(
+            'the roster kept changing while this cx worked on it (other cx commands took its lock over); nothing was saved: try again',
+          );
+        }
+      }
+    }
   }
 
-  /** Saves the people through conf, once they pass the check reads make; returns the file's sha256. */
-  #write(conf: Conf<RosterFile>, people: Stakeholder[]): string | undefined {
+  /** Whether the roster can be read as it is now. */
+  #readable(): boolean {
+    try {
+      this.#open();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Throws Moved unless the roster is still the file `read` read (the same identity and bytes). */
+  #unchanged(read: Opened): void {
+    let now: string | undefined;
+    try {
+      const { bytes, stat } = readRegular(this.path);
+      now = `${identity(stat)}:${sha256(bytes)}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (now !== read.file?.seen) throw new Moved();
+  }
+
+  /**
+   * Saves the people through conf, once they pass the check reads make, if the roster is still the file
+   * `read` read when it comes to replacing it; returns the sha256 of the file written.
+   */
+  #write(conf: Conf<RosterFile>, people: Stakeholder[], read: Opened): string {
     const file = { version: ROSTER_VERSION, people };
+    let wrote = '';
     try {
       const problem = shapeProblem(file);
       if (problem) throw new Error(problem); // a bug: cx would refuse to read it back
-      conf.store = file;
+      const check = (data: Buffer) => {
+        this.#unchanged(read);
+        wrote = sha256(data);
+      };
+      checkingBeforeReplace(check, () => {
+        conf.store = file;
+      });
     } catch (error) {
+      if (error instanceof Moved) throw error;
       throw new CxError(`could not save the roster to ${this.path}: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
     }
-    return digestOf(this.path);
+    return wrote;
   }
 
   /**
@@ -214,25 +289,26 @@ export class RosterStore {
    * `change` gets the current roster, which it may change in place; returning no roster writes nothing.
    */
   async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
-    return this.#changing((conf, { version, people }) => {
+    return this.#changing((conf, read) => {
+      const { version, people } = read;
       const outcome = change({ people });
       if (!outcome.roster) return outcome.result;
       const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
       // The file it replaces, written in full beside the other backups, and put in place once the change is.
       let backup: ReturnType<typeof stage> | undefined;
-      if (existsSync(this.path)) {
+      if (read.file) {
         try {
           makeFolder(this.backupsDir);
-          backup = stage(join(this.backupsDir, file), readFileSync(this.path));
+          backup = stage(join(this.backupsDir, file), read.file.bytes);
         } catch (error) {
           throw new CxError(
             `could not keep a backup of the roster in ${this.backupsDir}: ${problemOf(error)}${NOTHING_CHANGED(error)}`,
           );
         }
       }
-      let wrote: string | undefined;
+      let wrote: string;
       try {
-        wrote = this.#write(conf, outcome.roster.people);
+        wrote = this.#write(conf, outcome.roster.people, read);
       } catch (error) {
         backup?.discard(); // the roster was not replaced
         throw error;
@@ -262,11 +338,11 @@ export class RosterStore {
   > {
     this.#open(); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
     if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
-    return this.#changing((conf) => {
+    return this.#changing((conf, read) => {
       const backups = this.backups(); // again, under the lock: another cx may have changed them
       const last = backups.at(-1);
       if (!last) return undefined;
-      const now = digestOf(this.path);
+      const now = read.file && sha256(read.file.bytes);
       if (last.wrote !== undefined && !force && now !== last.wrote) {
         return last.forgetWrote !== undefined && now === last.forgetWrote ? { forgotten: last } : { changedSince: last };
       }
@@ -277,7 +353,7 @@ export class RosterStore {
           `the version before the last change (${backup}) ${copy.problem}; nothing was changed. cx doctor shows the backups that can be read`,
         );
       }
-      this.#write(conf, copy.people);
+      this.#write(conf, copy.people, read);
       this.#afterwards('cx undo will offer the same change again: the list of backups could not be updated', () => {
         rmSync(backup, { force: true });
         this.#saveIndex(backups.slice(0, -1));
@@ -291,10 +367,10 @@ export class RosterStore {
    * how many copies it scrubbed, and those it could not read or rewrite (which may still hold them).
    */
   async forget(ids: Set<string>, names: string[]): Promise<{ scrubbed: number; unreadable: string[] }> {
-    return this.#changing((conf, { people }) => {
-      const before = digestOf(this.path);
-      const remaining = people.filter((person) => !ids.has(person.id));
-      const after = this.#write(conf, remaining);
+    return this.#changing((conf, read) => {
+      const before = read.file && sha256(read.file.bytes);
+      const remaining = read.people.filter((person) => !ids.has(person.id));
+      const after = this.#write(conf, remaining, read);
       // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
       // that is one of these people goes, whatever else is wrong with it.
       const theirs = (person: unknown): boolean => isObject(person) && ids.has(person.id as string);
@@ -379,6 +455,8 @@ export class RosterStore {
       const backups = this.backups();
       const kept = existsSync(this.path) ? `${this.path}.replaced-${stamp()}` : undefined;
       const from = join(this.backupsDir, backup.file);
+      if (kept && this.#readable())
+        throw new CxError('the roster can be read now (it was mended since cx doctor looked at it); nothing was restored');
       try {
         if (kept && isFolder(this.path)) {
           renameSync(this.path, kept); // a folder has no second name: it is moved aside, and back if need be
@@ -428,6 +506,7 @@ export class RosterStore {
         lockfilePath: lockPath,
         realpath: false,
         stale: STALE_LOCK_MS,
+        fs: lockFs, // a private lock folder; one with a time in the future is taken for stale
         onCompromised: () => undefined, // seen only once the work is done (see above)
         retries: { ...RETRIES, maxRetryTime: wait > 0 ? wait : 20_000 },
       });
@@ -469,9 +548,6 @@ const NOTHING_CHANGED = (error: unknown): string => {
   const fix = code === 'ENOSPC' || code === 'EDQUOT' ? ': free some space and try again' : '';
   return `; nothing was changed${fix}`;
 };
-
-/** The sha256 of a file's bytes; undefined when there is none. */
-const digestOf = (path: string): string | undefined => (existsSync(path) ? sha256(readFileSync(path)) : undefined);
 
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
