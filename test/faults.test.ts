@@ -171,3 +171,56 @@ describe('a lock that is not what it seems', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('two people with one id', () => {
+  it('an export edited into a second person keeps the first one safe: the import is refused, and says why', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add']);
+    await ok(dir, ['set', 'Sam Ortiz', '--add']);
+    const twin = (await ok(dir, ['export'])).stdout.replaceAll('"Dana Lee"', '"Dana Twin"');
+    const before = rosterBytes(dir);
+    const result = await run(dir, ['import', '-'], { input: twin });
+    expect(result.status).toBe(2);
+    const id = JSON.parse(before ?? '').people[0].id;
+    expect(result.stderr).toBe(
+      `stdin: item 1: its id "${id}" is Dana Lee's already; leave "id" out to add Dana Twin as someone new\ncx: nothing was imported: 1 row has a problem; fix it and import again\n`,
+    );
+    expect(rosterBytes(dir)).toBe(before);
+    await ok(dir, ['import', '-'], twin.replace(/"id": "[^"]*",\n/, '')); // without its id: someone new
+    await ok(dir, ['forget', 'Dana Twin', '--yes']);
+    expect((await ok(dir, ['list', '--json'])).stdout).toContain('"name": "Dana Lee"');
+  });
+
+  it('a roster with two people of one id (by hand) stops every command, and rm touches neither', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add']);
+    await ok(dir, ['set', 'Sam Ortiz', '--add']);
+    const data = JSON.parse(rosterBytes(dir) ?? '');
+    data.people[1].id = data.people[0].id;
+    const text = JSON.stringify(data, null, 2);
+    writeFileSync(rosterFile(dir), text);
+    for (const args of [['list'], ['rm', 'Sam Ortiz', '--yes'], ['forget', 'Sam Ortiz', '--yes']]) {
+      const result = await run(dir, args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain('(person 2 (Sam Ortiz) has the same id as person 1 (Dana Lee))');
+    }
+    expect(rosterBytes(dir)).toBe(text);
+  });
+
+  it('imported ids and times are checked like every other field', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add']);
+    const [dana] = JSON.parse((await ok(dir, ['export'])).stdout);
+    const bad = (change: object) => JSON.stringify([{ ...dana, name: 'Kim Park', id: 'k1', ...change }]);
+    for (const [change, message] of [
+      [{ createdAt: '+cmd' }, 'the exported record has a createdAt that is not a time: "+cmd"'],
+      [{ updatedAt: '2026-13-45T99:00:00Z' }, 'has an updatedAt that is not a time'],
+      [{ id: '' }, 'has an id that is empty'],
+      [{ log: [{ on: 'today', text: 'hi' }] }, 'has a log entry whose day is not a day (YYYY-MM-DD): "today"'],
+    ] as const) {
+      const result = await run(dir, ['import', '-'], { input: bad(change) });
+      expect(result.status, message).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+});

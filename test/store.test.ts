@@ -9,7 +9,7 @@ import { RosterStore } from '../src/store/roster-store.js';
 import { tempDir } from './helpers/cli.js';
 
 const person = (name: string, extra: Partial<Stakeholder> = {}): Stakeholder => ({
-  id: `id-${name}`,
+  id: `id-${name.replace(/\p{Cc}/gu, '_')}`, // an id holds no control characters
   name,
   stage: 'buy-in',
   disposition: null,

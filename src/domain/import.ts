@@ -394,11 +394,26 @@ export function applyImport(
   const added: Stakeholder[] = [];
   const outcomes: RowOutcome[] = [];
   const problems: ImportProblem[] = [];
+  // Whose each id is: rm and forget act on an id, so a new person cannot take someone else's.
+  let owners: Map<string, string> | undefined;
   for (const row of rows) {
     const known = index.find(row.name);
     if (!known && row.newNameProblem) {
       problems.push({ where: row.where, message: row.newNameProblem });
       continue;
+    }
+    const id = !known && row.record ? row.record.id : undefined;
+    if (id !== undefined) {
+      owners ??= new Map(roster.people.map((person) => [person.id, person.name]));
+      const owner = owners.get(id);
+      if (owner !== undefined) {
+        problems.push({
+          where: row.where,
+          message: `its id "${id}" is ${owner}'s already; leave "id" out to add ${displayName(row.name)} as someone new`,
+        });
+        continue;
+      }
+      owners.set(id, displayName(row.name));
     }
     if (!known) {
       const person = row.record

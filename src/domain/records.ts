@@ -10,6 +10,7 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
   if (!Array.isArray(people)) return '"people" is not a list';
   // Runs on every read of every person: plain loops, and words only for the first problem found.
   const named = new Map<string, number>();
+  const ids = new Map<string, number>();
   for (let index = 0; index < people.length; index++) {
     const person: unknown = people[index];
     const problem = personProblem(person);
@@ -18,7 +19,12 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
       return `person ${index + 1}${name} ${problem}`;
     }
     // Names are matched as nameKey compares them: two people one name could not be told apart.
-    const { name } = person as { name: string };
+    const { name, id } = person as { name: string; id: string };
+    // rm and forget act on an id: two people with one would both go.
+    const twin = ids.get(id);
+    if (twin !== undefined)
+      return `person ${index + 1} (${name}) has the same id as person ${twin + 1} (${(people[twin] as { name: string }).name})`;
+    ids.set(id, index);
     const key = nameKey(name);
     const first = named.get(key);
     if (first !== undefined)
@@ -29,6 +35,13 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** A time as cx writes one (an ISO 8601 date and time), or as one may be typed by hand (a day, a zone). */
+const TIME = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+export const isTime = (value: unknown): value is string => isText(value) && TIME.test(value) && !Number.isNaN(Date.parse(value));
+const isDay = (value: unknown): value is string => isTime(value) && value.length === 10;
+/** An id: plain text of a sensible length (cx makes UUIDs). */
+const isId = (value: unknown): boolean => isText(value) && value.trim() !== '' && value.length <= 200 && !/\p{Cc}/u.test(value);
 /** A JSON object: not null, not a list. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -77,6 +90,24 @@ export function personProblem(person: unknown): string | undefined {
   if (p.log !== undefined) {
     if (!Array.isArray(p.log)) return 'has a log entry without a day or text';
     for (const entry of p.log) if (!logEntryOk(entry)) return 'has a log entry without a day or text';
+  }
+  return idOrTimeProblem(p);
+}
+
+/** What is wrong with a record's id or its times (each one must be a time: days are counted from them). */
+function idOrTimeProblem(p: Record<string, unknown>): string | undefined {
+  if (!isId(p.id)) return 'has an id that is empty, longer than 200 characters or holds control characters';
+  const quoted = (value: unknown) => JSON.stringify(String(value).slice(0, 40));
+  for (const key of ['createdAt', 'updatedAt'] as const)
+    if (!isTime(p[key])) return `has ${key === 'updatedAt' ? 'an' : 'a'} ${key} that is not a time: ${quoted(p[key])}`;
+  for (const entry of p.history as Record<string, unknown>[]) {
+    if (!isTime(entry.at)) return `has a history entry whose time is not a time: ${quoted(entry.at)}`;
+  }
+  const assessment = p.assessment as Record<string, unknown> | undefined;
+  if (assessment && !isTime(assessment.at)) return `has an assessment whose time is not a time: ${quoted(assessment.at)}`;
+  for (const entry of (p.log ?? []) as Record<string, unknown>[]) {
+    if (!isDay(entry.on)) return `has a log entry whose day is not a day (YYYY-MM-DD): ${quoted(entry.on)}`;
+    if (entry.at !== undefined && !isTime(entry.at)) return `has a log entry whose time is not a time: ${quoted(entry.at)}`;
   }
   return undefined;
 }
