@@ -28,6 +28,22 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     io().stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
     throw new CxError('cx doctor found problems (see above)');
   }
+  if (!blocked) {
+    // What interrupted commands left: a forget to finish, and temporary files that hold copies.
+    const { forget, removed } = await store.tidy();
+    if (forget) {
+      findings.push({ ok: true, text: `finished a cx forget that was interrupted (${forget.scrubbed} backups scrubbed)` });
+      for (const file of forget.unreadable) {
+        findings.push({ ok: false, text: `${file} could not be read, and may still hold someone cx forget erased: delete it` });
+      }
+    }
+    if (removed > 0) {
+      findings.push({
+        ok: true,
+        text: `removed ${removed} temporary ${removed === 1 ? 'file' : 'files'} left by an interrupted cx`,
+      });
+    }
+  }
   if (blocked) {
     rosterBroken = true;
     findings.push({ ok: false, text: `cx cannot read the roster at ${store.path}: ${blocked}` });

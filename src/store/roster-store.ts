@@ -23,6 +23,7 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import { jsonProblem } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
+import { nameKey } from '../domain/names.js';
 import { isObject, shapeProblem } from '../domain/records.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
@@ -32,7 +33,9 @@ import {
   filesIn,
   identity,
   isFolder,
+  leftovers,
   lockFs,
+  TEMPORARY,
   makeFolder,
   readRegular,
   sha256,
@@ -65,6 +68,12 @@ export interface Backup {
   names: string[];
   wrote?: string;
   forgetWrote?: string;
+}
+
+/** What cx forget did: how many copies it scrubbed, and those it could not read, which may still hold them. */
+export interface Erased {
+  scrubbed: number;
+  unreadable: string[];
 }
 
 /** What a change function returns: the new roster (or undefined to write nothing), and a result. */
@@ -208,10 +217,17 @@ export class RosterStore {
    * Runs `work` under the lock on the roster as it is then, with conf to write it. When the roster was
    * replaced before the work could write (another cx took the lock over), the work is done again on it.
    */
-  async #changing<T>(work: (conf: Conf<RosterFile>, read: Opened) => T): Promise<T> {
+  async #changing<T>(work: (conf: Conf<RosterFile>, read: Opened) => T, { finishForget = true } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#locked(() => {
+          // A forget that was interrupted is finished first: nothing may bring back whom it erases.
+          if (finishForget && existsSync(this.#journal)) {
+            const pending = this.#open();
+            this.#erase(pending.conf ?? this.#conf(), pending);
+          }
+          // Temporary files left by a killed cx: never part of the roster (under the lock, no cx writes one).
+          for (const file of leftovers(this.dir, this.backupsDir)) rmSync(file, { force: true });
           const read = this.#open();
           return work(read.conf ?? this.#conf(), read);
         });
@@ -266,8 +282,15 @@ export class RosterStore {
         conf.store = file;
       });
     } catch (error) {
-      if (error instanceof Moved) throw error;
-      throw new CxError(`could not save the roster to ${this.path}: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
+      // A temporary file gone before its rename was taken away by a cx that took the lock over.
+      if (error instanceof Moved || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new Moved();
+      const { code } = error as NodeJS.ErrnoException;
+      throw Object.assign(
+        new CxError(`could not save the roster to ${this.path}: ${problemOf(error)}${NOTHING_CHANGED(error)}`),
+        {
+          code,
+        },
+      );
     }
     return wrote;
   }
@@ -363,61 +386,165 @@ export class RosterStore {
   }
 
   /**
-   * Erases people (by id) from the roster and every copy of it, and their names from the index. Returns
-   * how many copies it scrubbed, and those it could not read or rewrite (which may still hold them).
+   * Erases people from the roster and every copy of it: every record that holds one of their ids or
+   * names (someone removed earlier under the same name, say), every temporary file a killed write left,
+   * and their names from the index. What to erase is written down first (forgetting.json), so that a
+   * forget that is interrupted is finished by the next change, cx forget or cx doctor. Returns how many
+   * copies it scrubbed, and those it could not read (which may still hold them).
    */
-  async forget(ids: Set<string>, names: string[]): Promise<{ scrubbed: number; unreadable: string[] }> {
-    return this.#changing((conf, read) => {
-      const before = read.file && sha256(read.file.bytes);
-      const remaining = read.people.filter((person) => !ids.has(person.id));
-      const after = this.#write(conf, remaining, read);
-      // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
-      // that is one of these people goes, whatever else is wrong with it.
-      const theirs = (person: unknown): boolean => isObject(person) && ids.has(person.id as string);
-      // A copy that cannot be scrubbed is named, unless it does not even mention their ids or names.
-      const mentions = (text: string): boolean =>
-        [...ids].some((id) => text.includes(id)) ||
-        names.some((name) => text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1)));
-      // The sha256 of each copy rewritten, before and after, so that the index can follow (Backup.wrote).
-      const rewritten = new Map<string, string>();
-      let scrubbed = 0;
-      const unreadable: string[] = [];
-      for (const file of this.#copies()) {
-        let text: string | undefined;
+  async forget(ids: Set<string>, names: string[]): Promise<Erased> {
+    return this.#changing(
+      (conf, read) => {
+        const job = this.#pendingForget() ?? { ids: [], names: [] };
         try {
-          text = readFileSync(file, 'utf8');
-          const data = deserialize(text);
-          if (!Array.isArray(data.people)) throw new Error('no list of people');
-          if (!data.people.some(theirs)) continue;
-          const left = serialize({ version: data.version ?? 0, people: data.people.filter((person) => !theirs(person)) });
-          writeWhole(file, left);
-          rewritten.set(sha256(text), sha256(left));
-          scrubbed++;
-        } catch {
-          if (text === undefined || mentions(text)) unreadable.push(file);
+          writeWhole(this.#journal, JSON.stringify({ ids: [...job.ids, ...ids], names: [...job.names, ...names] }));
+        } catch (error) {
+          throw new CxError(`could not start forgetting them: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
         }
+        try {
+          return this.#erase(conf, read);
+        } catch (error) {
+          if (error instanceof Moved) throw error;
+          const room = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '') ? ' once there is room' : '';
+          throw new CxError(
+            `could not finish forgetting them (${problemOf(error)}); cx doctor finishes it${room}, as does the next cx forget or change`,
+          );
+        }
+      },
+      { finishForget: false },
+    ); // an interrupted one is part of this one
+  }
+
+  /**
+   * Finishes what interrupted cx commands left (cx doctor): a forget, and temporary files that may hold
+   * copies of the roster. Says what it did; nothing is locked when there is nothing to do.
+   */
+  async tidy(): Promise<{ forget?: Erased; removed: number }> {
+    if (!existsSync(this.#journal) && leftovers(this.dir, this.backupsDir).length === 0) return { removed: 0 };
+    return this.#locked(() => {
+      let forget: Erased | undefined;
+      if (existsSync(this.#journal)) {
+        let read: Opened | undefined;
+        try {
+          read = this.#open();
+        } catch (error) {
+          if (!(error instanceof CxError)) throw error; // a roster cx cannot read is never rewritten: copies only
+        }
+        forget = this.#erase(read && (read.conf ?? this.#conf()), read);
       }
-      const forgotten = new Set(names);
-      const backups = this.backups();
-      this.#saveIndex(
-        backups.map((backup, k) => {
-          const entry: Backup = { ...backup, names: backup.names.filter((name) => !forgotten.has(name)) };
-          // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
-          if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
-          // The last change is followed by this one, which undo cannot take back: it says so.
-          const last = k === backups.length - 1 && before !== undefined && after !== undefined;
-          if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
-          return entry;
-        }),
-      );
-      return { scrubbed, unreadable };
+      const files = leftovers(this.dir, this.backupsDir);
+      for (const file of files) rmSync(file, { force: true });
+      return { ...(forget ? { forget } : {}), removed: files.length };
     });
+  }
+
+  get #journal(): string {
+    return join(this.dir, 'forgetting.json');
+  }
+
+  /** The people an interrupted forget was erasing, or undefined. */
+  #pendingForget(): { ids: string[]; names: string[] } | undefined {
+    try {
+      const job = JSON.parse(readRegular(this.#journal).bytes.toString('utf8')) as { ids: unknown; names: unknown };
+      const texts = (list: unknown) =>
+        Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+      return { ids: texts(job.ids), names: texts(job.names) };
+    } catch {
+      return undefined; // none (or one cx could not have written: there is nothing it can say)
+    }
+  }
+
+  /**
+   * Erases the people of the pending forget from the roster (when given: it can be read) and every copy,
+   * then drops the journal once nothing is left to do.
+   */
+  #erase(conf?: Conf<RosterFile>, read?: Opened): Erased {
+    const job = this.#pendingForget() ?? { ids: [], names: [] };
+    const ids = new Set(job.ids);
+    const keys = new Set(job.names.map(nameKey));
+    // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
+    // that held one of these ids or names goes, whatever else is wrong with it.
+    const theirs = (person: unknown): boolean =>
+      isObject(person) && (ids.has(person.id as string) || (typeof person.name === 'string' && keys.has(nameKey(person.name))));
+    let before: string | undefined;
+    let after: string | undefined;
+    if (conf && read) {
+      before = read.file && sha256(read.file.bytes);
+      const remaining = read.people.filter((person) => !theirs(person));
+      if (remaining.length < read.people.length) after = this.#write(conf, remaining, read);
+    }
+    // A copy that cannot be scrubbed is named, unless it does not even mention their ids or names.
+    const mentions = (text: string): boolean =>
+      job.ids.some((id) => text.includes(id)) ||
+      job.names.some((name) => text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1)));
+    // The sha256 of each copy rewritten, before and after, so that the index can follow (Backup.wrote).
+    const rewritten = new Map<string, string>();
+    let scrubbed = 0;
+    const unreadable: string[] = [];
+    for (const file of this.#copies()) {
+      let text: string | undefined;
+      let left: string;
+      try {
+        text = readRegular(file).bytes.toString('utf8');
+        const data = deserialize(text);
+        if (!Array.isArray(data.people)) throw new Error('no list of people');
+        if (!data.people.some(theirs)) continue;
+        left = serialize({ version: data.version ?? 0, people: data.people.filter((person) => !theirs(person)) });
+      } catch {
+        if (text === undefined || mentions(text)) unreadable.push(file);
+        continue;
+      }
+      writeWhole(file, left); // a write that fails stops here: the next forget or doctor goes on
+      rewritten.set(sha256(text), sha256(left));
+      scrubbed++;
+    }
+    // What a killed write left was never part of the roster: it goes, whoever it holds.
+    for (const file of leftovers(this.dir, this.backupsDir)) rmSync(file, { force: true });
+    const backups = this.backups();
+    this.#saveIndex(
+      backups.map((backup, k) => {
+        const entry: Backup = { ...backup, names: backup.names.filter((name) => !keys.has(nameKey(name))) };
+        // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
+        if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
+        // The last change is followed by this one, which undo cannot take back: it says so.
+        const last = k === backups.length - 1 && before !== undefined && after !== undefined;
+        if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
+        return entry;
+      }),
+    );
+    if (read) rmSync(this.#journal, { force: true });
+    return { scrubbed, unreadable };
+  }
+
+  /**
+   * The ids of the records that held this name in the copies cx keeps, for someone no longer in the
+   * roster (removed with cx rm, or by a forget that was interrupted); undefined when none did.
+   */
+  formerly(name: string): { name: string; ids: string[] } | undefined {
+    const key = nameKey(name);
+    const ids = new Set<string>();
+    let stored = name.trim();
+    for (const file of this.#copies()) {
+      try {
+        const data = deserialize(readRegular(file).bytes.toString('utf8'));
+        for (const person of Array.isArray(data.people) ? data.people : []) {
+          if (isObject(person) && typeof person.name === 'string' && nameKey(person.name) === key) {
+            ids.add(String(person.id));
+            stored = person.name;
+          }
+        }
+      } catch {} // a copy cx cannot read: forget names it
+    }
+    const pending = this.#pendingForget()?.names.some((other) => nameKey(other) === key);
+    return ids.size > 0 || pending ? { name: stored, ids: [...ids] } : undefined;
   }
 
   /** Every copy of the roster cx keeps: the backups (indexed or not) and files doctor --restore set aside. */
   #copies(): string[] {
     return [
-      ...filesIn(this.backupsDir, /^roster-/).map((file) => join(this.backupsDir, file)),
+      ...filesIn(this.backupsDir, /^roster-/)
+        .filter((file) => !TEMPORARY.test(file))
+        .map((file) => join(this.backupsDir, file)),
       ...filesIn(this.dir, /^roster\.json\.replaced-/).map((file) => join(this.dir, file)),
     ];
   }
@@ -482,6 +609,12 @@ export class RosterStore {
       // as undo would (their own backups, broken or not, stay in the folder).
       const at = backups.findIndex((entry) => entry.file === backup.file);
       if (at >= 0) this.#afterwards('the list of backups could not be updated', () => this.#saveIndex(backups.slice(0, at)));
+      // The backup may hold someone a forget that was interrupted had yet to erase from it.
+      if (existsSync(this.#journal))
+        this.#afterwards('a forget that was interrupted is not finished yet: run cx doctor again', () => {
+          const read = this.#open();
+          this.#erase(read.conf ?? this.#conf(), read);
+        });
       return kept;
     });
   }
