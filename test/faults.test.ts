@@ -3,7 +3,7 @@
 // either happens whole or not at all. These run in this process with the fault injected (a stand-in
 // for fs.writeSync), or as the built cx with it preloaded; the slow ones (a real full disk on a small
 // tmpfs, paused and killed writers) are in test/faults/, run by `npm run test:faults` (.ci/run).
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cx, rosterBytes, rosterFile, run, tempDir } from './helpers/cli.js';
@@ -308,5 +308,44 @@ describe('cx forget erases every copy', () => {
     const doctor = await run(dir, ['doctor']);
     expect(doctor.stdout).toContain('✓ removed 2 temporary files left by an interrupted cx'); // the backup's and the roster's
     expect(everywhere(dir, 'a secret')).toEqual([]);
+  });
+});
+
+describe('cx export --output never writes over the roster or its other files', () => {
+  it.each([
+    ['the roster itself', (dir: string) => rosterFile(dir)],
+    [
+      'a file doctor set aside',
+      (dir: string) => {
+        writeFileSync(join(dir, 'roster.json.replaced-1'), 'kept by cx doctor');
+        return join(dir, 'roster.json.replaced-1');
+      },
+    ],
+    ['a backup', (dir: string) => join(dir, 'backups', 'index.json')],
+    [
+      'a link elsewhere to the roster',
+      (dir: string) => {
+        const link = join(tempDir(), 'roster.csv');
+        symlinkSync(rosterFile(dir), link);
+        return link;
+      },
+    ],
+  ])('refuses %s, with exit 2, and changes nothing', async (_, target) => {
+    const dir = await aRoster();
+    const output = target(dir);
+    const before = snapshot(dir);
+    const result = await run(dir, ['export', '--format', 'csv', '--output', output]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `cx: --output ${output} is one of the files cx keeps the roster in (in ${dir}); write the export somewhere else\n`,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('writes anywhere else', async () => {
+    const dir = await aRoster();
+    const output = join(tempDir(), 'roster.json');
+    expect((await run(dir, ['export', '--output', output])).status).toBe(0);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toHaveLength(100);
   });
 });

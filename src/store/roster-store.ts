@@ -16,9 +16,9 @@
 //   written before the change and put in place only once the change is: none is kept for a change
 //   that never happened.
 
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import { jsonProblem } from '../domain/json.js';
@@ -547,6 +547,26 @@ export class RosterStore {
         .map((file) => join(this.backupsDir, file)),
       ...filesIn(this.dir, /^roster\.json\.replaced-/).map((file) => join(this.dir, file)),
     ];
+  }
+
+  /** Whether a file written at `path` would take the place of one of cx's own: the roster, a backup, the lock. */
+  holds(path: string): boolean {
+    const real = (file: string) => {
+      try {
+        return realpathSync(file);
+      } catch {
+        return file;
+      }
+    };
+    const dir = real(this.dir);
+    // Where a write to it lands: through a symbolic link, the file it points to.
+    const target = existsSync(path) ? real(path) : join(real(dirname(path)), basename(path));
+    if (existsSync(this.path) && target === real(this.path)) return true;
+    const [first, ...rest] = relative(dir, target).split(sep);
+    if (first === undefined || first === '..' || isAbsolute(relative(dir, target))) return false;
+    return rest.length > 0
+      ? ['backups', 'roster.lock'].includes(first)
+      : /^(roster\.json|roster\.lock|forgetting\.json|backups)/.test(first);
   }
 
   /** The backups kept, oldest first: as the index lists them, or without one, as their names sort. */
