@@ -349,3 +349,83 @@ describe('cx export --output never writes over the roster or its other files', (
     expect(JSON.parse(readFileSync(output, 'utf8'))).toHaveLength(100);
   });
 });
+
+describe('what reaches the terminal from outside cx is inert', () => {
+  const ESCAPES = /[\u001b\u0007\u009b\u0085]/;
+  const SEQUENCE = '\u001b]0;PWNED\u0007';
+
+  it('a roster that is an escape sequence: cx list and cx doctor name it without obeying it', async () => {
+    const dir = tempDir();
+    writeFileSync(rosterFile(dir), SEQUENCE);
+    for (const args of [['list'], ['doctor']]) {
+      const result = await run(dir, args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toMatch(ESCAPES);
+      expect(`${result.stdout}${result.stderr}`).toContain('\\x1b]0;PWNED\\x07');
+    }
+  });
+
+  it('a crafted backup and backup index: cx doctor and cx undo name them without obeying them', async () => {
+    const dir = await aRoster();
+    const [first] = JSON.parse(readFileSync(join(dir, 'backups', 'index.json'), 'utf8')) as { file: string }[];
+    writeFileSync(join(dir, 'backups', first?.file ?? ''), SEQUENCE);
+    const index = JSON.parse(readFileSync(join(dir, 'backups', 'index.json'), 'utf8'));
+    index.at(-1).command = `set${SEQUENCE}`;
+    writeFileSync(join(dir, 'backups', 'index.json'), JSON.stringify(index));
+    writeFileSync(join(dir, 'backups', `roster-${SEQUENCE}.json`), '{}');
+    const doctor = await run(dir, ['doctor']);
+    expect(doctor.stdout).toContain('\\x1b]0;PWNED\\x07');
+    expect(doctor.stdout).not.toMatch(ESCAPES);
+    const undo = await run(dir, ['undo']);
+    expect(undo.stdout).toMatch(/^Undid cx set\\x1b\]0;PWNED\\x07 of /);
+  });
+
+  it('a backup index that names a file outside backups/ is not followed: undo deletes nothing else', async () => {
+    const dir = await aRoster();
+    const index = JSON.parse(readFileSync(join(dir, 'backups', 'index.json'), 'utf8'));
+    index.push({ ...index.at(-1), file: '../roster.json' });
+    writeFileSync(join(dir, 'backups', 'index.json'), JSON.stringify(index));
+    await ok(dir, ['undo']);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100);
+  });
+
+  it('CSV export writes control characters as cx shows them (\\x1b), and a carriage return as a line end', async () => {
+    const dir = tempDir();
+    await ok(dir, ['import', '-'], 'name,role,team,notes\nDana Lee,"\u001b[31mred","A\rB","one\r\ntwo\u009b2J"\n');
+    const csv = (await ok(dir, ['export', '--format', 'csv'])).stdout;
+    expect(csv).not.toMatch(/[\u001b\r\u009b]/);
+    expect(csv).toContain('\\x1b[31mred,"A\nB",,"one\ntwo\\x9b2J"');
+    expect(csv).toContain('""to"":""one\\ntwo\\u009b2J""'); // in the history: JSON's own escape
+    // JSON keeps every character (escaped), and imports back exactly.
+    const json = (await ok(dir, ['export'])).stdout;
+    expect(json).not.toMatch(/[\u001b\r\u009b]/);
+    const copy = tempDir();
+    await ok(copy, ['import', '-'], json);
+    expect(rosterBytes(copy)).toBe(rosterBytes(dir));
+  });
+
+  it('--json escapes C1 controls, direction marks, soft hyphens and line separators', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add']);
+    const data = JSON.parse(rosterBytes(dir) ?? '');
+    const odd = 'Da\u2028na\u061c L\u00adee\u202e\u0085';
+    Object.assign(data.people[0], { name: odd, notes: `note${odd}`, team: '\u2066T\u2069' });
+    writeFileSync(rosterFile(dir), JSON.stringify(data));
+    const RAW = /[\u0085\u061c\u00ad\u202e\u2028\u2066\u2069]/;
+    for (const args of [
+      ['list', '--json'],
+      ['show', odd, '--json'],
+      ['export'],
+      ['todo', '--json'],
+      ['set', odd, '--role', 'x', '--json'],
+    ]) {
+      const { stdout } = await ok(dir, args);
+      expect(stdout, args.join(' ')).not.toMatch(RAW);
+      expect(stdout).toContain('Da\\u2028na\\u061c L\\u00adee\\u202e\\u0085');
+    }
+    const [listed] = JSON.parse((await ok(dir, ['list', '--json'])).stdout);
+    expect(listed).toMatchObject({ name: odd, notes: `note${odd}`, team: '\u2066T\u2069' });
+    for (const args of [['list'], ['show', odd], ['__names']])
+      expect((await ok(dir, args)).stdout, args.join(' ')).not.toMatch(RAW);
+  });
+});

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
-import { when } from '../render/text.js';
+import { inert, when } from '../render/text.js';
 import { type Backup, RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 import { io } from '../io.js';
@@ -25,7 +25,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   const blocked = pathProblem(store.path);
   if (blocked && !isFolder(store.path)) {
     // A file where the roster's folder should be: there is nothing more to look at.
-    io().stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
+    io().stdout.write(`${c.red('✗')} ${inert(`cx cannot keep a roster at ${store.path}: ${blocked}`)}\n`);
     throw new CxError('cx doctor found problems (see above)');
   }
   if (!blocked) {
@@ -112,7 +112,8 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}`,
     });
 
-  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
+  // Findings quote file names, paths and what is wrong with a file (a piece of it, for broken JSON): inert.
+  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${inert(finding.text)}\n`);
 
   const newest = good.at(-1);
   if (!options.restore) {
@@ -131,5 +132,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     return;
   }
   const kept = await store.restore(newest);
-  io().stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
+  io().stdout.write(
+    inert(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}`) + '\n',
+  );
 }

@@ -1,7 +1,7 @@
 // What several commands need: the roster, a person by name (with "did you mean"), JSON output.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { jsonArrayPieces } from '../domain/json.js';
+import { jsonArrayPieces, jsonText } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
 import { type NextStep, nextStep, peerFinder } from '../domain/next-step.js';
@@ -49,8 +49,9 @@ export function newNameNote(name: string, similar: string): void {
   io().stderr.write(`cx: note: "${inert(name)}" is new to the roster (${similar}); cx undo takes this change back\n`);
 }
 
+/** Prints JSON, pretty, with the characters a terminal would obey or hide escaped (jsonText). */
 export function printJson(value: unknown): void {
-  io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io().stdout.write(`${jsonText(value, 2)}\n`);
 }
 
 /** Prints a JSON array a piece at a time (the same text as printJson), so a large one is never whole in memory. */

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ReasonId, Roster, Stakeholder } from './model.js';
 import { RECORD_KEYS, orderedRecord } from './model.js';
-import { jsonArrayPieces, jsonProblem } from './json.js';
+import { jsonArrayPieces, jsonProblem, jsonText } from './json.js';
 import {
   CONFIDENCES,
   foldId,
@@ -461,13 +461,28 @@ export function exportJson(roster: Roster): string {
   return [...jsonArrayPieces(sortedPeople(roster), orderedRecord)].join('');
 }
 
+/**
+ * A cell's text with control characters made harmless where the file is shown (a terminal, a
+ * spreadsheet): a carriage return becomes a plain line end (as import reads one), and the others but
+ * tab and line end (ESC, which starts terminal sequences, and DEL and the C1 controls) are written as
+ * `\x1b`, the way cx shows them. Such a text imports back as written, not as it was: JSON keeps it.
+ * (The JSON cells, history and the like, escape them as JSON does, and import back exactly.)
+ */
+function csvText(text: string): string {
+  if (!/[\p{Cc}]/u.test(text)) return text;
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export function exportCsv(roster: Roster): string {
   const rows = sortedPeople(roster).map((person) =>
     COLUMNS.map((column) => {
       const value = (person as unknown as Record<string, unknown>)[column];
       if (value === undefined || value === null) return '';
-      const text =
-        column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text = csvText(
+        column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? jsonText(value) : String(value),
+      );
       return FORMULA_START.test(text) ? `'${text}` : text;
     }),
   );

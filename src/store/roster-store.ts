@@ -16,7 +16,7 @@
 //   written before the change and put in place only once the change is: none is kept for a change
 //   that never happened.
 
-import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import Conf from 'conf';
@@ -160,7 +160,7 @@ function checked(data: RosterFile): { version: number; people: Stakeholder[] } {
 /** The people of a roster file (a backup, say), checked as the roster is; or what is wrong with it. */
 function readCopy(path: string): { people: Stakeholder[] } | { problem: string } {
   try {
-    return checked(deserialize(readFileSync(path, 'utf8')));
+    return checked(deserialize(readRegular(path).bytes.toString('utf8')));
   } catch (error) {
     return { problem: error instanceof Unreadable ? error.message : `cannot be read (${(error as Error).message})` };
   }
@@ -572,8 +572,9 @@ export class RosterStore {
   /** The backups kept, oldest first: as the index lists them, or without one, as their names sort. */
   backups(): Backup[] {
     try {
-      const index = JSON.parse(readFileSync(join(this.backupsDir, 'index.json'), 'utf8')) as Backup[];
-      if (Array.isArray(index)) return index.filter((entry) => existsSync(join(this.backupsDir, entry.file)));
+      const index: unknown = JSON.parse(readRegular(join(this.backupsDir, 'index.json')).bytes.toString('utf8'));
+      // Entries as cx writes them, of files in backups/ that are there: undo reads and deletes them.
+      if (Array.isArray(index)) return index.filter((entry) => isEntry(entry) && existsSync(join(this.backupsDir, entry.file)));
     } catch {} // listed from the files
     return filesIn(this.backupsDir, /^roster-.*\.json$/)
       .sort()
@@ -683,6 +684,22 @@ export class RosterStore {
     makeFolder(this.backupsDir);
     writeWhole(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
   }
+}
+
+/** An entry of backups/index.json as cx writes it, naming a file in backups/ (never one elsewhere). */
+function isEntry(entry: unknown): entry is Backup {
+  const text = (value: unknown) => typeof value === 'string';
+  return (
+    isObject(entry) &&
+    text(entry.file) &&
+    /^roster-[^\\/]*\.json$/.test(entry.file as string) &&
+    text(entry.at) &&
+    text(entry.command) &&
+    Array.isArray(entry.names) &&
+    entry.names.every(text) &&
+    (entry.wrote === undefined || text(entry.wrote)) &&
+    (entry.forgetWrote === undefined || text(entry.forgetWrote))
+  );
 }
 
 /** A system error in words for a message: what happened to the disk or the file. */
