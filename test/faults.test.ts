@@ -3,6 +3,7 @@
 // either happens whole or not at all. These run in this process with the fault injected (a stand-in
 // for fs.writeSync), or as the built cx with it preloaded; the slow ones (a real full disk on a small
 // tmpfs, paused and killed writers) are in test/faults/, run by `npm run test:faults` (.ci/run).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -427,5 +428,29 @@ describe('what reaches the terminal from outside cx is inert', () => {
     expect(listed).toMatchObject({ name: odd, notes: `note${odd}`, team: '\u2066T\u2069' });
     for (const args of [['list'], ['show', odd], ['__names']])
       expect((await ok(dir, args)).stdout, args.join(' ')).not.toMatch(RAW);
+  });
+});
+
+describe.runIf(linux)('a roster that is not a file', () => {
+  it.each([
+    ['a named pipe (FIFO)', (path: string) => execFileSync('mkfifo', [path])],
+    ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path)],
+  ])('%s is refused by every command with a clear line, before any read; doctor --restore mends it', async (kind, make) => {
+    const dir = await aRoster();
+    rmSync(rosterFile(dir));
+    make(rosterFile(dir));
+    const what = kind === 'a named pipe (FIFO)' ? 'a named pipe (FIFO)' : 'a device';
+    for (const args of [['list'], ['set', 'Person 1', '--team', 'X'], ['undo'], ['export'], ['forget', 'Person 1', '--yes']]) {
+      const result = cx(dir, args, { timeout: 5000 });
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toBe(
+        `cx: the roster ${rosterFile(dir)} is ${what}, not a file, and was left untouched: cx reads the roster only from a regular file; move it away (cx doctor --restore puts back the newest backup)\n`,
+      );
+    }
+    const doctor = cx(dir, ['doctor'], { timeout: 5000 });
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain(`✗ the roster ${rosterFile(dir)} is ${what}, not a file`);
+    expect(cx(dir, ['doctor', '--restore', '--yes'], { timeout: 5000 }).status).toBe(0);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100);
   });
 });

@@ -728,6 +728,11 @@ function storeError(path: string, error: unknown): CxError {
   if (error instanceof Unreadable) return new CxError(`the roster ${path} ${error.message}; it was left untouched: ${error.fix}`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
+  if (code === 'ESPECIAL') {
+    return new CxError(
+      `the roster ${path} is ${(error as { kind: string }).kind}, not a file, and was left untouched: cx reads the roster only from a regular file; move it away (cx doctor --restore puts back the newest backup)`,
+    );
+  }
   const problem = code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR' ? pathProblem(path) : undefined;
   return new CxError(`cannot use the roster at ${path}: ${problem ?? problemOf(error)}`);
 }

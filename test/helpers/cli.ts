@@ -52,13 +52,14 @@ export function cxEnv(configDir: string, extra: Record<string, string | undefine
 export function cx(
   configDir: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[]; timeout?: number } = {},
 ): Run {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
     input: options.input ?? '',
     encoding: 'utf8',
+    ...(options.timeout ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
