@@ -454,3 +454,81 @@ describe.runIf(linux)('a roster that is not a file', () => {
     expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100);
   });
 });
+
+describe('limits on what a value may hold', () => {
+  const long = 'n'.repeat(10_001);
+
+  it('a note, role or log entry longer than 10,000 characters is refused on the way in, with exit 2', async () => {
+    const dir = await aRoster();
+    const before = rosterBytes(dir);
+    for (const [args, message] of [
+      [
+        ['set', 'Person 1', '--note', long],
+        'cx: --note is 10,001 characters long; it can be at most 10,000; nothing was changed\n',
+      ],
+      [
+        ['set', 'Person 1', '--role', long],
+        'cx: --role is 10,001 characters long; it can be at most 10,000; nothing was changed\n',
+      ],
+      [['log', 'Person 1', long], 'cx: the log entry is 10,001 characters long; it can be at most 10,000; nothing was logged\n'],
+    ] as const) {
+      expect(await run(dir, [...args]), args[0]).toMatchObject({ status: 2, stderr: message });
+    }
+    const imported = await run(dir, ['import', '-'], { input: `name,notes\nPerson 1,${long}\n` });
+    expect(imported.status).toBe(2);
+    expect(imported.stderr).toContain('stdin: line 2: "notes" is 10,001 characters long; it can be at most 10,000\n');
+    expect(rosterBytes(dir)).toBe(before);
+  });
+
+  it.each([
+    [
+      'a note longer than 10,000 characters',
+      (person: Record<string, unknown>) => Object.assign(person, { notes: long }),
+      'has a text longer than 10,000 characters (in "notes")',
+    ],
+    [
+      'a value nested 200,000 deep',
+      (person: Record<string, unknown>) => Object.assign(person, { extra: 'DEEP' }),
+      'has values nested more than 32 deep (in "extra")',
+    ],
+  ])('a roster (edited by hand) with %s is refused with a clear line, and cx doctor finds it', async (_, edit, problem) => {
+    const dir = await aRoster();
+    const data = JSON.parse(rosterBytes(dir) ?? '');
+    edit(data.people[3]);
+    const text = JSON.stringify(data).replace('"DEEP"', `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    writeFileSync(rosterFile(dir), text);
+    for (const args of [['list'], ['export'], ['set', 'Person 1', '--team', 'X']]) {
+      const result = await run(dir, args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(
+        `cx: the roster ${rosterFile(dir)} is not in the shape cx expects (person 4 (Person 3) ${problem}); it was left untouched: fix it by hand, or run cx doctor to restore a backup\n`,
+      );
+    }
+    const doctor = await run(dir, ['doctor']);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain(problem);
+    expect(rosterBytes(dir)).toBe(text);
+  });
+
+  it('text that is not UTF-8 is refused, not replaced: in an import (exit 2), on the command line, in the roster', async () => {
+    const dir = await aRoster();
+    const before = rosterBytes(dir);
+    const file = join(tempDir(), 'latin1.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('name,notes\nPerson 1,caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(await run(dir, ['import', file])).toMatchObject({
+      status: 2,
+      stderr: `cx: cannot read the import file ${file}: it is not UTF-8 text (line 2); save it as UTF-8 and try again\n`,
+    });
+    const typed = await run(dir, ['set', 'Person 1', '--note', 'caf\uFFFD']);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('--note holds "\uFFFD": its text was not UTF-8');
+    expect(rosterBytes(dir)).toBe(before);
+    const bytes = Buffer.from(before ?? '');
+    const at = bytes.indexOf('Person 2');
+    bytes[at] = 0xe9; // one byte of another encoding, as an editor set to Latin-1 would save it
+    writeFileSync(rosterFile(dir), bytes);
+    const list = await run(dir, ['list']);
+    expect(list.status).toBe(1);
+    expect(list.stderr).toMatch(/is not UTF-8 text \(line \d+; it was saved in another encoding\); it was left untouched/);
+  });
+});

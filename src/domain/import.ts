@@ -20,7 +20,7 @@ import {
   STAGES,
 } from './model.js';
 import { compareKeys, displayName, nameKey, nameProblem, sortByName } from './names.js';
-import { personProblem } from './records.js';
+import { personProblem, textProblem } from './records.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, changesBetween, newPerson, withFields } from './roster.js';
 import type { FieldChange } from './model.js';
 
@@ -301,7 +301,9 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   }
   for (const column of ['role', 'team', 'notes'] as const) {
     const value = text(column);
-    if (value !== undefined) update[column] = value === '' ? null : value;
+    const problem = value ? textProblem(`"${column}"`, value) : undefined;
+    if (problem) problems.push(problem);
+    else if (value !== undefined) update[column] = value === '' ? null : value;
   }
   const influence = text('influence');
   if (influence === null) update.influence = null;

@@ -16,7 +16,7 @@
 //   written before the change and put in place only once the change is: none is kept for a change
 //   that never happened.
 
-import { existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { type BigIntStats, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import Conf from 'conf';
@@ -24,7 +24,7 @@ import envPaths from 'env-paths';
 import { jsonProblem } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { nameKey } from '../domain/names.js';
-import { isObject, shapeProblem } from '../domain/records.js';
+import { isObject, notUtf8Line, shapeProblem } from '../domain/records.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
 import { inert } from '../render/inert.js';
@@ -107,7 +107,7 @@ interface Opened {
   conf?: Conf<RosterFile>;
   version: number;
   people: Stakeholder[];
-  file?: { bytes: Buffer; seen: string };
+  file?: { bytes: Buffer; stat: BigIntStats };
 }
 
 /** Why a roster file cannot be used, in words that follow its name ("is not valid JSON (...)"). */
@@ -157,10 +157,21 @@ function checked(data: RosterFile): { version: number; people: Stakeholder[] } {
   return { version, people: migrated.people as Stakeholder[] };
 }
 
+/** A roster file's bytes as text: UTF-8 throughout (read as such, other bytes would be lost on the next write). */
+function textOf(bytes: Buffer): string {
+  utf8(bytes);
+  return bytes.toString('utf8');
+}
+
+function utf8(bytes: Buffer): void {
+  const line = notUtf8Line(bytes);
+  if (line !== undefined) throw new Unreadable(`is not UTF-8 text (line ${line}; it was saved in another encoding)`);
+}
+
 /** The people of a roster file (a backup, say), checked as the roster is; or what is wrong with it. */
 function readCopy(path: string): { people: Stakeholder[] } | { problem: string } {
   try {
-    return checked(deserialize(readRegular(path).bytes.toString('utf8')));
+    return checked(deserialize(textOf(readRegular(path).bytes)));
   } catch (error) {
     return { problem: error instanceof Unreadable ? error.message : `cannot be read (${(error as Error).message})` };
   }
@@ -205,8 +216,9 @@ export class RosterStore {
     try {
       // Read first, before conf (which would make the folder of a missing file, and wait on a named pipe).
       const { bytes, stat } = readRegular(this.path);
+      utf8(bytes); // conf reads it as text
       const conf = this.#conf();
-      return { conf, ...checked(conf.store), file: { bytes, seen: `${identity(stat)}:${sha256(bytes)}` } };
+      return { conf, ...checked(conf.store), file: { bytes, stat } };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: ROSTER_VERSION, people: [] };
       throw storeError(this.path, error);
@@ -254,14 +266,14 @@ export class RosterStore {
 
   /** Throws Moved unless the roster is still the file `read` read (the same identity and bytes). */
   #unchanged(read: Opened): void {
+    const seen = (file: { bytes: Buffer; stat: BigIntStats }) => `${identity(file.stat)}:${sha256(file.bytes)}`;
     let now: string | undefined;
     try {
-      const { bytes, stat } = readRegular(this.path);
-      now = `${identity(stat)}:${sha256(bytes)}`;
+      now = seen(readRegular(this.path));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    if (now !== read.file?.seen) throw new Moved();
+    if (now !== (read.file && seen(read.file))) throw new Moved();
   }
 
   /**
