@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cx, rosterBytes, rosterFile, run, tempDir } from './helpers/cli.js';
 import { copyOf, onDisk, snapshot } from './helpers/disk.js';
+import { WRITING, oneLiners, rows } from './faults/shared.js';
 
 const SHORT_WRITES = ['--require', join(ROOT, 'test', 'helpers', 'short-writes.cjs')];
 const linux = process.platform === 'linux';
@@ -19,27 +20,23 @@ const ok = async (dir: string, args: string[], input?: string) => {
   if (result.status !== 0) throw new Error(`cx ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return result;
 };
-const rows = (count: number, from = 0) =>
-  ['name,stage,notes', ...Array.from({ length: count }, (_, i) => `Person ${from + i},${(i % 5) + 1},${'n'.repeat(200)}`)].join(
-    '\n',
-  );
 
 describe.runIf(linux)('the built cx on a disk that cuts writes short', () => {
   it('writes on where a write stopped: the roster is whole (every write takes half of what it is given)', async () => {
     const dir = tempDir();
-    await ok(dir, ['import', '-'], rows(300));
+    await ok(dir, ['import', '-'], rows(100));
     const half = { CX_TEST_WRITES: 'half' };
     for (const args of [['set', 'Person 1', '--team', 'Ops'], ['log', 'Person 2', 'Coffee'], ['undo']]) {
       const result = cx(dir, args, { env: half, nodeArgs: SHORT_WRITES });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
-      expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(300); // whole: it parses
+      expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100); // whole: it parses
     }
     expect((await ok(dir, ['show', 'Person 1', '--json'])).stdout).toContain('"team": "Ops"');
   });
 
   it('keeps the roster and says so in one line when the disk fills up midway', () => {
     const dir = tempDir();
-    expect(cx(dir, ['import', '-'], { input: rows(300) }).status).toBe(0);
+    expect(cx(dir, ['import', '-'], { input: rows(100) }).status).toBe(0);
     const before = rosterBytes(dir);
     const size = readFileSync(join(dir, 'roster.json')).length;
     for (const free of [0, 4096, Math.floor(size / 2), size + 4096]) {
@@ -58,33 +55,15 @@ describe.runIf(linux)('the built cx on a disk that cuts writes short', () => {
 
 const NOW = { CX_NOW: '2026-11-24T09:00:00.000Z' };
 
-/** A roster of a hundred people with a few changes behind it (so backups to undo and restore). */
+/** A roster of forty people with a few changes behind it (so backups to undo and restore). */
 async function aRoster(): Promise<string> {
   const dir = tempDir();
-  await ok(dir, ['import', '-'], rows(100));
+  await ok(dir, ['import', '-'], rows(40));
   await ok(dir, ['set', 'Person 1', '--team', 'Ops']);
   await ok(dir, ['log', 'Person 7', 'Coffee']);
   await ok(dir, ['set', 'Person 8', '--role', 'Buyer']);
   return dir;
 }
-
-/** What a command says, whatever happened: never a stack trace; a failure in lines of cx's own. */
-function oneLiners(result: { status: number | null; stderr: string }): void {
-  expect(result.stderr).not.toContain('unexpected error');
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  if (result.status !== 0) for (const line of result.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^cx: /);
-}
-
-const WRITING: [string, string[], string?][] = [
-  ['assess', ['assess', 'Person 1', '--answers', '-'], '{"understands":"yes"}'],
-  ['set', ['set', 'Person 2', '--team', 'Ops']],
-  ['log', ['log', 'Person 3', 'Coffee', '--tactic', 'educate', '--outcome', 'waiting']],
-  ['import', ['import', '-'], 'name,team\nPerson 4,Sales\nPerson 5,Sales\n'],
-  ['rm', ['rm', 'Person 6', '--yes']],
-  ['forget', ['forget', 'Person 7', '--yes']],
-  ['undo', ['undo']],
-  ['doctor --restore', ['doctor', '--restore', '--yes']],
-];
 
 describe.runIf(linux)('a full disk, at ten levels of free space, for every command that writes', () => {
   it.each(WRITING)('cx %s saves the change whole, or says so in one line and changes nothing', async (name, args, input) => {
@@ -347,7 +326,7 @@ describe('cx export --output never writes over the roster or its other files', (
     const dir = await aRoster();
     const output = join(tempDir(), 'roster.json');
     expect((await run(dir, ['export', '--output', output])).status).toBe(0);
-    expect(JSON.parse(readFileSync(output, 'utf8'))).toHaveLength(100);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toHaveLength(40);
   });
 });
 
@@ -387,7 +366,7 @@ describe('what reaches the terminal from outside cx is inert', () => {
     index.push({ ...index.at(-1), file: '../roster.json' });
     writeFileSync(join(dir, 'backups', 'index.json'), JSON.stringify(index));
     await ok(dir, ['undo']);
-    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(40);
   });
 
   it('CSV export writes control characters as cx shows them (\\x1b), and a carriage return as a line end', async () => {
@@ -440,7 +419,7 @@ describe.runIf(linux)('a roster that is not a file', () => {
     rmSync(rosterFile(dir));
     make(rosterFile(dir));
     const what = kind === 'a named pipe (FIFO)' ? 'a named pipe (FIFO)' : 'a device';
-    for (const args of [['list'], ['set', 'Person 1', '--team', 'X'], ['undo'], ['export'], ['forget', 'Person 1', '--yes']]) {
+    for (const args of [['list'], ['set', 'Person 1', '--team', 'X'], ['forget', 'Person 1', '--yes']]) {
       const result = cx(dir, args, { timeout: 5000 });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       expect(result.stderr).toBe(
@@ -451,7 +430,7 @@ describe.runIf(linux)('a roster that is not a file', () => {
     expect(doctor.status).toBe(1);
     expect(doctor.stdout).toContain(`✗ the roster ${rosterFile(dir)} is ${what}, not a file`);
     expect(cx(dir, ['doctor', '--restore', '--yes'], { timeout: 5000 }).status).toBe(0);
-    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(100);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people).toHaveLength(40);
   });
 });
 

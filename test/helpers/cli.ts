@@ -81,9 +81,9 @@ export function assessWith(configDir: string, name: string, answers: object, env
 export function cxStart(
   configDir: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined> } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
 ): { child: import('node:child_process').ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
   });

@@ -4,6 +4,8 @@
 //                kill   cx is killed (SIGKILL) as it starts to write the new roster, or as it starts
 //                       to write a file whose path matches CX_TEST_KILL_AT (a regular expression);
 //                       with CX_TEST_KILL_WHEN=after, once that write is done
+//                stop   cx stops itself (SIGSTOP, as Ctrl+Z would) where `kill` would kill it, or once
+//                       it has made a folder whose path matches CX_TEST_KILL_AT (the lock, say)
 // Linux only: a write's file is found through /proc/self/fd.
 'use strict';
 const fs = require('node:fs');
@@ -12,6 +14,12 @@ const folder = process.env.CX_CONFIG_DIR;
 let free = Number(process.env.CX_TEST_FREE ?? 0);
 const killAt = new RegExp(process.env.CX_TEST_KILL_AT ?? '[\\\\/]roster\\.json\\.tmp');
 const original = fs.writeSync;
+// Stopped once only: continued, cx goes on as it would after Ctrl+Z and fg.
+let stoppedOnce = false;
+const stop = () => {
+  stoppedOnce = true;
+  process.kill(process.pid, mode === 'kill' ? 'SIGKILL' : 'SIGSTOP');
+};
 const pathOf = (fd) => {
   try {
     return fs.readlinkSync(`/proc/self/fd/${fd}`);
@@ -29,9 +37,9 @@ fs.writeSync = function writeSync(fd, buffer, ...rest) {
   }
   const [offset = 0, given, position] = rest;
   const length = given ?? buffer.length - offset;
-  if (mode === 'kill' && killAt.test(pathOf(fd))) {
+  if ((mode === 'kill' || mode === 'stop') && killAt.test(pathOf(fd)) && !stoppedOnce) {
     if (process.env.CX_TEST_KILL_WHEN === 'after') original.call(fs, fd, buffer, offset, length, position);
-    process.kill(process.pid, 'SIGKILL');
+    stop();
   }
   if (mode === 'half') return original.call(fs, fd, buffer, offset, Math.max(1, Math.floor(length / 2)), position);
   if (mode === 'full') {
@@ -42,4 +50,13 @@ fs.writeSync = function writeSync(fd, buffer, ...rest) {
     return original.call(fs, fd, buffer, offset, taken, position);
   }
   return original.call(fs, fd, buffer, ...rest);
+};
+
+const mkdir = fs.mkdir;
+fs.mkdir = function (path, ...rest) {
+  const callback = rest.pop();
+  return mkdir.call(fs, path, ...rest, (error, ...results) => {
+    callback(error, ...results);
+    if (!error && mode === 'stop' && killAt.test(String(path)) && !stoppedOnce) stop();
+  });
 };
