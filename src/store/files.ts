@@ -7,7 +7,8 @@
 // fs is used as one object (fs.writeSync, not an imported writeSync), so a test can stand in for a call.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { io } from '../io.js';
 
 /** The temporary files writeWhole makes (and those of atomically and of older cx), never committed data. */
 export const TEMPORARY = /\.tmp-[0-9a-f-]+$|\.\d+\.tmp$/;
@@ -160,13 +161,33 @@ export const filesIn = (dir: string, pattern: RegExp): string[] =>
 export const leftovers = (...dirs: string[]): string[] =>
   dirs.flatMap((dir) => filesIn(dir, TEMPORARY).map((file) => join(dir, file)));
 
+/** A lock not refreshed for this long belongs to a cx that died, or was paused: it is taken over. */
+export const STALE_LOCK_MS = 10_000;
+/** How a change waits for another cx to finish (for 20 s, or CX_LOCK_WAIT_MS). */
+const RETRIES = { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true };
+
 /**
- * The file system as proper-lockfile uses it for the lock folder: made private to the user (mode 0700),
- * and one whose time is in the future (a clock set wrong, a copy from another machine) taken for as
- * old as can be, so that it is taken over as stale rather than blocking every change until then.
- * (A cx's own lock is at most a second ahead: proper-lockfile may round its time up to the second.)
+ * Takes the lock on a folder: proper-lockfile's lock folder at `lockPath`, refreshed by its timer, and
+ * taken over once STALE_LOCK_MS old. Through the file system given to it, the folder is made private
+ * to the user (mode 0700), and one whose time is in the future (a clock set wrong, a copy from
+ * another machine) is taken for as old as can be, so that it is taken over rather than blocking every
+ * change until then (a cx's own is at most a second ahead: proper-lockfile may round its time up).
+ * Resolves to its release; fails with ELOCKED after waiting 20 s (CX_LOCK_WAIT_MS).
  */
-export const lockFs = {
+export async function lockFolder(dir: string, lockPath: string): Promise<() => Promise<void>> {
+  const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
+  const wait = Number(io().env.CX_LOCK_WAIT_MS);
+  return lockfile.lock(dir, {
+    lockfilePath: lockPath,
+    realpath: false,
+    stale: STALE_LOCK_MS,
+    fs: lockFs,
+    onCompromised: () => undefined, // seen only once the work is done: the store checks its writes
+    retries: { ...RETRIES, maxRetryTime: wait > 0 ? wait : 20_000 },
+  });
+}
+
+const lockFs = {
   ...fs,
   mkdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => fs.mkdir(path, { mode: 0o700 }, callback),
   stat: (path: string, callback: (error: NodeJS.ErrnoException | null, stat?: fs.Stats) => void) =>
@@ -175,3 +196,52 @@ export const lockFs = {
       callback(error, stat);
     }),
 };
+
+/**
+ * Whether a file written at `path` would take the place of one of a folder's own: the file at its
+ * real path (through a symbolic link, the one it points to) is one of `files` (by their real paths),
+ * or is in `dir` with a name `names` matches, or below one of its folders `below`.
+ */
+export function takesThePlaceOf(path: string, dir: string, names: RegExp, below: string[], files: string[]): boolean {
+  const real = (file: string) => {
+    try {
+      return fs.realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  const target = fs.existsSync(path) ? real(path) : join(real(dirname(path)), basename(path));
+  if (files.some((file) => fs.existsSync(file) && real(file) === target)) return true;
+  const [first, ...rest] = relative(real(dir), target).split(sep);
+  if (first === undefined || first === '..' || isAbsolute(relative(real(dir), target))) return false;
+  return rest.length > 0 ? below.includes(first) : names.test(first);
+}
+
+/** A system error in words for a message: what happened to the disk or the file. */
+export function problemOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'no space left on the disk';
+  if (code === 'EDQUOT') return 'your disk quota is used up';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
+/** What the user is told after a write that failed: nothing changed, and what to do about it. */
+export const NOTHING_CHANGED = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const fix = code === 'ENOSPC' || code === 'EDQUOT' ? ': free some space and try again' : '';
+  return `; nothing was changed${fix}`;
+};
+
+/** What stands in the way of the roster, in words that say what to do: a folder where the file should
+ * be, or a file where one of the folders above it should be. Undefined when neither is the case. */
+export function pathProblem(path: string): string | undefined {
+  if (isFolder(path)) return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    if (!fs.existsSync(folder) || isFolder(folder)) continue; // missing (or below a file), or as it should be
+    const fix = io().env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
+    return `${folder} is a file, not a folder; ${fix}`;
+  }
+  return undefined;
+}

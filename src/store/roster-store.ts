@@ -1,5 +1,6 @@
 // The roster on disk: one JSON file, roster.json, in the user's config folder (CX_CONFIG_DIR moves it),
-// read and written with conf. This module is the only one that reads or writes it.
+// read and written with conf. This module is the only one that reads or writes it, with the steps of
+// files.ts; the file's format (text, versions, the check of its records) is src/domain/roster-file.ts.
 //
 // - Every read checks the whole file: the JSON, the format version (older ones are migrated) and every
 //   record (shapeProblem). A file cx cannot read is never rewritten: every command stops and says why
@@ -16,15 +17,26 @@
 //   written before the change and put in place only once the change is: none is kept for a change
 //   that never happened.
 
-import { type BigIntStats, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { type BigIntStats, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { jsonProblem } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { nameKey } from '../domain/names.js';
-import { isObject, notUtf8Line, shapeProblem } from '../domain/records.js';
+import { isObject, shapeProblem } from '../domain/records.js';
+import {
+  type Backup,
+  type RosterFile,
+  ROSTER_VERSION,
+  Unreadable,
+  checked,
+  deserialize,
+  isEntry,
+  serialize,
+  textOf,
+  utf8,
+} from '../domain/roster-file.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
 import { inert } from '../render/inert.js';
@@ -34,41 +46,26 @@ import {
   identity,
   isFolder,
   leftovers,
-  lockFs,
+  lockFolder,
+  NOTHING_CHANGED,
+  STALE_LOCK_MS,
   TEMPORARY,
   makeFolder,
+  pathProblem,
+  problemOf,
   readRegular,
   sha256,
   stage,
+  takesThePlaceOf,
   writeWhole,
 } from './files.js';
 
-/** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
-export const ROSTER_VERSION = 1;
+export { type Backup, ROSTER_VERSION };
+export { isFolder, pathProblem };
+
 const BACKUPS_KEPT = 10;
-/** A lock not refreshed for this long belongs to a cx that died: it is taken over. */
-const STALE_LOCK_MS = 10_000;
-/** How a change waits for another cx to finish (for 20 s, or CX_LOCK_WAIT_MS). */
-const RETRIES = { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true };
 /** How many times a change is done again when the roster changed under it (its lock was taken over). */
 const ATTEMPTS = 3;
-
-type RosterFile = Record<string, unknown>;
-
-/**
- * A backup as backups/index.json lists it: its file in backups/, and the change that replaced it (when,
- * which command, whom it was about, and the sha256 of the roster file it wrote: undo puts the backup
- * back only while the roster is still that file, not after an edit by hand or a cx forget, which sets
- * `forgetWrote` to the sha256 of the file it wrote).
- */
-export interface Backup {
-  file: string;
-  at: string;
-  command: string;
-  names: string[];
-  wrote?: string;
-  forgetWrote?: string;
-}
 
 /** What cx forget did: how many copies it scrubbed, and those it could not read, which may still hold them. */
 export interface Erased {
@@ -93,11 +90,6 @@ export function rosterDir(): string {
 
 export const rosterPath = (): string => join(rosterDir(), 'roster.json');
 
-/** Upgrades from older versions, keyed by the version they upgrade from (0: no "version" key, as by hand). */
-const MIGRATIONS: Record<number, (data: RosterFile) => RosterFile> = {
-  0: (data) => ({ ...data, version: 1 }),
-};
-
 /** The roster a change read was replaced before the change could be written: it is done again. */
 class Moved extends Error {}
 
@@ -108,26 +100,6 @@ interface Opened {
   version: number;
   people: Stakeholder[];
   file?: { bytes: Buffer; stat: BigIntStats };
-}
-
-/** Why a roster file cannot be used, in words that follow its name ("is not valid JSON (...)"). */
-class Unreadable extends Error {
-  fix = 'fix it by hand, or run cx doctor to restore a backup';
-}
-
-/** The file's text, for conf and for the backups cx forget rewrites. */
-const serialize = (file: RosterFile): string => JSON.stringify(file, null, 2);
-
-/** A roster file's text as JSON, which must be an object (conf's deserializer). */
-function deserialize(text: string): RosterFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Unreadable(`is not valid JSON (${jsonProblem(error, text)})`);
-  }
-  if (!isObject(data)) throw new Unreadable('is not in the shape cx expects (it is not a JSON object)');
-  return data;
 }
 
 /**
@@ -141,31 +113,6 @@ function parsedOnce(): (text: string) => RosterFile {
     if (last?.text !== text) last = { text, data: deserialize(text) };
     return last.data;
   };
-}
-
-/** A roster file's content, checked in full and migrated to the current version. */
-function checked(data: RosterFile): { version: number; people: Stakeholder[] } {
-  const version = typeof data.version === 'number' ? data.version : 0;
-  if (version > ROSTER_VERSION) {
-    const newer = new Unreadable(`was written by a newer cx (format ${version}; this cx reads up to ${ROSTER_VERSION})`);
-    throw Object.assign(newer, { fix: 'upgrade cx to use it' });
-  }
-  let migrated = data;
-  for (let from = version; from < ROSTER_VERSION; from++) migrated = MIGRATIONS[from]?.(migrated) ?? migrated;
-  const problem = shapeProblem(migrated);
-  if (problem) throw new Unreadable(`is not in the shape cx expects (${problem})`);
-  return { version, people: migrated.people as Stakeholder[] };
-}
-
-/** A roster file's bytes as text: UTF-8 throughout (read as such, other bytes would be lost on the next write). */
-function textOf(bytes: Buffer): string {
-  utf8(bytes);
-  return bytes.toString('utf8');
-}
-
-function utf8(bytes: Buffer): void {
-  const line = notUtf8Line(bytes);
-  if (line !== undefined) throw new Unreadable(`is not UTF-8 text (line ${line}; it was saved in another encoding)`);
 }
 
 /** The people of a roster file (a backup, say), checked as the roster is; or what is wrong with it. */
@@ -563,22 +510,13 @@ export class RosterStore {
 
   /** Whether a file written at `path` would take the place of one of cx's own: the roster, a backup, the lock. */
   holds(path: string): boolean {
-    const real = (file: string) => {
-      try {
-        return realpathSync(file);
-      } catch {
-        return file;
-      }
-    };
-    const dir = real(this.dir);
-    // Where a write to it lands: through a symbolic link, the file it points to.
-    const target = existsSync(path) ? real(path) : join(real(dirname(path)), basename(path));
-    if (existsSync(this.path) && target === real(this.path)) return true;
-    const [first, ...rest] = relative(dir, target).split(sep);
-    if (first === undefined || first === '..' || isAbsolute(relative(dir, target))) return false;
-    return rest.length > 0
-      ? ['backups', 'roster.lock'].includes(first)
-      : /^(roster\.json|roster\.lock|forgetting\.json|backups)/.test(first);
+    return takesThePlaceOf(
+      path,
+      this.dir,
+      /^(roster\.json|roster\.lock|forgetting\.json|backups)/,
+      ['backups', 'roster.lock'],
+      [this.path],
+    );
   }
 
   /** The backups kept, oldest first: as the index lists them, or without one, as their names sort. */
@@ -654,7 +592,8 @@ export class RosterStore {
 
   /**
    * Runs `work` holding the lock. The work is synchronous, so the lock is not refreshed while it runs:
-   * one that took longer than STALE_LOCK_MS could be taken over (at 3,000 people it takes ~0.1 s).
+   * one that takes longer than the stale time can be taken over, which costs the work a second go (its
+   * write checks that the roster is still the one it read), never a write.
    */
   async #locked<T>(work: () => T): Promise<T> {
     try {
@@ -663,19 +602,10 @@ export class RosterStore {
     } catch (error) {
       throw storeError(this.path, error);
     }
-    const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
     const lockPath = join(this.dir, 'roster.lock');
-    const wait = Number(io().env.CX_LOCK_WAIT_MS);
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(this.dir, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: STALE_LOCK_MS,
-        fs: lockFs, // a private lock folder; one with a time in the future is taken for stale
-        onCompromised: () => undefined, // seen only once the work is done (see above)
-        retries: { ...RETRIES, maxRetryTime: wait > 0 ? wait : 20_000 },
-      });
+      release = await lockFolder(this.dir, lockPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeError(lockPath, error);
       throw new CxError(
@@ -698,39 +628,6 @@ export class RosterStore {
   }
 }
 
-/** An entry of backups/index.json as cx writes it, naming a file in backups/ (never one elsewhere). */
-function isEntry(entry: unknown): entry is Backup {
-  const text = (value: unknown) => typeof value === 'string';
-  return (
-    isObject(entry) &&
-    text(entry.file) &&
-    /^roster-[^\\/]*\.json$/.test(entry.file as string) &&
-    text(entry.at) &&
-    text(entry.command) &&
-    Array.isArray(entry.names) &&
-    entry.names.every(text) &&
-    (entry.wrote === undefined || text(entry.wrote)) &&
-    (entry.forgetWrote === undefined || text(entry.forgetWrote))
-  );
-}
-
-/** A system error in words for a message: what happened to the disk or the file. */
-function problemOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'no space left on the disk';
-  if (code === 'EDQUOT') return 'your disk quota is used up';
-  if (code === 'EROFS') return 'the disk is read-only';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (error as Error).message;
-}
-
-/** What the user is told after a write that failed: nothing changed, and what to do about it. */
-const NOTHING_CHANGED = (error: unknown): string => {
-  const code = (error as NodeJS.ErrnoException).code;
-  const fix = code === 'ENOSPC' || code === 'EDQUOT' ? ': free some space and try again' : '';
-  return `; nothing was changed${fix}`;
-};
-
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
@@ -747,18 +644,4 @@ function storeError(path: string, error: unknown): CxError {
   }
   const problem = code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR' ? pathProblem(path) : undefined;
   return new CxError(`cannot use the roster at ${path}: ${problem ?? problemOf(error)}`);
-}
-
-export { isFolder };
-
-/** What stands in the way of the roster, in words that say what to do: a folder where the file should
- * be, or a file where one of the folders above it should be. Undefined when neither is the case. */
-export function pathProblem(path: string): string | undefined {
-  if (isFolder(path)) return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
-  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
-    if (!existsSync(folder) || isFolder(folder)) continue; // missing (or below a file), or as it should be
-    const fix = io().env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
-    return `${folder} is a file, not a folder; ${fix}`;
-  }
-  return undefined;
 }
