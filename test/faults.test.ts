@@ -414,11 +414,21 @@ describe.runIf(linux)('a roster that is not a file', () => {
   it.each([
     ['a named pipe (FIFO)', (path: string) => execFileSync('mkfifo', [path])],
     ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path)],
+    [
+      'a socket',
+      // A process that listens on it and is gone: the socket file stays.
+      (path: string) =>
+        execFileSync(process.execPath, [
+          '-e',
+          "require('net').createServer().listen(process.argv[1], () => process.exit(0))",
+          path,
+        ]),
+    ],
   ])('%s is refused by every command with a clear line, before any read; doctor --restore mends it', async (kind, make) => {
     const dir = await aRoster();
     rmSync(rosterFile(dir));
     make(rosterFile(dir));
-    const what = kind === 'a named pipe (FIFO)' ? 'a named pipe (FIFO)' : 'a device';
+    const what = kind === 'a link to /dev/zero' ? 'a device' : kind;
     for (const args of [['list'], ['set', 'Person 1', '--team', 'X'], ['forget', 'Person 1', '--yes']]) {
       const result = cx(dir, args, { timeout: 5000 });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);

@@ -120,7 +120,15 @@ export function specialKind(stat: fs.Stats): string | undefined {
 /** A file's bytes and identity; a named pipe, device or socket is refused before anything is read. */
 export function readRegular(path: string): { bytes: Buffer; stat: fs.BigIntStats } {
   // Non-blocking: opening a named pipe with no writer would wait for one.
-  const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A socket cannot be opened at all (ENXIO): say what it is.
+    const kind = (error as NodeJS.ErrnoException).code === 'ENXIO' ? specialKind(fs.statSync(path)) : undefined;
+    if (kind) throw Object.assign(new Error(`it is ${kind}, not a file`), { code: 'ESPECIAL', kind });
+    throw error;
+  }
   try {
     const stat = fs.fstatSync(fd, { bigint: true });
     const kind = specialKind(fs.fstatSync(fd));
