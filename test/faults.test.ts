@@ -275,6 +275,24 @@ describe('cx forget erases every copy', () => {
     }
   });
 
+  it('when the roster cannot be read: the backups at once, the roster once doctor --restore mends it', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Dana Lee', '--add', '--note', 'a secret']);
+    await ok(dir, ['set', 'Sam Ortiz', '--add']);
+    await ok(dir, ['set', 'Sam Ortiz', '--team', 'Ops']);
+    const [dana] = JSON.parse(rosterBytes(dir) ?? '').people;
+    writeFileSync(join(dir, 'forgetting.json'), JSON.stringify({ ids: [dana.id], names: ['Dana Lee'] })); // cut short
+    writeFileSync(rosterFile(dir), '{"version":1,"people":[');
+    const doctor = await run(dir, ['doctor']);
+    expect(doctor.stdout).toContain(
+      '✗ a cx forget that was interrupted is finished in the backups (2 scrubbed), but not in the roster, which cannot be read',
+    );
+    expect(everywhere(dir, 'a secret')).toEqual([]);
+    await ok(dir, ['doctor', '--restore', '--yes']);
+    expect(everywhere(dir, 'Dana Lee')).toEqual([]);
+    expect(JSON.parse(rosterBytes(dir) ?? '').people.map((p: { name: string }) => p.name)).toEqual(['Sam Ortiz']);
+  });
+
   it.runIf(linux)('in the temporary file a killed change left', async () => {
     const dir = tempDir();
     await ok(dir, ['set', 'Sam Ortiz', '--add']);

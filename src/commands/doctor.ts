@@ -32,7 +32,14 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     // What interrupted commands left: a forget to finish, and temporary files that hold copies.
     const { forget, removed } = await store.tidy();
     if (forget) {
-      findings.push({ ok: true, text: `finished a cx forget that was interrupted (${forget.scrubbed} backups scrubbed)` });
+      findings.push(
+        forget.roster
+          ? { ok: true, text: `finished a cx forget that was interrupted (${forget.scrubbed} backups scrubbed)` }
+          : {
+              ok: false,
+              text: `a cx forget that was interrupted is finished in the backups (${forget.scrubbed} scrubbed), but not in the roster, which cannot be read: once it is mended (cx doctor --restore), cx finishes it`,
+            },
+      );
       for (const file of forget.unreadable) {
         findings.push({ ok: false, text: `${file} could not be read, and may still hold someone cx forget erased: delete it` });
       }

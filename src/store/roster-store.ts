@@ -378,10 +378,10 @@ export class RosterStore {
    * Finishes what interrupted cx commands left (cx doctor): a forget, and temporary files that may hold
    * copies of the roster. Says what it did; nothing is locked when there is nothing to do.
    */
-  async tidy(): Promise<{ forget?: Erased; removed: number }> {
+  async tidy(): Promise<{ forget?: Erased & { roster: boolean }; removed: number }> {
     if (!existsSync(this.#journal) && leftovers(this.dir, this.backupsDir).length === 0) return { removed: 0 };
     return this.#locked(() => {
-      let forget: Erased | undefined;
+      let forget: (Erased & { roster: boolean }) | undefined;
       if (existsSync(this.#journal)) {
         let read: Opened | undefined;
         try {
@@ -389,7 +389,7 @@ export class RosterStore {
         } catch (error) {
           if (!(error instanceof CxError)) throw error; // a roster cx cannot read is never rewritten: copies only
         }
-        forget = this.#erase(read && (read.conf ?? this.#conf()), read);
+        forget = { ...this.#erase(read && (read.conf ?? this.#conf()), read), roster: read !== undefined };
       }
       const files = leftovers(this.dir, this.backupsDir);
       for (const file of files) rmSync(file, { force: true });
