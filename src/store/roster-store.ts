@@ -16,6 +16,8 @@
 //   back and `cx doctor` checks; backups/index.json says which change replaced each one. A backup is
 //   written before the change and put in place only once the change is: none is kept for a change
 //   that never happened.
+// - cx forget writes down whom it erases (forgetting.json) before it erases them from the roster and
+//   every copy; a forget that was interrupted is finished before the next change, and by cx doctor.
 
 import { type BigIntStats, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
