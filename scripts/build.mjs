@@ -20,6 +20,10 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   keeps its own format versions). Should conf ever reach for them, the stand-in says so.
  * - proper-lockfile reaches the file system through graceful-fs, which patches Node's fs module to
  *   queue operations when a process runs out of file handles; cx holds a handful. Plain fs it is.
+ * - conf writes with atomically, whose writeFileSync takes a short write (a nearly full disk) for a
+ *   whole one and renames the truncated file over the roster. conf gets cx's own writer instead
+ *   (src/store/files.ts: every byte written, flushed and read back before the rename); vitest.config.ts
+ *   does the same for the tests that run cx in-process, and test/faults.test.ts checks the bundle.
  */
 const standIns = {
   name: 'stand-ins',
@@ -40,8 +44,14 @@ export default { default: missing, eq: missing, clean: missing, satisfies: missi
       contents: "module.exports = require('node:fs');",
       loader: 'js',
     }));
+    build.onResolve({ filter: /^atomically$/ }, (args) =>
+      /node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: WHOLE_WRITER } : undefined,
+    );
   },
 };
+
+/** cx's writer, which conf uses in place of atomically's (see the stand-ins). */
+const WHOLE_WRITER = fileURLToPath(new URL('../src/store/files.ts', import.meta.url));
 
 const common = {
   bundle: true,

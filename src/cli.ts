@@ -425,7 +425,10 @@ export async function main(argv: string[], streams: Io = processIo()): Promise<n
         return error.exitCode;
       }
       io().stderr.write(
-        `cx: unexpected error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in cx; please report it with the command you ran.\n`,
+        `cx: unexpected error: ${String((error as Error)?.stack ?? error)
+          .split('\n')
+          .map(inert)
+          .join('\n')}\nThis is a bug in cx; please report it with the command you ran.\n`,
       );
       return 1;
     }

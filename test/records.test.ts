@@ -31,12 +31,18 @@ describe('personProblem', () => {
       person({
         confidence: 'high',
         reasons: ['financial'],
-        assessment: { at: 'x', answers: {}, stage: 'action', disposition: 'outlier', reasons: ['financial'] },
+        assessment: {
+          at: '2026-11-01T09:00:00.000Z',
+          answers: {},
+          stage: 'action',
+          disposition: 'outlier',
+          reasons: ['financial'],
+        },
         log: [
           { on: '2026-11-01', text: 'Coffee', tactic: 'educate' },
           { on: '2026-11-02', text: 'Lunch' },
         ],
-        history: [{ at: 'x', source: 'set', changes: [{ field: 'stage', from: null, to: 'action' }] }],
+        history: [{ at: '2026-11-01T09:00:00.000Z', source: 'set', changes: [{ field: 'stage', from: null, to: 'action' }] }],
       }),
     ],
     ['fields cx does not know', person(JSON.parse('{"__proto__": {"team": "Ghost"}, "colour": "blue"}'))],
@@ -88,6 +94,21 @@ describe('personProblem', () => {
       person({ log: [{ on: 'x', text: 'hi', tactic: 'bogus' }] }),
       'has a log entry without',
     ],
+    ['an empty id', person({ id: ' ' }), 'has an id that is empty'],
+    ['an id with a control character', person({ id: 'a\u001b' }), 'has an id that is empty, longer than 200'],
+    ['a createdAt that is not a time', person({ createdAt: '+cmd' }), 'has a createdAt that is not a time: "\\+cmd"'],
+    ['an updatedAt on no calendar', person({ updatedAt: '2026-02-31T25:00:00Z' }), 'has an updatedAt that is not a time'],
+    [
+      'a history entry at no time',
+      person({ history: [{ at: 'x', source: 'set', changes: [] }] }),
+      'has a history entry whose time',
+    ],
+    [
+      'an assessment at no time',
+      person({ assessment: { at: 'x', answers: {}, stage: 'action', disposition: 'outlier', reasons: [] } }),
+      'has an assessment whose time is not a time',
+    ],
+    ['a log entry on no day', person({ log: [{ on: '2026-11', text: 'hi' }] }), 'has a log entry whose day is not a day'],
   ])('finds %s', (_, record, problem) => {
     expect(personProblem(record)).toMatch(new RegExp(`^${problem}`));
   });
@@ -111,6 +132,11 @@ describe('shapeProblem', () => {
       'person 2 (B) has an unknown stage',
     ],
     ['a bad person without a name', { people: [{ id: 'x' }] }, 'person 1 has no id or name'],
+    [
+      'two people with one id',
+      { people: [person(), person({ name: 'Sam Ortiz' })] },
+      'person 2 (Sam Ortiz) has the same id as person 1 (Dana Lee)',
+    ],
     [
       'two names that differ only in case and spacing',
       { people: [person(), person({ id: 'b', name: 'dana  LEE' })] },

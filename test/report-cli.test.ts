@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, tempDir } from './helpers/cli.js';
+import { rosterBytes, rosterFile, run, tempDir } from './helpers/cli.js';
 import { HOSTILE, NAMES, REPORT_DAY, reportRosterJson } from './helpers/report-roster.js';
 
 const TODAY = { CX_NOW: `${REPORT_DAY}T09:00:00Z` };
@@ -231,5 +231,17 @@ describe('cx report', () => {
     const before = await run(dir, ['report', '--date', '2026-01-01'], { env: TODAY });
     expect(before.status).toBe(1);
     expect(before.stderr).toContain('no one was in the roster on 2026-01-01');
+  });
+});
+
+describe('cx report and the roster', () => {
+  it('refuses to write the page over the roster or its backups', async () => {
+    const dir = tempDir();
+    await run(dir, ['set', 'Dana Lee', '--add', '--stage', 'buy-in']);
+    const before = rosterBytes(dir);
+    const result = await run(dir, ['report', '--output', rosterFile(dir)]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is one of the files cx keeps the roster in');
+    expect(rosterBytes(dir)).toBe(before);
   });
 });

@@ -9,7 +9,7 @@ import { RosterStore } from '../src/store/roster-store.js';
 import { tempDir } from './helpers/cli.js';
 
 const person = (name: string, extra: Partial<Stakeholder> = {}): Stakeholder => ({
-  id: `id-${name}`,
+  id: `id-${name.replace(/\p{Cc}/gu, '_')}`, // an id holds no control characters
   name,
   stage: 'buy-in',
   disposition: null,
@@ -230,5 +230,55 @@ describe('backups, undo and forget', () => {
     expect(store.backupProblem(backup as never)).toBe('is not in the shape cx expects (person 1 has no id or name)');
     await expect(store.undo()).rejects.toThrow(/^the version before the last change \(.*\) is not in the shape cx expects/);
     expect(store.read().people[0]?.log).toHaveLength(1);
+  });
+});
+
+describe('a change whose lock was taken over', () => {
+  // A lock not refreshed for 10 s is taken over: its cx may only have been paused (Ctrl+Z, a busy
+  // machine). Here the other cx saves its change while this one works, as it would with the lock.
+  const intrude = (store: RosterStore, name: string) => {
+    const data = JSON.parse(text(store));
+    data.people.push(person(name));
+    writeFileSync(store.path, JSON.stringify(data, null, 2));
+  };
+
+  it('is done again on the roster the other cx saved: neither change is lost', async () => {
+    const store = await storeWith('Dana Lee');
+    let calls = 0;
+    await store.update('set', (roster) => {
+      if (++calls === 1) intrude(store, 'Intruder');
+      return { roster: { people: [...roster.people, person('Sam Ortiz')] }, names: ['Sam Ortiz'], result: 0 };
+    });
+    expect(calls).toBe(2);
+    expect(store.read().people.map((p) => p.name)).toEqual(['Dana Lee', 'Intruder', 'Sam Ortiz']);
+    // Its backup is of the roster it replaced: the one with the intruder.
+    expect(readFileSync(join(store.backupsDir, store.backups().at(-1)?.file ?? ''), 'utf8')).toContain('Intruder');
+  });
+
+  it('fails without writing, in one line, when the roster keeps changing under it', async () => {
+    const store = await storeWith('Dana Lee');
+    let calls = 0;
+    const change = store.update('set', (roster) => {
+      intrude(store, `Intruder ${++calls}`);
+      return { roster: { people: [...roster.people, person('Sam Ortiz')] }, result: 0 };
+    });
+    await expect(change).rejects.toThrow(
+      'the roster kept changing while this cx worked on it (other cx commands took its lock over); nothing was saved: try again',
+    );
+    expect(store.read().people.map((p) => p.name)).toEqual(['Dana Lee', 'Intruder 1', 'Intruder 2', 'Intruder 3']);
+    expect(store.backups()).toEqual([]);
+    expect(readdirSync(store.dir).filter((file) => file.includes('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the lock', () => {
+  it('is a folder private to the user', async () => {
+    const store = await storeWith('Dana Lee');
+    let mode = 0;
+    await store.update('set', () => {
+      mode = statSync(join(store.dir, 'roster.lock')).mode & 0o777;
+      return { result: 0 };
+    });
+    expect(mode).toBe(0o700);
   });
 });

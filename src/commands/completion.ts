@@ -7,6 +7,7 @@ import { IMPORT_FORMATS } from '../domain/import.js';
 import { UsageError } from '../errors.js';
 import { RosterStore } from '../store/roster-store.js';
 import { io } from '../io.js';
+import { inert } from '../render/inert.js';
 
 /** Values each option takes. */
 const VALUES: Record<string, readonly string[]> = {
@@ -165,9 +166,11 @@ export function completionCommand(shell: string, program: Command): void {
 /** The names in the roster, one per line, for completion; nothing at all if the roster cannot be read. */
 export function namesCommand(): void {
   try {
+    // A name with control or invisible characters is left out: the shell would print them as they are.
     const names = RosterStore.open()
       .read()
-      .people.map((person) => person.name.replace(/[\r\n]/g, ' '));
+      .people.map((person) => person.name)
+      .filter((name) => inert(name) === name);
     if (names.length) io().stdout.write(`${names.join('\n')}\n`);
   } catch {
     // Completion must never print errors into the user's command line.

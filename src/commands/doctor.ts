@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
 import { paint } from '../render/color.js';
-import { when } from '../render/text.js';
+import { inert, when } from '../render/text.js';
 import { type Backup, RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 import { io } from '../io.js';
@@ -25,14 +25,47 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   const blocked = pathProblem(store.path);
   if (blocked && !isFolder(store.path)) {
     // A file where the roster's folder should be: there is nothing more to look at.
-    io().stdout.write(`${c.red('✗')} cx cannot keep a roster at ${store.path}: ${blocked}\n`);
+    io().stdout.write(`${c.red('✗')} ${inert(`cx cannot keep a roster at ${store.path}: ${blocked}`)}\n`);
     throw new CxError('cx doctor found problems (see above)');
+  }
+  if (!blocked) {
+    // What interrupted commands left: a forget to finish, and temporary files that hold copies.
+    const { forget, removed } = await store.tidy();
+    if (forget) {
+      findings.push(
+        forget.roster
+          ? { ok: true, text: `finished a cx forget that was interrupted (${forget.scrubbed} backups scrubbed)` }
+          : {
+              ok: false,
+              text: `a cx forget that was interrupted is finished in the backups (${forget.scrubbed} scrubbed), but not in the roster, which cannot be read: once it is mended (cx doctor --restore), cx finishes it`,
+            },
+      );
+      for (const file of forget.unreadable) {
+        findings.push({ ok: false, text: `${file} could not be read, and may still hold someone cx forget erased: delete it` });
+      }
+    }
+    if (removed > 0) {
+      findings.push({
+        ok: true,
+        text: `removed ${removed} temporary ${removed === 1 ? 'file' : 'files'} left by an interrupted cx`,
+      });
+    }
   }
   if (blocked) {
     rosterBroken = true;
     findings.push({ ok: false, text: `cx cannot read the roster at ${store.path}: ${blocked}` });
   } else if (!existsSync(store.path)) {
-    findings.push({ ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` });
+    const kept = store.backups().length;
+    // Backups without a roster: it was moved or deleted, not never made.
+    rosterBroken = kept > 0;
+    findings.push(
+      kept > 0
+        ? {
+            ok: false,
+            text: `there is no roster at ${store.path}, but ${kept} ${kept === 1 ? 'backup of it is' : 'backups of it are'} kept`,
+          }
+        : { ok: true, text: `no roster yet at ${store.path} (cx assess creates it)` },
+    );
   } else {
     try {
       const { people } = store.read(); // every record is checked
@@ -86,7 +119,8 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}`,
     });
 
-  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${finding.text}\n`);
+  // Findings quote file names, paths and what is wrong with a file (a piece of it, for broken JSON): inert.
+  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${inert(finding.text)}\n`);
 
   const newest = good.at(-1);
   if (!options.restore) {
@@ -105,5 +139,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
     return;
   }
   const kept = await store.restore(newest);
-  io().stdout.write(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}\n`);
+  io().stdout.write(
+    inert(`Restored the backup from ${when(newest.at)}.${kept ? ` The file it replaced is kept as ${kept}.` : ''}`) + '\n',
+  );
 }

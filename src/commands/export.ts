@@ -3,28 +3,36 @@ import { resolve } from 'node:path';
 import { exportCsv, exportJson, sortedPeople } from '../domain/import.js';
 import { jsonArrayPieces } from '../domain/json.js';
 import { orderedRecord } from '../domain/model.js';
-import { CxError } from '../errors.js';
+import { CxError, UsageError } from '../errors.js';
 import { inert } from '../render/text.js';
-import { RosterStore, writePrivate } from '../store/roster-store.js';
+import { writeWhole } from '../store/files.js';
+import { RosterStore } from '../store/roster-store.js';
 import { fileProblem } from './shared.js';
 import { io } from '../io.js';
 
 export function exportCommand(options: { format?: 'json' | 'csv'; output?: string; json?: boolean }): void {
   const format = options.json ? 'json' : (options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json'));
-  const roster = RosterStore.open().read();
-  if (!options.output || options.output === '-') {
+  const store = RosterStore.open();
+  const named = options.output && options.output !== '-' ? options.output : undefined;
+  const output = named && resolve(io().cwd, named);
+  // The export is a copy for elsewhere: in place of the roster, or of a backup, it would replace cx's own.
+  if (named && output && store.holds(output)) {
+    throw new UsageError(
+      `--output ${inert(named)} is one of the files cx keeps the roster in (in ${inert(store.dir)}); write the export somewhere else`,
+    );
+  }
+  const roster = store.read();
+  if (!named || !output) {
     if (format === 'csv') io().stdout.write(exportCsv(roster));
     else for (const piece of jsonArrayPieces(sortedPeople(roster), orderedRecord)) io().stdout.write(piece);
     return;
   }
   const text = format === 'csv' ? exportCsv(roster) : exportJson(roster);
   try {
-    writePrivate(resolve(io().cwd, options.output), text); // the roster's data: private to the user, and never half written
+    writeWhole(output, text); // the roster's data: private to the user, and never half written
   } catch (error) {
-    throw new CxError(`cannot write ${inert(options.output)}: ${fileProblem(error, 'its folder does not exist')}`);
+    throw new CxError(`cannot write ${inert(named)}: ${fileProblem(error, 'its folder does not exist')}`);
   }
   const count = roster.people.length;
-  io().stderr.write(
-    `Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(options.output)} (${format.toUpperCase()}).\n`,
-  );
+  io().stderr.write(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${inert(named)} (${format.toUpperCase()}).\n`);
 }

@@ -2,6 +2,7 @@
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
 import type { LogEntry, Outcome, TacticId } from '../domain/model.js';
+import { textProblem } from '../domain/records.js';
 import { UsageError } from '../errors.js';
 import { io } from '../io.js';
 import { renderLogged } from '../render/log.js';
@@ -16,6 +17,8 @@ export async function logCommand(
   const what = text.trim();
   if (what === '') throw new UsageError('say what happened, e.g. cx log "Dana Lee" "Shared the Q3 complaint numbers"');
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(what)) throw new UsageError('a log entry cannot contain control characters');
+  const tooMuch = textProblem('the log entry', what);
+  if (tooMuch) throw new UsageError(`${tooMuch}; nothing was logged`);
   if (options.outcome && !options.tactic) {
     throw new UsageError(
       'an --outcome says how a step went: give the step with --tactic too, e.g. --tactic co-lead --outcome waiting (cx tactics lists them)',

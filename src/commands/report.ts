@@ -8,7 +8,8 @@ import { buildReport } from '../domain/report.js';
 import { CxError, UsageError } from '../errors.js';
 import { renderReportHtml } from '../render/report.js';
 import { inert } from '../render/text.js';
-import { RosterStore, isFolder, writePrivate } from '../store/roster-store.js';
+import { writeWhole } from '../store/files.js';
+import { RosterStore, isFolder } from '../store/roster-store.js';
 import { fileProblem, printJson } from './shared.js';
 import { io } from '../io.js';
 
@@ -68,7 +69,7 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   const page = renderReportHtml(report, __CX_VERSION__);
   if (!target) return void io().stdout.write(page);
   try {
-    writePrivate(target, page); // private to the user, like the roster it comes from; never half written
+    writeWhole(target, page); // private to the user, like the roster it comes from; never half written
   } catch (error) {
     throw new CxError(`cannot write the report to ${inert(target)}: ${fileProblem(error, 'its folder does not exist')}`);
   }
@@ -81,8 +82,17 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   if (options.open) await openInBrowser(target);
 }
 
-/** Refuses, before any work, a file that cannot be written: a folder, or one inside a missing folder. */
+/**
+ * Refuses, before any work, a file that cannot be written: a folder, one inside a missing folder, or one
+ * of the files cx keeps the roster in.
+ */
 function checkTarget(path: string, given: string): void {
+  const store = RosterStore.open();
+  if (store.holds(path)) {
+    throw new UsageError(
+      `--output ${inert(given)} is one of the files cx keeps the roster in (in ${inert(store.dir)}); write the report somewhere else`,
+    );
+  }
   if (isFolder(path)) throw new UsageError(`--output ${inert(given)} is a folder; give a file name, such as report.html`);
   if (!isFolder(dirname(path)))
     throw new UsageError(`--output ${inert(given)}: the folder ${inert(dirname(path))} does not exist`);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { now } from '../clock.js';
 import type { DispositionId, Influence, ReasonId, StageId, Stakeholder } from '../domain/model.js';
 import { nameKey } from '../domain/names.js';
+import { textProblem } from '../domain/records.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, newPerson } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
 import { describeFieldChanges, personJson } from '../render/profile.js';
@@ -38,6 +39,14 @@ export async function setCommand(names: string[], options: SetOptions): Promise<
     ...(options.influence !== undefined ? { influence: options.influence } : {}),
     ...(options.note !== undefined ? { notes: options.note.trim() || null } : {}),
   };
+  for (const [option, value] of [
+    ['--role', options.role],
+    ['--team', options.team],
+    ['--note', options.note],
+  ] as const) {
+    const problem = value === undefined ? undefined : textProblem(option, value.trim());
+    if (problem) throw new UsageError(`${problem}; nothing was changed`);
+  }
   if (Object.keys(update).length === 0 && !options.add) {
     throw new UsageError(
       'nothing to change: give --stage, --target, --disposition, --reason, --role, --team, --influence or --note',

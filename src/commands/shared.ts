@@ -1,10 +1,11 @@
 // What several commands need: the roster, a person by name (with "did you mean"), JSON output.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { jsonArrayPieces } from '../domain/json.js';
+import { jsonArrayPieces, jsonText } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
 import { closestNames, nameProblem } from '../domain/names.js';
 import { type NextStep, nextStep, peerFinder } from '../domain/next-step.js';
+import { notUtf8Line } from '../domain/records.js';
 import { findPerson } from '../domain/roster.js';
 import { now } from '../clock.js';
 import { UsageError } from '../errors.js';
@@ -49,8 +50,9 @@ export function newNameNote(name: string, similar: string): void {
   io().stderr.write(`cx: note: "${inert(name)}" is new to the roster (${similar}); cx undo takes this change back\n`);
 }
 
+/** Prints JSON, pretty, with the characters a terminal would obey or hide escaped (jsonText). */
 export function printJson(value: unknown): void {
-  io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io().stdout.write(`${jsonText(value, 2)}\n`);
 }
 
 /** Prints a JSON array a piece at a time (the same text as printJson), so a large one is never whole in memory. */
@@ -63,15 +65,27 @@ export function printJsonArray<T>(items: readonly T[], toJson: (item: T) => unkn
  * as a stream: a synchronous read fails (EAGAIN) when a slow pipe has no data yet.
  */
 export async function readInput(source: string, what: string): Promise<string> {
+  const from = source === '-' ? 'from stdin' : inert(source);
+  let bytes: Buffer;
   try {
-    if (source !== '-') return readFileSync(resolve(io().cwd, source), 'utf8');
-    const chunks: Buffer[] = [];
-    for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    if (source !== '-') bytes = readFileSync(resolve(io().cwd, source));
+    else {
+      const chunks: Buffer[] = [];
+      for await (const chunk of io().stdin) chunks.push(Buffer.from(chunk as Buffer));
+      bytes = Buffer.concat(chunks);
+    }
   } catch (error) {
-    throw new UsageError(
-      `cannot read ${what} ${source === '-' ? 'from stdin' : inert(source)}: ${fileProblem(error, 'no such file')}`,
-    );
+    throw new UsageError(`cannot read ${what} ${from}: ${fileProblem(error, 'no such file')}`);
+  }
+  // Read as it is, bytes that are not UTF-8 would become U+FFFD, and the text they were lost for good.
+  const line = notUtf8Line(bytes);
+  if (line !== undefined) {
+    throw new UsageError(`cannot read ${what} ${from}: it is not UTF-8 text (line ${line}); save it as UTF-8 and try again`);
+  }
+  try {
+    return bytes.toString('utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${from}: ${(error as Error).message}`); // larger than a text can be
   }
 }
 

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ReasonId, Roster, Stakeholder } from './model.js';
 import { RECORD_KEYS, orderedRecord } from './model.js';
-import { jsonArrayPieces, jsonProblem } from './json.js';
+import { jsonArrayPieces, jsonProblem, jsonText } from './json.js';
 import {
   CONFIDENCES,
   foldId,
@@ -20,7 +20,7 @@ import {
   STAGES,
 } from './model.js';
 import { compareKeys, displayName, nameKey, nameProblem, sortByName } from './names.js';
-import { personProblem } from './records.js';
+import { personProblem, textProblem } from './records.js';
 import { type FieldUpdate, RosterIndex, applyUpdate, changesBetween, newPerson, withFields } from './roster.js';
 import type { FieldChange } from './model.js';
 
@@ -301,7 +301,9 @@ function checkRow(values: Values): Omit<ImportRow, 'where'> | string {
   }
   for (const column of ['role', 'team', 'notes'] as const) {
     const value = text(column);
-    if (value !== undefined) update[column] = value === '' ? null : value;
+    const problem = value ? textProblem(`"${column}"`, value) : undefined;
+    if (problem) problems.push(problem);
+    else if (value !== undefined) update[column] = value === '' ? null : value;
   }
   const influence = text('influence');
   if (influence === null) update.influence = null;
@@ -394,11 +396,26 @@ export function applyImport(
   const added: Stakeholder[] = [];
   const outcomes: RowOutcome[] = [];
   const problems: ImportProblem[] = [];
+  // Whose each id is: rm and forget act on an id, so a new person cannot take someone else's.
+  let owners: Map<string, string> | undefined;
   for (const row of rows) {
     const known = index.find(row.name);
     if (!known && row.newNameProblem) {
       problems.push({ where: row.where, message: row.newNameProblem });
       continue;
+    }
+    const id = !known && row.record ? row.record.id : undefined;
+    if (id !== undefined) {
+      owners ??= new Map(roster.people.map((person) => [person.id, person.name]));
+      const owner = owners.get(id);
+      if (owner !== undefined) {
+        problems.push({
+          where: row.where,
+          message: `its id "${id}" is ${owner}'s already; leave "id" out to add ${displayName(row.name)} as someone new`,
+        });
+        continue;
+      }
+      owners.set(id, displayName(row.name));
     }
     if (!known) {
       const person = row.record
@@ -446,13 +463,28 @@ export function exportJson(roster: Roster): string {
   return [...jsonArrayPieces(sortedPeople(roster), orderedRecord)].join('');
 }
 
+/**
+ * A cell's text with control characters made harmless where the file is shown (a terminal, a
+ * spreadsheet): a carriage return becomes a plain line end (as import reads one), and the others but
+ * tab and line end (ESC, which starts terminal sequences, and DEL and the C1 controls) are written as
+ * `\x1b`, the way cx shows them. Such a text imports back as written, not as it was: JSON keeps it.
+ * (The JSON cells, history and the like, escape them as JSON does, and import back exactly.)
+ */
+function csvText(text: string): string {
+  if (!/[\p{Cc}]/u.test(text)) return text;
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export function exportCsv(roster: Roster): string {
   const rows = sortedPeople(roster).map((person) =>
     COLUMNS.map((column) => {
       const value = (person as unknown as Record<string, unknown>)[column];
       if (value === undefined || value === null) return '';
-      const text =
-        column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text = csvText(
+        column === 'reasons' ? (value as string[]).join('; ') : typeof value === 'object' ? jsonText(value) : String(value),
+      );
       return FORMULA_START.test(text) ? `'${text}` : text;
     }),
   );

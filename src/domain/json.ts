@@ -1,7 +1,25 @@
-// JSON helpers: large arrays written in pieces, and where a text that is not JSON goes wrong. Pure.
+// JSON helpers: JSON safe to print, large arrays written in pieces, and where a text that is not JSON
+// goes wrong. Pure.
+import { HIDDEN } from './names.js';
 
 /**
- * The text of JSON.stringify(items.map(toJson), null, 2) plus a newline, in pieces of about 64 KB
+ * What JSON.stringify leaves raw that a terminal would obey or hide: DEL and the C1 controls, and the
+ * invisible and direction-changing characters of HIDDEN (U+2028, bidi controls, soft hyphens). They
+ * are only ever inside strings, where a \u escape is the same text to any JSON reader.
+ */
+const RAW = new RegExp(`[\\u007f-\\u009f]|${HIDDEN.source}`, 'u');
+const RAW_ALL = new RegExp(RAW.source, 'gu');
+const escaped = (char: string): string =>
+  Array.from({ length: char.length }, (_, k) => `\\u${char.charCodeAt(k).toString(16).padStart(4, '0')}`).join('');
+
+/** JSON.stringify(value, null, indent), with those characters escaped: safe to print to a terminal. */
+export function jsonText(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  return RAW.test(text) ? text.replace(RAW_ALL, escaped) : text;
+}
+
+/**
+ * The text of jsonText(items.map(toJson), 2) plus a newline, in pieces of about 64 KB
  * (small enough to be collected young rather than piling up in memory, large enough for few writes),
  * so that a large array can be written out without ever holding all of it.
  */
@@ -12,7 +30,7 @@ export function* jsonArrayPieces<T>(items: readonly T[], toJson: (item: T) => un
   }
   let piece = '[\n';
   for (const [index, item] of items.entries()) {
-    const text = JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n  ');
+    const text = jsonText(toJson(item), 2).replace(/\n/g, '\n  ');
     piece += `  ${text}${index < items.length - 1 ? ',' : ''}\n`;
     if (piece.length > 1 << 16) {
       yield piece;

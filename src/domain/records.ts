@@ -1,6 +1,7 @@
 // What a sound roster record is: the check every roster file passes when cx reads it, and that every
 // record passes before cx writes it (an imported one, say). Pure.
 
+import { isUtf8 } from 'node:buffer';
 import { CONFIDENCES, isChangeSource, isDisposition, isInfluence, isOutcome, isReason, isStage, isTactic } from './model.js';
 import { nameKey } from './names.js';
 
@@ -10,6 +11,7 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
   if (!Array.isArray(people)) return '"people" is not a list';
   // Runs on every read of every person: plain loops, and words only for the first problem found.
   const named = new Map<string, number>();
+  const ids = new Map<string, number>();
   for (let index = 0; index < people.length; index++) {
     const person: unknown = people[index];
     const problem = personProblem(person);
@@ -18,7 +20,12 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
       return `person ${index + 1}${name} ${problem}`;
     }
     // Names are matched as nameKey compares them: two people one name could not be told apart.
-    const { name } = person as { name: string };
+    const { name, id } = person as { name: string; id: string };
+    // rm and forget act on an id: two people with one would both go.
+    const twin = ids.get(id);
+    if (twin !== undefined)
+      return `person ${index + 1} (${name}) has the same id as person ${twin + 1} (${(people[twin] as { name: string }).name})`;
+    ids.set(id, index);
     const key = nameKey(name);
     const first = named.get(key);
     if (first !== undefined)
@@ -29,6 +36,18 @@ export function shapeProblem(data: Record<string, unknown>): string | undefined 
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * A time as cx writes one (an ISO 8601 date and time), or as one may be typed by hand (a day, a zone):
+ * each part in its range, so that every one is a date (a regular expression alone: it runs on every
+ * time of every record on every read).
+ */
+const TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+export const isTime = (value: unknown): value is string => isText(value) && TIME.test(value);
+const isDay = (value: unknown): value is string => isTime(value) && value.length === 10;
+/** An id: plain text of a sensible length (cx makes UUIDs). */
+const isId = (value: unknown): boolean => isText(value) && value.trim() !== '' && value.length <= 200 && !/\p{Cc}/u.test(value);
 /** A JSON object: not null, not a list. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,6 +97,90 @@ export function personProblem(person: unknown): string | undefined {
   if (p.log !== undefined) {
     if (!Array.isArray(p.log)) return 'has a log entry without a day or text';
     for (const entry of p.log) if (!logEntryOk(entry)) return 'has a log entry without a day or text';
+  }
+  return idOrTimeProblem(p) ?? limitProblem(p);
+}
+
+/** The longest text a record may hold (a note, a role, a log entry): a few pages. */
+export const MAX_TEXT = 10_000;
+/** How deep values may nest in a record (cx's own go 6 deep): deeper ones break JSON.stringify. */
+export const MAX_DEPTH = 32;
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Why a text typed or imported cannot be kept (too long, or not UTF-8 on the way in); undefined when
+ * it can. `what` names it: "--note", "notes".
+ */
+export function textProblem(what: string, text: string): string | undefined {
+  if (text.length > MAX_TEXT) return `${what} is ${count(text.length)} characters long; it can be at most ${count(MAX_TEXT)}`;
+  // U+FFFD is what bytes that were not UTF-8 became on the way in (a file or terminal in another encoding).
+  if (text.includes('\uFFFD'))
+    return `${what} holds "\uFFFD": its text was not UTF-8 (save the file, or set the terminal, as UTF-8)`;
+  return undefined;
+}
+
+/** The line on which bytes stop being UTF-8 text, or undefined when they are UTF-8 throughout. */
+export function notUtf8Line(bytes: Buffer): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    if (!isUtf8(bytes.subarray(start, stop))) return line;
+    start = stop + 1;
+  }
+  return line;
+}
+
+/** What is wrong with a record's id or its times (each one must be a time: days are counted from them). */
+function idOrTimeProblem(p: Record<string, unknown>): string | undefined {
+  if (!isId(p.id)) return 'has an id that is empty, longer than 200 characters or holds control characters';
+  const quoted = (value: unknown) => JSON.stringify(String(value).slice(0, 40));
+  for (const key of ['createdAt', 'updatedAt'] as const)
+    if (!isTime(p[key])) return `has ${key === 'updatedAt' ? 'an' : 'a'} ${key} that is not a time: ${quoted(p[key])}`;
+  for (const entry of p.history as Record<string, unknown>[]) {
+    if (!isTime(entry.at)) return `has a history entry whose time is not a time: ${quoted(entry.at)}`;
+  }
+  const assessment = p.assessment as Record<string, unknown> | undefined;
+  if (assessment && !isTime(assessment.at)) return `has an assessment whose time is not a time: ${quoted(assessment.at)}`;
+  for (const entry of (p.log ?? []) as Record<string, unknown>[]) {
+    if (!isDay(entry.on)) return `has a log entry whose day is not a day (YYYY-MM-DD): ${quoted(entry.on)}`;
+    if (entry.at !== undefined && !isTime(entry.at)) return `has a log entry whose time is not a time: ${quoted(entry.at)}`;
+  }
+  return undefined;
+}
+
+/** What in a record is beyond what cx handles: a text too long, values nested too deep. */
+function limitProblem(p: Record<string, unknown>): string | undefined {
+  for (const key in p) {
+    const value = p[key];
+    const problem = typeof value === 'object' && value !== null ? sizeProblem(value, 1) : textSize(value);
+    if (problem === 'long') return `has a text longer than ${count(MAX_TEXT)} characters (in "${key}")`;
+    if (problem === 'deep') return `has values nested more than ${MAX_DEPTH} deep (in "${key}")`;
+  }
+  return undefined;
+}
+
+const textSize = (value: unknown): 'long' | undefined =>
+  typeof value === 'string' && value.length > MAX_TEXT ? 'long' : undefined;
+
+/**
+ * Where a value holds a text longer than MAX_TEXT, or nests deeper than MAX_DEPTH; undefined if nowhere.
+ * Only objects and long texts are looked into (the rest is most of a roster, and fine), in plain loops:
+ * this runs on every value of every read.
+ */
+function sizeProblem(value: object, depth: number): 'long' | 'deep' | undefined {
+  if (depth >= MAX_DEPTH) return 'deep';
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (typeof item === 'string') {
+      if (item.length > MAX_TEXT) return 'long';
+    } else if (typeof item === 'object' && item !== null) {
+      const problem = sizeProblem(item, depth + 1);
+      if (problem) return problem;
+    }
   }
   return undefined;
 }

@@ -10,7 +10,10 @@ import { HIDDEN } from '../domain/names.js';
 export function inert(text: string): string {
   return text
     .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
-    .replace(HIDDEN_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(HIDDEN_ALL, (char) => {
+      const code = char.codePointAt(0) as number;
+      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
 }
 
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');

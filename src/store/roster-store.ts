@@ -1,50 +1,78 @@
 // The roster on disk: one JSON file, roster.json, in the user's config folder (CX_CONFIG_DIR moves it),
-// read and written with conf. This module is the only one that reads or writes it.
+// read and written with conf. This module is the only one that reads or writes it, with the steps of
+// files.ts; the file's format (text, versions, the check of its records) is src/domain/roster-file.ts.
 //
 // - Every read checks the whole file: the JSON, the format version (older ones are migrated) and every
 //   record (shapeProblem). A file cx cannot read is never rewritten: every command stops and says why
 //   (for broken JSON, on which line and column).
-// - Every write goes through conf: atomic (a temporary file renamed over the old one), mode 0600.
+// - Every write goes through conf, whose `atomically` is cx's own writer (files.ts): whole or not at all
+//   (every byte written, flushed and read back before a rename puts it in place), mode 0600. A write
+//   that fails leaves the roster and the backups as they were, and says so in one line.
 // - Every change runs under a lock (proper-lockfile; conf does not lock), so concurrent cx processes
-//   lose nothing: read, change and write happen while no other cx can write.
-// - Every change first keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo`
-//   puts back and `cx doctor` checks; backups/index.json says which change replaced each one.
+//   lose nothing: read, change and write happen while no other cx can write. A lock not refreshed for
+//   STALE_LOCK_MS is taken over (its cx died, or was paused), so a change also checks, just before its
+//   rename, that the roster is still the file it read; if not, it is done again on the new one.
+// - Every change keeps the previous file in backups/ (the newest BACKUPS_KEPT), which `cx undo` puts
+//   back and `cx doctor` checks; backups/index.json says which change replaced each one. A backup is
+//   written before the change and put in place only once the change is: none is kept for a change
+//   that never happened.
+// - cx forget writes down whom it erases (forgetting.json) before it erases them from the roster and
+//   every copy; a forget that was interrupted is finished before the next change, and by cx doctor.
 
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type BigIntStats, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { jsonProblem } from '../domain/json.js';
 import type { Roster, Stakeholder } from '../domain/model.js';
+import { nameKey } from '../domain/names.js';
 import { isObject, shapeProblem } from '../domain/records.js';
+import {
+  type Backup,
+  type RosterFile,
+  ROSTER_VERSION,
+  Unreadable,
+  checked,
+  deserialize,
+  isEntry,
+  serialize,
+  textOf,
+  utf8,
+} from '../domain/roster-file.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
+import { inert } from '../render/inert.js';
+import {
+  checkingBeforeReplace,
+  filesIn,
+  identity,
+  isFolder,
+  leftovers,
+  lockFolder,
+  NOTHING_CHANGED,
+  STALE_LOCK_MS,
+  TEMPORARY,
+  makeFolder,
+  pathProblem,
+  problemOf,
+  readRegular,
+  sha256,
+  stage,
+  takesThePlaceOf,
+  writeWhole,
+} from './files.js';
 
-/** The version of the file's shape; bump it, with a migration in MIGRATIONS, whenever the shape changes. */
-export const ROSTER_VERSION = 1;
+export { type Backup, ROSTER_VERSION };
+export { isFolder, pathProblem };
+
 const BACKUPS_KEPT = 10;
-/** A lock not refreshed for this long belongs to a cx that died: it is taken over. */
-const STALE_LOCK_MS = 10_000;
-/** How a change waits for another cx to finish (for 20 s, or CX_LOCK_WAIT_MS). */
-const RETRIES = { retries: 1000, factor: 1.2, minTimeout: 10, maxTimeout: 250, randomize: true };
+/** How many times a change is done again when the roster changed under it (its lock was taken over). */
+const ATTEMPTS = 3;
 
-type RosterFile = Record<string, unknown>;
-
-/**
- * A backup as backups/index.json lists it: its file in backups/, and the change that replaced it (when,
- * which command, whom it was about, and the sha256 of the roster file it wrote: undo puts the backup
- * back only while the roster is still that file, not after an edit by hand or a cx forget, which sets
- * `forgetWrote` to the sha256 of the file it wrote).
- */
-export interface Backup {
-  file: string;
-  at: string;
-  command: string;
-  names: string[];
-  wrote?: string;
-  forgetWrote?: string;
+/** What cx forget did: how many copies it scrubbed, and those it could not read, which may still hold them. */
+export interface Erased {
+  scrubbed: number;
+  unreadable: string[];
 }
 
 /** What a change function returns: the new roster (or undefined to write nothing), and a result. */
@@ -64,29 +92,16 @@ export function rosterDir(): string {
 
 export const rosterPath = (): string => join(rosterDir(), 'roster.json');
 
-/** Upgrades from older versions, keyed by the version they upgrade from (0: no "version" key, as by hand). */
-const MIGRATIONS: Record<number, (data: RosterFile) => RosterFile> = {
-  0: (data) => ({ ...data, version: 1 }),
-};
+/** The roster a change read was replaced before the change could be written: it is done again. */
+class Moved extends Error {}
 
-/** Why a roster file cannot be used, in words that follow its name ("is not valid JSON (...)"). */
-class Unreadable extends Error {
-  fix = 'fix it by hand, or run cx doctor to restore a backup';
-}
-
-/** The file's text, for conf and for the backups cx forget rewrites. */
-const serialize = (file: RosterFile): string => JSON.stringify(file, null, 2);
-
-/** A roster file's text as JSON, which must be an object (conf's deserializer). */
-function deserialize(text: string): RosterFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Unreadable(`is not valid JSON (${jsonProblem(error, text)})`);
-  }
-  if (!isObject(data)) throw new Unreadable('is not in the shape cx expects (it is not a JSON object)');
-  return data;
+/** The roster as a change read it: what it held, and its bytes and identity, which must still be the
+ * file's when the change is written (none: there was no file). */
+interface Opened {
+  conf?: Conf<RosterFile>;
+  version: number;
+  people: Stakeholder[];
+  file?: { bytes: Buffer; stat: BigIntStats };
 }
 
 /**
@@ -102,24 +117,10 @@ function parsedOnce(): (text: string) => RosterFile {
   };
 }
 
-/** A roster file's content, checked in full and migrated to the current version. */
-function checked(data: RosterFile): { version: number; people: Stakeholder[] } {
-  const version = typeof data.version === 'number' ? data.version : 0;
-  if (version > ROSTER_VERSION) {
-    const newer = new Unreadable(`was written by a newer cx (format ${version}; this cx reads up to ${ROSTER_VERSION})`);
-    throw Object.assign(newer, { fix: 'upgrade cx to use it' });
-  }
-  let migrated = data;
-  for (let from = version; from < ROSTER_VERSION; from++) migrated = MIGRATIONS[from]?.(migrated) ?? migrated;
-  const problem = shapeProblem(migrated);
-  if (problem) throw new Unreadable(`is not in the shape cx expects (${problem})`);
-  return { version, people: migrated.people as Stakeholder[] };
-}
-
 /** The people of a roster file (a backup, say), checked as the roster is; or what is wrong with it. */
 function readCopy(path: string): { people: Stakeholder[] } | { problem: string } {
   try {
-    return checked(deserialize(readFileSync(path, 'utf8')));
+    return checked(deserialize(textOf(readRegular(path).bytes)));
   } catch (error) {
     return { problem: error instanceof Unreadable ? error.message : `cannot be read (${(error as Error).message})` };
   }
@@ -160,36 +161,111 @@ export class RosterStore {
   }
 
   /** The roster, read with conf and checked, and its format version; no file is an empty roster. */
-  #open(): { conf?: Conf<RosterFile>; version: number; people: Stakeholder[] } {
+  #open(): Opened {
     try {
-      statSync(this.path); // before conf, which would make the folder of a missing file
+      // Read first, before conf (which would make the folder of a missing file, and wait on a named pipe).
+      const { bytes, stat } = readRegular(this.path);
+      utf8(bytes); // conf reads it as text
       const conf = this.#conf();
-      return { conf, ...checked(conf.store) };
+      return { conf, ...checked(conf.store), file: { bytes, stat } };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: ROSTER_VERSION, people: [] };
       throw storeError(this.path, error);
     }
   }
 
-  /** Runs `work` under the lock on the roster as it is then, with conf to write it. */
-  async #changing<T>(work: (conf: Conf<RosterFile>, read: { version: number; people: Stakeholder[] }) => T): Promise<T> {
-    return this.#locked(() => {
-      const { conf = this.#conf(), ...read } = this.#open();
-      return work(conf, read);
-    });
+  /**
+   * Runs `work` under the lock on the roster as it is then, with conf to write it. When the roster was
+   * replaced before the work could write (another cx took the lock over), the work is done again on it.
+   */
+  async #changing<T>(work: (conf: Conf<RosterFile>, read: Opened) => T, { finishForget = true } = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#locked(() => {
+          // A forget that was interrupted is finished first: nothing may bring back whom it erases.
+          if (finishForget && existsSync(this.#journal)) {
+            const pending = this.#open();
+            this.#erase(pending.conf ?? this.#conf(), pending);
+          }
+          // Temporary files left by a killed cx: never part of the roster (under the lock, no cx writes one).
+          for (const file of leftovers(this.dir, this.backupsDir)) rmSync(file, { force: true });
+          const read = this.#open();
+          return work(read.conf ?? this.#conf(), read);
+        });
+      } catch (error) {
+        if (!(error instanceof Moved)) throw error;
+        if (attempt === ATTEMPTS) {
+          throw new CxError(
+            'the roster kept changing while this cx worked on it (other cx commands took its lock over); nothing was saved: try again',
+          );
+        }
+      }
+    }
   }
 
-  /** Saves the people through conf, once they pass the check reads make; returns the file's sha256. */
-  #write(conf: Conf<RosterFile>, people: Stakeholder[]): string | undefined {
+  /** Whether the roster can be read as it is now. */
+  #readable(): boolean {
+    try {
+      this.#open();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Throws Moved unless the roster is still the file `read` read (the same identity and bytes). */
+  #unchanged(read: Opened): void {
+    const seen = (file: { bytes: Buffer; stat: BigIntStats }) => `${identity(file.stat)}:${sha256(file.bytes)}`;
+    let now: string | undefined;
+    try {
+      now = seen(readRegular(this.path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (now !== (read.file && seen(read.file))) throw new Moved();
+  }
+
+  /**
+   * Saves the people through conf, once they pass the check reads make, if the roster is still the file
+   * `read` read when it comes to replacing it; returns the sha256 of the file written.
+   */
+  #write(conf: Conf<RosterFile>, people: Stakeholder[], read: Opened): string {
     const file = { version: ROSTER_VERSION, people };
+    let wrote = '';
     try {
       const problem = shapeProblem(file);
       if (problem) throw new Error(problem); // a bug: cx would refuse to read it back
-      conf.store = file;
+      const check = (data: Buffer) => {
+        this.#unchanged(read);
+        wrote = sha256(data);
+      };
+      checkingBeforeReplace(check, () => {
+        conf.store = file;
+      });
     } catch (error) {
-      throw new CxError(`could not save the roster to ${this.path}: ${(error as Error).message}`);
+      // A temporary file gone before its rename was taken away by a cx that took the lock over.
+      if (error instanceof Moved || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new Moved();
+      const { code } = error as NodeJS.ErrnoException;
+      throw Object.assign(
+        new CxError(`could not save the roster to ${this.path}: ${problemOf(error)}${NOTHING_CHANGED(error)}`),
+        {
+          code,
+        },
+      );
     }
-    return digestOf(this.path);
+    return wrote;
+  }
+
+  /**
+   * Steps after a change is in place (its backup, the index): one that fails does not undo the change,
+   * which is saved; the user is told what it costs.
+   */
+  #afterwards(what: string, step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      io().stderr.write(`cx: note: the change was saved, but ${inert(what)} (${inert(problemOf(error))})\n`);
+    }
   }
 
   /**
@@ -197,28 +273,40 @@ export class RosterStore {
    * `change` gets the current roster, which it may change in place; returning no roster writes nothing.
    */
   async update<T>(command: string, change: (roster: Roster) => Change<T>): Promise<T> {
-    return this.#changing((conf, { version, people }) => {
+    return this.#changing((conf, read) => {
+      const { version, people } = read;
       const outcome = change({ people });
       if (!outcome.roster) return outcome.result;
       const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
-      const kept = existsSync(this.path);
-      const earlier = this.backups(); // before the new one is there, which a listing without index would count
-      if (kept) {
-        makeFolder(this.backupsDir);
-        writePrivate(join(this.backupsDir, file), readFileSync(this.path));
+      // The file it replaces, written in full beside the other backups, and put in place once the change is.
+      let backup: ReturnType<typeof stage> | undefined;
+      if (read.file) {
+        try {
+          makeFolder(this.backupsDir);
+          backup = stage(join(this.backupsDir, file), read.file.bytes);
+        } catch (error) {
+          throw new CxError(
+            `could not keep a backup of the roster in ${this.backupsDir}: ${problemOf(error)}${NOTHING_CHANGED(error)}`,
+          );
+        }
       }
-      let wrote: string | undefined;
+      let wrote: string;
       try {
-        wrote = this.#write(conf, outcome.roster.people);
+        wrote = this.#write(conf, outcome.roster.people, read);
       } catch (error) {
-        rmSync(join(this.backupsDir, file), { force: true }); // the roster was not replaced
+        backup?.discard(); // the roster was not replaced
         throw error;
       }
-      if (kept) {
-        // Listed once the change is written (a cx killed before leaves a stray backup, which doctor names).
-        const backups = [...earlier, { file, at: new Date().toISOString(), command, names: outcome.names ?? [], wrote }];
-        for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
-        this.#saveIndex(backups.slice(-BACKUPS_KEPT));
+      if (backup) {
+        const made = backup;
+        this.#afterwards('cx undo cannot take it back: its backup could not be kept', () => {
+          made.commit();
+          // Listed once it is in place (a cx killed before leaves a backup the index does not know, which doctor names).
+          const earlier = this.backups().filter((entry) => entry.file !== file);
+          const backups = [...earlier, { file, at: new Date().toISOString(), command, names: outcome.names ?? [], wrote }];
+          for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
+          this.#saveIndex(backups.slice(-BACKUPS_KEPT));
+        });
       }
       return outcome.result;
     });
@@ -234,11 +322,11 @@ export class RosterStore {
   > {
     this.#open(); // a roster cx cannot read is for cx doctor to mend, not for undo to overwrite
     if (this.backups().length === 0) return undefined; // and nothing is made (no folder, no lock)
-    return this.#changing((conf) => {
+    return this.#changing((conf, read) => {
       const backups = this.backups(); // again, under the lock: another cx may have changed them
       const last = backups.at(-1);
       if (!last) return undefined;
-      const now = digestOf(this.path);
+      const now = read.file && sha256(read.file.bytes);
       if (last.wrote !== undefined && !force && now !== last.wrote) {
         return last.forgetWrote !== undefined && now === last.forgetWrote ? { forgotten: last } : { changedSince: last };
       }
@@ -249,78 +337,196 @@ export class RosterStore {
           `the version before the last change (${backup}) ${copy.problem}; nothing was changed. cx doctor shows the backups that can be read`,
         );
       }
-      this.#write(conf, copy.people);
-      rmSync(backup, { force: true });
-      this.#saveIndex(backups.slice(0, -1));
+      this.#write(conf, copy.people, read);
+      this.#afterwards('cx undo will offer the same change again: the list of backups could not be updated', () => {
+        rmSync(backup, { force: true });
+        this.#saveIndex(backups.slice(0, -1));
+      });
       return { undone: last, left: backups.length - 1 };
     });
   }
 
   /**
-   * Erases people (by id) from the roster and every copy of it, and their names from the index. Returns
-   * how many copies it scrubbed, and those it could not read or rewrite (which may still hold them).
+   * Erases people from the roster and every copy of it: every record that holds one of their ids or
+   * names (someone removed earlier under the same name, say), every temporary file a killed write left,
+   * and their names from the index. What to erase is written down first (forgetting.json), so that a
+   * forget that is interrupted is finished by the next change, cx forget or cx doctor. Returns how many
+   * copies it scrubbed, and those it could not read (which may still hold them).
    */
-  async forget(ids: Set<string>, names: string[]): Promise<{ scrubbed: number; unreadable: string[] }> {
-    return this.#changing((conf, { people }) => {
-      const before = digestOf(this.path);
-      const remaining = people.filter((person) => !ids.has(person.id));
-      const after = this.#write(conf, remaining);
-      // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
-      // that is one of these people goes, whatever else is wrong with it.
-      const theirs = (person: unknown): boolean => isObject(person) && ids.has(person.id as string);
-      // A copy that cannot be scrubbed is named, unless it does not even mention their ids or names.
-      const mentions = (text: string): boolean =>
-        [...ids].some((id) => text.includes(id)) ||
-        names.some((name) => text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1)));
-      // The sha256 of each copy rewritten, before and after, so that the index can follow (Backup.wrote).
-      const rewritten = new Map<string, string>();
-      let scrubbed = 0;
-      const unreadable: string[] = [];
-      for (const file of this.#copies()) {
-        let text: string | undefined;
+  async forget(ids: Set<string>, names: string[]): Promise<Erased> {
+    return this.#changing(
+      (conf, read) => {
+        const job = this.#pendingForget() ?? { ids: [], names: [] };
         try {
-          text = readFileSync(file, 'utf8');
-          const data = deserialize(text);
-          if (!Array.isArray(data.people)) throw new Error('no list of people');
-          if (!data.people.some(theirs)) continue;
-          const left = serialize({ version: data.version ?? 0, people: data.people.filter((person) => !theirs(person)) });
-          writePrivate(file, left);
-          rewritten.set(sha256(text), sha256(left));
-          scrubbed++;
-        } catch {
-          if (text === undefined || mentions(text)) unreadable.push(file);
+          writeWhole(this.#journal, JSON.stringify({ ids: [...job.ids, ...ids], names: [...job.names, ...names] }));
+        } catch (error) {
+          throw new CxError(`could not start forgetting them: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
         }
+        try {
+          return this.#erase(conf, read);
+        } catch (error) {
+          if (error instanceof Moved) throw error;
+          const room = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '') ? ' once there is room' : '';
+          throw new CxError(
+            `could not finish forgetting them (${problemOf(error)}); cx doctor finishes it${room}, as does the next cx forget or change`,
+          );
+        }
+      },
+      { finishForget: false },
+    ); // an interrupted one is part of this one
+  }
+
+  /**
+   * Finishes what interrupted cx commands left (cx doctor): a forget, and temporary files that may hold
+   * copies of the roster. Says what it did; nothing is locked when there is nothing to do.
+   */
+  async tidy(): Promise<{ forget?: Erased & { roster: boolean }; removed: number }> {
+    if (!existsSync(this.#journal) && leftovers(this.dir, this.backupsDir).length === 0) return { removed: 0 };
+    return this.#locked(() => {
+      let forget: (Erased & { roster: boolean }) | undefined;
+      if (existsSync(this.#journal)) {
+        let read: Opened | undefined;
+        try {
+          read = this.#open();
+        } catch (error) {
+          if (!(error instanceof CxError)) throw error; // a roster cx cannot read is never rewritten: copies only
+        }
+        forget = { ...this.#erase(read && (read.conf ?? this.#conf()), read), roster: read !== undefined };
       }
-      const forgotten = new Set(names);
-      const backups = this.backups();
-      this.#saveIndex(
-        backups.map((backup, k) => {
-          const entry: Backup = { ...backup, names: backup.names.filter((name) => !forgotten.has(name)) };
-          // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
-          if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
-          // The last change is followed by this one, which undo cannot take back: it says so.
-          const last = k === backups.length - 1 && before !== undefined && after !== undefined;
-          if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
-          return entry;
-        }),
-      );
-      return { scrubbed, unreadable };
+      const files = leftovers(this.dir, this.backupsDir);
+      for (const file of files) rmSync(file, { force: true });
+      return { ...(forget ? { forget } : {}), removed: files.length };
     });
+  }
+
+  get #journal(): string {
+    return join(this.dir, 'forgetting.json');
+  }
+
+  /** The people an interrupted forget was erasing, or undefined. */
+  #pendingForget(): { ids: string[]; names: string[] } | undefined {
+    try {
+      const job = JSON.parse(readRegular(this.#journal).bytes.toString('utf8')) as { ids: unknown; names: unknown };
+      const texts = (list: unknown) =>
+        Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+      return { ids: texts(job.ids), names: texts(job.names) };
+    } catch {
+      return undefined; // none (or one cx could not have written: there is nothing it can say)
+    }
+  }
+
+  /**
+   * Erases the people of the pending forget from the roster (when given: it can be read) and every copy,
+   * then drops the journal once nothing is left to do.
+   */
+  #erase(conf?: Conf<RosterFile>, read?: Opened): Erased {
+    const job = this.#pendingForget() ?? { ids: [], names: [] };
+    const ids = new Set(job.ids);
+    const keys = new Set(job.names.map(nameKey));
+    // Copies may be broken in any way (set aside by doctor --restore, say): anything in their list
+    // that held one of these ids or names goes, whatever else is wrong with it.
+    const theirs = (person: unknown): boolean =>
+      isObject(person) && (ids.has(person.id as string) || (typeof person.name === 'string' && keys.has(nameKey(person.name))));
+    let before: string | undefined;
+    let after: string | undefined;
+    if (conf && read) {
+      before = read.file && sha256(read.file.bytes);
+      const remaining = read.people.filter((person) => !theirs(person));
+      if (remaining.length < read.people.length) after = this.#write(conf, remaining, read);
+    }
+    // A copy that cannot be scrubbed is named, unless it does not even mention their ids or names.
+    const mentions = (text: string): boolean =>
+      job.ids.some((id) => text.includes(id)) ||
+      job.names.some((name) => text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1)));
+    // The sha256 of each copy rewritten, before and after, so that the index can follow (Backup.wrote).
+    const rewritten = new Map<string, string>();
+    let scrubbed = 0;
+    const unreadable: string[] = [];
+    for (const file of this.#copies()) {
+      let text: string | undefined;
+      let left: string;
+      try {
+        text = readRegular(file).bytes.toString('utf8');
+        const data = deserialize(text);
+        if (!Array.isArray(data.people)) throw new Error('no list of people');
+        if (!data.people.some(theirs)) continue;
+        left = serialize({ version: data.version ?? 0, people: data.people.filter((person) => !theirs(person)) });
+      } catch {
+        if (text === undefined || mentions(text)) unreadable.push(file);
+        continue;
+      }
+      writeWhole(file, left); // a write that fails stops here: the next forget or doctor goes on
+      rewritten.set(sha256(text), sha256(left));
+      scrubbed++;
+    }
+    // What a killed write left was never part of the roster: it goes, whoever it holds.
+    for (const file of leftovers(this.dir, this.backupsDir)) rmSync(file, { force: true });
+    const backups = this.backups();
+    this.#saveIndex(
+      backups.map((backup, k) => {
+        const entry: Backup = { ...backup, names: backup.names.filter((name) => !keys.has(nameKey(name))) };
+        // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
+        if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
+        // The last change is followed by this one, which undo cannot take back: it says so.
+        const last = k === backups.length - 1 && before !== undefined && after !== undefined;
+        if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
+        return entry;
+      }),
+    );
+    if (read) rmSync(this.#journal, { force: true });
+    return { scrubbed, unreadable };
+  }
+
+  /**
+   * The ids of the records that held this name in the copies cx keeps, for someone no longer in the
+   * roster (removed with cx rm, or by a forget that was interrupted); undefined when none did.
+   */
+  formerly(name: string): { name: string; ids: string[] } | undefined {
+    const key = nameKey(name);
+    const ids = new Set<string>();
+    let stored = name.trim();
+    for (const file of this.#copies()) {
+      try {
+        const data = deserialize(readRegular(file).bytes.toString('utf8'));
+        for (const person of Array.isArray(data.people) ? data.people : []) {
+          if (isObject(person) && typeof person.name === 'string' && nameKey(person.name) === key) {
+            ids.add(String(person.id));
+            stored = person.name;
+          }
+        }
+      } catch {} // a copy cx cannot read: forget names it
+    }
+    const pending = this.#pendingForget()?.names.some((other) => nameKey(other) === key);
+    return ids.size > 0 || pending ? { name: stored, ids: [...ids] } : undefined;
   }
 
   /** Every copy of the roster cx keeps: the backups (indexed or not) and files doctor --restore set aside. */
   #copies(): string[] {
     return [
-      ...filesIn(this.backupsDir, /^roster-/).map((file) => join(this.backupsDir, file)),
+      ...filesIn(this.backupsDir, /^roster-/)
+        .filter((file) => !TEMPORARY.test(file))
+        .map((file) => join(this.backupsDir, file)),
       ...filesIn(this.dir, /^roster\.json\.replaced-/).map((file) => join(this.dir, file)),
     ];
+  }
+
+  /** Whether a file written at `path` would take the place of one of cx's own: the roster, a backup, the lock. */
+  holds(path: string): boolean {
+    return takesThePlaceOf(
+      path,
+      this.dir,
+      /^(roster\.json|roster\.lock|forgetting\.json|backups)/,
+      ['backups', 'roster.lock'],
+      [this.path],
+    );
   }
 
   /** The backups kept, oldest first: as the index lists them, or without one, as their names sort. */
   backups(): Backup[] {
     try {
-      const index = JSON.parse(readFileSync(join(this.backupsDir, 'index.json'), 'utf8')) as Backup[];
-      if (Array.isArray(index)) return index.filter((entry) => existsSync(join(this.backupsDir, entry.file)));
+      const index: unknown = JSON.parse(readRegular(join(this.backupsDir, 'index.json')).bytes.toString('utf8'));
+      // Entries as cx writes them, of files in backups/ that are there: undo reads and deletes them.
+      if (Array.isArray(index)) return index.filter((entry) => isEntry(entry) && existsSync(join(this.backupsDir, entry.file)));
     } catch {} // listed from the files
     return filesIn(this.backupsDir, /^roster-.*\.json$/)
       .sort()
@@ -339,24 +545,57 @@ export class RosterStore {
     return filesIn(this.backupsDir, /^roster-/).filter((file) => !known.has(file));
   }
 
-  /** Puts a backup in place of a roster cx cannot read (cx doctor); returns where the old file is kept. */
+  /**
+   * Puts a backup in place of a roster cx cannot read (cx doctor); returns where the old file is kept.
+   * Neither step needs room on the disk: the old file gets a second name (a hard link), then the backup
+   * is renamed over it, so the roster is at every moment the old file or the backup.
+   */
   async restore(backup: Backup): Promise<string | undefined> {
     return this.#locked(() => {
       const backups = this.backups();
       const kept = existsSync(this.path) ? `${this.path}.replaced-${stamp()}` : undefined;
-      if (kept) renameSync(this.path, kept);
-      renameSync(join(this.backupsDir, backup.file), this.path);
+      const from = join(this.backupsDir, backup.file);
+      if (kept && this.#readable())
+        throw new CxError('the roster can be read now (it was mended since cx doctor looked at it); nothing was restored');
+      try {
+        if (kept && isFolder(this.path)) {
+          renameSync(this.path, kept); // a folder has no second name: it is moved aside, and back if need be
+          try {
+            renameSync(from, this.path);
+          } catch (error) {
+            renameSync(kept, this.path);
+            throw error;
+          }
+        } else {
+          if (kept) linkSync(this.path, kept);
+          try {
+            renameSync(from, this.path);
+          } catch (error) {
+            if (kept) rmSync(kept, { force: true });
+            throw error;
+          }
+        }
+      } catch (error) {
+        throw new CxError(`could not put the backup ${backup.file} in place: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
+      }
       // The roster is now as it was before that change: the change, and any after it, are taken back,
       // as undo would (their own backups, broken or not, stay in the folder).
       const at = backups.findIndex((entry) => entry.file === backup.file);
-      if (at >= 0) this.#saveIndex(backups.slice(0, at));
+      if (at >= 0) this.#afterwards('the list of backups could not be updated', () => this.#saveIndex(backups.slice(0, at)));
+      // The backup may hold someone a forget that was interrupted had yet to erase from it.
+      if (existsSync(this.#journal))
+        this.#afterwards('a forget that was interrupted is not finished yet: run cx doctor again', () => {
+          const read = this.#open();
+          this.#erase(read.conf ?? this.#conf(), read);
+        });
       return kept;
     });
   }
 
   /**
    * Runs `work` holding the lock. The work is synchronous, so the lock is not refreshed while it runs:
-   * one that took longer than STALE_LOCK_MS could be taken over (at 3,000 people it takes ~0.1 s).
+   * one that takes longer than the stale time can be taken over, which costs the work a second go (its
+   * write checks that the roster is still the one it read), never a write.
    */
   async #locked<T>(work: () => T): Promise<T> {
     try {
@@ -365,18 +604,10 @@ export class RosterStore {
     } catch (error) {
       throw storeError(this.path, error);
     }
-    const { default: lockfile } = await import('proper-lockfile'); // CommonJS: its API is the default export
     const lockPath = join(this.dir, 'roster.lock');
-    const wait = Number(io().env.CX_LOCK_WAIT_MS);
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(this.dir, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: STALE_LOCK_MS,
-        onCompromised: () => undefined, // seen only once the work is done (see above)
-        retries: { ...RETRIES, maxRetryTime: wait > 0 ? wait : 20_000 },
-      });
+      release = await lockFolder(this.dir, lockPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeError(lockPath, error);
       throw new CxError(
@@ -385,6 +616,9 @@ export class RosterStore {
     }
     try {
       return work();
+    } catch (error) {
+      // A system error (a full disk, a file that vanished) is the machine's doing, not a bug: one line.
+      throw typeof (error as NodeJS.ErrnoException).code === 'string' ? storeError(this.path, error) : error;
     } finally {
       await release().catch(() => undefined); // released already, or taken over as stale
     }
@@ -392,70 +626,24 @@ export class RosterStore {
 
   #saveIndex(backups: Backup[]): void {
     makeFolder(this.backupsDir);
-    writePrivate(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
+    writeWhole(join(this.backupsDir, 'index.json'), `${JSON.stringify(backups, null, 2)}\n`);
   }
 }
-
-/** Makes a folder and its missing parents, private to the user, one at a time (Node's recursive mkdir
- * can loop for ever where a parent refuses new folders, under /proc, say). */
-function makeFolder(dir: string): void {
-  if (isFolder(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) makeFolder(parent);
-  mkdirSync(dir, { mode: 0o700 });
-}
-
-/** The names of the files in a folder (none when it is missing) that match a pattern. */
-const filesIn = (dir: string, pattern: RegExp): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((file) => pattern.test(file)) : [];
-
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-
-/** The sha256 of a file's bytes; undefined when there is none. */
-const digestOf = (path: string): string | undefined => (existsSync(path) ? sha256(readFileSync(path)) : undefined);
 
 let counter = 0;
 /** A sortable, file-name-safe time stamp, unique within this process. */
 const stamp = (): string => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}`;
-
-/** Writes a file readable by its owner only, through a temporary file renamed over it. */
-export function writePrivate(path: string, data: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
 
 function storeError(path: string, error: unknown): CxError {
   if (error instanceof CxError) return error;
   if (error instanceof Unreadable) return new CxError(`the roster ${path} ${error.message}; it was left untouched: ${error.fix}`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return new CxError(`cannot use the roster at ${path}: permission denied`);
+  if (code === 'ESPECIAL') {
+    return new CxError(
+      `the roster ${path} is ${(error as { kind: string }).kind}, not a file, and was left untouched: cx reads the roster only from a regular file; move it away (cx doctor --restore puts back the newest backup)`,
+    );
+  }
   const problem = code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR' ? pathProblem(path) : undefined;
-  return new CxError(`cannot use the roster at ${path}: ${problem ?? (error as Error).message}`);
-}
-
-/** Whether a path is a folder (false when it is missing, or below a file). */
-export function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** What stands in the way of the roster, in words that say what to do: a folder where the file should
- * be, or a file where one of the folders above it should be. Undefined when neither is the case. */
-export function pathProblem(path: string): string | undefined {
-  if (isFolder(path)) return 'it is a folder, not a file; move it out of the way (cx keeps the roster in a file of that name)';
-  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
-    if (!existsSync(folder) || isFolder(folder)) continue; // missing (or below a file), or as it should be
-    const fix = io().env.CX_CONFIG_DIR ? 'set CX_CONFIG_DIR to a folder, or move that file away' : 'move that file away';
-    return `${folder} is a file, not a folder; ${fix}`;
-  }
-  return undefined;
+  return new CxError(`cannot use the roster at ${path}: ${problem ?? problemOf(error)}`);
 }

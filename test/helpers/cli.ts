@@ -52,13 +52,14 @@ export function cxEnv(configDir: string, extra: Record<string, string | undefine
 export function cx(
   configDir: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[]; timeout?: number } = {},
 ): Run {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
     input: options.input ?? '',
     encoding: 'utf8',
+    ...(options.timeout ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -80,9 +81,9 @@ export function assessWith(configDir: string, name: string, answers: object, env
 export function cxStart(
   configDir: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined> } = {},
+  options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: string[] } = {},
 ): { child: import('node:child_process').ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: workingDir(configDir),
     env: cxEnv(configDir, options.env),
   });
