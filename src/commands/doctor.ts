@@ -1,23 +1,17 @@
 // cx doctor [--restore] [--yes]: check the roster file and its backups, and restore the newest good backup.
 import { existsSync, statSync } from 'node:fs';
 import { CxError, UsageError } from '../errors.js';
-import { paint } from '../render/color.js';
+import { type Finding, renderFindings } from '../render/doctor.js';
 import { inert, when } from '../render/text.js';
 import { type Backup, RosterStore, isFolder, pathProblem, rosterDir } from '../store/roster-store.js';
 import { confirmed } from './shared.js';
 import { io } from '../io.js';
-
-interface Finding {
-  ok: boolean;
-  text: string;
-}
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
   if (options.yes && !options.restore)
     throw new UsageError('--yes goes with --restore, whose question it answers; cx doctor alone changes nothing');
-  const c = paint();
   const dir = rosterDir();
   const store = RosterStore.open();
   const findings: Finding[] = [];
@@ -25,7 +19,7 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
   const blocked = pathProblem(store.path);
   if (blocked && !isFolder(store.path)) {
     // A file where the roster's folder should be: there is nothing more to look at.
-    io().stdout.write(`${c.red('✗')} ${inert(`cx cannot keep a roster at ${store.path}: ${blocked}`)}\n`);
+    io().stdout.write(renderFindings([{ ok: false, text: `cx cannot keep a roster at ${store.path}: ${blocked}` }]));
     throw new CxError('cx doctor found problems (see above)');
   }
   if (!blocked) {
@@ -119,14 +113,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
       text: `${strays.length} backup files are not in the index (left by an interrupted cx); they are kept in ${store.backupsDir}`,
     });
 
-  // Findings quote file names, paths and what is wrong with a file (a piece of it, for broken JSON): inert.
-  for (const finding of findings) io().stdout.write(`${finding.ok ? c.green('✓') : c.red('✗')} ${inert(finding.text)}\n`);
-
   const newest = good.at(-1);
+  io().stdout.write(renderFindings(findings, !options.restore && rosterBroken && !!newest));
   if (!options.restore) {
-    if (rosterBroken && newest) {
-      io().stdout.write(`\nTo put back the newest good backup (the broken file is kept beside it): cx doctor --restore\n`);
-    }
     if (findings.some((finding) => !finding.ok)) throw new CxError('cx doctor found problems (see above)');
     return;
   }
