@@ -50,7 +50,14 @@ const startOfDay = (day: string): string => (parseDay(day) as Date).toISOString(
 
 /** A person's stage just before an ISO instant, from their history; undefined if they were added later. */
 function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
-  return asBefore(person, instant)?.stage;
+  // The stage of asBefore(person, instant), without copying the person to read one field.
+  if (person.createdAt >= instant) return undefined;
+  let stage: StageId | null = null;
+  for (const entry of person.history) {
+    if (entry.at >= instant) break;
+    for (const change of entry.changes) if (change.field === 'stage') stage = (change.to ?? null) as StageId | null;
+  }
+  return stage;
 }
 
 /**
