@@ -30,6 +30,11 @@ if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   console.error('cx is not built: run npm run build (or npm install) first.');
   process.exit(1);
 }
+// A build for profiling keeps names and comments: larger, slower to compile, and not what ships.
+if (readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8').includes('\n// src/cli.ts\n')) {
+  console.error('dist/ is a readable build (CX_BUILD_READABLE=1), not the one that ships: run npm run build first.');
+  process.exit(1);
+}
 
 const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
