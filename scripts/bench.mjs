@@ -1,8 +1,9 @@
 // npm run bench: times whole cx processes on generated rosters of 100, 1,000 and 3,000 people (about
 // 1 KB each, with history and log entries: scripts/bench-data.mjs) and checks the targets of
 // docs/performance.md. Every command is run in turn with `node -e 0`, in rounds that go through every
-// command once, so that a machine busy for a moment slows all of them alike; each figure is the median
-// of its runs, and its ratio is that median over the median of the `node -e 0` runs timed next to it.
+// command once, so that a machine busy for a moment slows all of them alike. Each figure is the median
+// of a command's runs; its ratio is the median, over the rounds, of the command's time divided by that
+// of the `node -e 0` run just before it (a pair a fraction of a second apart sees the same machine).
 //
 //   npm run bench                 21 rounds after a warm-up; prints the table, writes BENCHMARKS.md
 //   npm run bench -- --quick      5 rounds; prints the table, writes nothing
@@ -137,8 +138,9 @@ for (const size of SIZES) {
   });
 }
 
+const startLoad = load();
 console.log(
-  `cx benchmark: ${machine()}; load ${load()}; ${ROUNDS} rounds of ${jobs.length} commands, each next to \`node -e 0\`\n`,
+  `cx benchmark: ${machine()}; load ${startLoad}; ${ROUNDS} rounds of ${jobs.length} commands, each next to \`node -e 0\`\n`,
 );
 
 // Every command must do what it is timed doing: a roster cx refused would time an error message.
@@ -175,7 +177,7 @@ const seconds = (Date.now() - started) / 1000;
 const results = jobs.map((job) => {
   const ms = median(job.times);
   const floor = median(job.floors);
-  const ratio = ms / floor;
+  const ratio = median(job.times.map((time, round) => time / job.floors[round]));
   // Judged on the figure as printed (two decimals), so that the table never contradicts itself.
   const met = job.target === undefined ? undefined : Number(ratio.toFixed(2)) <= job.target;
   return { ...job, ms, floor, ratio, met };
@@ -226,11 +228,12 @@ if (!QUICK) {
 
 A run of \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC:
 ${machine()}. ${ROUNDS} rounds, each running every command below once, in turn with \`node -e 0\`;
-a figure is the median of a command's ${ROUNDS} runs, its ratio that median over the median of the
-\`node -e 0\` runs timed next to it. \`node -e 0\` took ${floor.toFixed(0)} ms (median of all its runs). Load
-average ${load()} at the end. The rosters are generated (scripts/bench-data.mjs): about 1 KB a person, with
-history, log entries and an assessment. "plain read + JSON.parse + print" is not cx: one \`node -e\` that
-reads the same file, parses it and prints a line a person. Targets: docs/performance.md.
+a figure is the median of a command's ${ROUNDS} runs (and of the \`node -e 0\` runs timed next to it),
+its ratio the median of the ${ROUNDS} ratios of a run to the \`node -e 0\` just before it. \`node -e 0\`
+took ${floor.toFixed(0)} ms (median of all its runs); load average ${startLoad} at the start, ${load()} at the end.
+The rosters are generated (scripts/bench-data.mjs): about 1 KB a person, with history, log entries and
+an assessment. "plain read + JSON.parse + print" is not cx: one \`node -e\` that reads the same file,
+parses it and prints a line a person. Targets, and what costs what: docs/performance.md.
 
 ${markdown}
 
