@@ -1,7 +1,7 @@
 // The generated rosters of the benchmark (scripts/bench.mjs): every stage and disposition, with
 // history, log entries, an assessment and some notes. Also a command, for profiling by hand:
 //
-//   node scripts/bench-data.mjs 10000 /tmp/cx-10k      then  CX_CONFIG_DIR=/tmp/cx-10k cx todo
+//   node scripts/bench-data.mjs 3000 /tmp/cx-3000      then  CX_CONFIG_DIR=/tmp/cx-3000 CX_NOW=2026-11-24 cx todo
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,17 +116,6 @@ export function makeRoster(dir, size) {
   // indented by two spaces.
   writeFileSync(join(dir, 'roster.json'), JSON.stringify({ version: 1, people }, null, 2), { mode: 0o600 });
   return dir;
-}
-
-export function importCsv(rows, offset) {
-  const lines = ['name,stage,disposition,team,influence,notes'];
-  for (let i = 0; i < rows; i++) {
-    const n = offset + i;
-    lines.push(
-      `${nameOf(n)},${STAGES[n % 5]},${DISPOSITIONS[(n + 1) % 3]},${TEAMS[n % TEAMS.length]},high,"Met at the steering meeting, ""keen"""`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

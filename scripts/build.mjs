@@ -24,6 +24,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   whole one and renames the truncated file over the roster. conf gets cx's own writer instead
  *   (src/store/files.ts: every byte written, flushed and read back before the rename); vitest.config.ts
  *   does the same for the tests that run cx in-process, and test/faults.test.ts checks the bundle.
+ * - commander requires child_process at its top, for subcommands that are programs of their own; cx
+ *   has none. Loading it (with net and dgram) took about 2 ms of every start: it loads when called.
  */
 const standIns = {
   name: 'stand-ins',
@@ -47,6 +49,13 @@ export default { default: missing, eq: missing, clean: missing, satisfies: missi
     build.onResolve({ filter: /^atomically$/ }, (args) =>
       /node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: WHOLE_WRITER } : undefined,
     );
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: args.path, namespace: 'when-called' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'when-called' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
   },
 };
 

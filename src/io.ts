@@ -23,7 +23,11 @@ export interface Io {
 export const processIo = (): Io => ({
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Only when a command reads it: Node makes the stream on first use, which takes a millisecond or two
+  // (a file or /dev/null as stdin loads fs streams, and with them fs/promises and readline).
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
 });

@@ -74,14 +74,14 @@ export function selectPeople(people: readonly Stakeholder[], filters: ListFilter
   const byName = sortByName(chosen, (person) => person.name);
   const rank = (list: readonly string[], value: string | null) => (value === null ? list.length : list.indexOf(value));
   const outliersFirst = [...DISPOSITIONS].reverse();
-  const since = new Map(byName.map((person) => [person, stageSince(person)]));
+  const since = sort === 'stuck' ? new Map(byName.map((person) => [person, stageSince(person)])) : undefined;
   const orders: Record<SortKey, ((a: Stakeholder, b: Stakeholder) => number) | undefined> = {
     name: undefined,
     stage: (a, b) => rank(STAGES, a.stage) - rank(STAGES, b.stage),
     // Outliers first: they are the ones to bring in.
     disposition: (a, b) => rank(outliersFirst, a.disposition) - rank(outliersFirst, b.disposition),
     updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
-    stuck: (a, b) => compareKeys(since.get(a) ?? '', since.get(b) ?? ''),
+    stuck: (a, b) => compareKeys(since?.get(a) ?? '', since?.get(b) ?? ''),
   };
   const order = orders[sort];
   return order ? byName.sort(order) : byName;

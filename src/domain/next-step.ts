@@ -278,6 +278,9 @@ function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId>
  * work, and a neutral outside voice): a month after the last of those; undefined otherwise.
  */
 export function restUntil(person: Stakeholder): string | undefined {
+  // Most people have turned nothing down: no need to find where their stage began.
+  const declined = (tactic: TacticId) => person.log?.some((entry) => entry.tactic === tactic && entry.outcome === 'declined');
+  if (!declined('understand-why') || !declined('outside-authority')) return undefined;
   const entries = sinceStage(person);
   const last = (tactic: TacticId) => entries.findLast((entry) => entry.tactic === tactic && entry.outcome === 'declined')?.on;
   const askedWhy = last('understand-why');

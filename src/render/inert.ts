@@ -8,6 +8,8 @@ import { HIDDEN } from '../domain/names.js';
  * their code points.
  */
 export function inert(text: string): string {
+  // Printable ASCII, most of what cx prints, holds neither: nothing to replace.
+  if (PLAIN.test(text)) return text;
   return text
     .replace(/\p{Cc}/gu, (char) => (char === '\n' ? ' ' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`))
     .replace(HIDDEN_ALL, (char) => {
@@ -17,3 +19,4 @@ export function inert(text: string): string {
 }
 
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
+const PLAIN = /^[\x20-\x7e]*$/;

@@ -43,19 +43,26 @@ export function pad(text: string, width: number): string {
 
 /** A plain table, a line at a time: a header row, then one row per item, columns two spaces apart. */
 export function* tableLines(header: string[], rows: string[][], style: (header: string) => string = (h) => h): Generator<string> {
-  const widths = header.map((title) => stringWidth(title));
-  for (const row of rows) {
-    row.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, stringWidth(cell));
+  // Each cell's width is worked out once: for the column widths, then for its padding.
+  const headerWidths = header.map(stringWidth);
+  const cellWidths = rows.map((row) => row.map(stringWidth));
+  const widths = [...headerWidths];
+  for (const row of cellWidths) {
+    row.forEach((width, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, width);
     });
   }
-  const line = (cells: string[], styleCell = (cell: string) => cell) =>
+  const line = (cells: string[], own: number[], styleCell = (cell: string) => cell) =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? styleCell(cell) : styleCell(pad(cell, widths[column] ?? 0))))
+      .map((cell, column) =>
+        column === cells.length - 1
+          ? styleCell(cell)
+          : styleCell(cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - (own[column] ?? 0)))),
+      )
       .join('  ')
       .trimEnd();
-  yield line(header, style);
-  for (const row of rows) yield line(row);
+  yield line(header, headerWidths, style);
+  for (const [index, row] of rows.entries()) yield line(row, cellWidths[index] ?? []);
 }
 
 /** A text cut to at most `width` columns, ending in "…" when cut. */
