@@ -220,20 +220,26 @@ if (!QUICK) {
   const markdown = [
     `| ${header.join(' | ')} |`,
     '|---|---:|---:|---:|---:|---|---|',
-    ...rows.map((row) => `| ${row.map((cell) => (cell === 'MISSED' ? '**missed**' : cell)).join(' | ')} |`),
+    // Commands in code type: `cx show <name>` would otherwise read as an HTML tag.
+    ...rows.map(
+      ([label, ...cells]) => `| \`${label}\` | ${cells.map((cell) => (cell === 'MISSED' ? '**missed**' : cell)).join(' | ')} |`,
+    ),
   ].join('\n');
   writeFileSync(
     join(ROOT, 'BENCHMARKS.md'),
     `# Benchmarks
 
 A run of \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC:
-${machine()}. ${ROUNDS} rounds, each running every command below once, in turn with \`node -e 0\`;
-a figure is the median of a command's ${ROUNDS} runs (and of the \`node -e 0\` runs timed next to it),
-its ratio the median of the ${ROUNDS} ratios of a run to the \`node -e 0\` just before it. \`node -e 0\`
-took ${floor.toFixed(0)} ms (median of all its runs); load average ${startLoad} at the start, ${load()} at the end.
-The rosters are generated (scripts/bench-data.mjs): about 1 KB a person, with history, log entries and
-an assessment. "plain read + JSON.parse + print" is not cx: one \`node -e\` that reads the same file,
-parses it and prints a line a person. Targets, and what costs what: docs/performance.md.
+${machine()}.
+
+${ROUNDS} rounds, each running every command below once, in turn with \`node -e 0\`. A figure is the
+median of a command's ${ROUNDS} runs (and of the \`node -e 0\` runs timed next to it); its ratio is the
+median of its ${ROUNDS} ratios to the \`node -e 0\` run just before it. \`node -e 0\` took ${floor.toFixed(0)} ms
+(median of all its runs). Load average ${startLoad} at the start, ${load()} at the end (the benchmark itself
+keeps one core busy). The rosters are generated (scripts/bench-data.mjs): about 1 KB a person, with
+history, log entries and an assessment. "plain read + JSON.parse + print" is not cx: one \`node -e\`
+that reads the same file, parses it and prints a line a person. Targets, and what costs what:
+docs/performance.md.
 
 ${markdown}
 
