@@ -305,6 +305,19 @@ describe('the board', () => {
     expect(stageOn(roster.people[4] as Stakeholder, '2026-11-10')).toBeUndefined();
   });
 
+  it('counts the move of someone added in the period, from the stage they were added at, as month by month does', () => {
+    const fresh = applyUpdate(
+      added('Fresh', '2026-11-18', { stage: 'buy-in' }),
+      { stage: 'commitment' },
+      'set',
+      new Date('2026-11-20'),
+    );
+    const board = buildBoard({ people: [fresh] }, today, '2026-11-17', { months: 1 });
+    expect(board.added).toEqual(['Fresh']);
+    expect(board.movedUp).toEqual([{ name: 'Fresh', from: 'buy-in', to: 'commitment' }]);
+    expect(board.movement?.[0]).toMatchObject({ added: 1, movedUp: 1 });
+  });
+
   it('counts a move made on the "since" day itself', () => {
     expect(buildBoard(roster, today, '2026-11-20').movedUp).toEqual([{ name: 'Up', from: 'skepticism', to: 'buy-in' }]);
     expect(buildBoard(roster, today, '2026-11-21').movedUp).toEqual([]);

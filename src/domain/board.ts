@@ -1,7 +1,7 @@
 // The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
 import { dayOf } from './dates.js';
 import { isStuck, stuckDays } from './filter.js';
-import { rosterOn, stageBefore, startOfDay } from './history.js';
+import { rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
 import { type MonthCount, monthByMonth } from './movement.js';
@@ -72,10 +72,12 @@ export function buildBoard(
   // "Since" a day includes that day: how people stood as it began.
   const sinceStart = startOfDay(since);
   for (const person of people) {
-    const before = stageBefore(person, sinceStart);
+    let before = stageBefore(person, sinceStart);
     if (before === undefined) {
       added.push(person.name);
-      continue;
+      // Added since: a move after that counts from the stage they were added at, as month by month.
+      before = stageAdded(person);
+      if (before === null) continue;
     }
     const rank = (stage: StageId | null) => (stage ? stageNumber(stage) : 0);
     if (rank(person.stage) > rank(before)) movedUp.push({ name: person.name, from: before, to: person.stage });

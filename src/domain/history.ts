@@ -71,3 +71,10 @@ export function rosterOn(roster: Roster, day: string): Roster {
   }
   return { people };
 }
+
+/** The stage someone was added at (null for someone added with none), from their first history entry. */
+export function stageAdded(person: Stakeholder): StageId | null {
+  const entry = person.history.find((item) => item.changes.some((change) => change.field === 'stage'));
+  const change = entry?.changes.find((item) => item.field === 'stage');
+  return entry && entry.at.slice(0, 10) <= person.createdAt.slice(0, 10) ? ((change?.to ?? null) as StageId | null) : null;
+}

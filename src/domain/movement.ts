@@ -1,7 +1,7 @@
 // Movement over time: how many people stood at each stage at the end of each of the last months, and
 // how many moved between one month's end and the next, rebuilt from each person's history. `cx board
 // --months` prints it and `cx report` charts it, from this one function, so the two always agree. Pure.
-import { stageOn } from './history.js';
+import { stageAdded, stageOn } from './history.js';
 import { type StageId, type Roster, STAGES, stageNumber } from './model.js';
 
 /** The most months a board or report goes back: two years still reads as one chart on a page. */
@@ -68,11 +68,7 @@ export function monthByMonth(roster: Roster, today: string, months: number): Mon
   // Each person's stage on each of those days: undefined before they were added.
   const stages = roster.people.map((person) => days.map((day) => stageOn(person, day)));
   // The stage each was added at: for someone added within a month, what a move that month is from.
-  const first = roster.people.map((person) => {
-    const entry = person.history.find((item) => item.changes.some((change) => change.field === 'stage'));
-    const change = entry?.changes.find((item) => item.field === 'stage');
-    return entry && entry.at.slice(0, 10) <= person.createdAt.slice(0, 10) ? ((change?.to ?? null) as StageId | null) : null;
-  });
+  const first = roster.people.map(stageAdded);
   const rows = ends.map(({ month, end }, index): MonthCount => {
     const counts = Object.fromEntries([...STAGES, 'none'].map((stage) => [stage, 0])) as MonthCount['stages'];
     let total = 0;
