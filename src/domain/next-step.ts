@@ -2,7 +2,7 @@
 // "Next step" and `cx todo` lists it, so the two always agree. Pure: a person, the day and a way to
 // find a peer in; a step out. README "How cx decides" and "How cx todo ranks" document these rules.
 
-import { assess } from './assess.js';
+import { type Assessment, assess } from './assess.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
 import { stageSince } from './filter.js';
 import type { LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
@@ -139,9 +139,8 @@ function rotatedAction(person: Stakeholder, tactic: TacticId): string {
  * The "don't know" answer most worth finding out, while the stage is still the assessed one: the rung
  * that holds them, then what holds a skeptic back, then how they respond when CX comes up.
  */
-function firstUnknown(person: Stakeholder): QuestionId | undefined {
-  if (!person.assessment || person.stageSource !== 'assess') return undefined;
-  const result = assess(person.assessment.answers);
+function firstUnknown(person: Stakeholder, result: Assessment | undefined): QuestionId | undefined {
+  if (!result) return undefined;
   const candidates: QuestionId[] = [];
   if (result.blocker?.answer === UNKNOWN) candidates.push(result.blocker.question);
   if (person.stage === 'skepticism' && !person.reasons.some(isSkepticismReason)) candidates.push('doubt-reason');
@@ -153,8 +152,7 @@ function firstUnknown(person: Stakeholder): QuestionId | undefined {
  * The reasons that explain the person as they are now: a skeptic's doubt at Skepticism (or owed from
  * beneath it), what holds back an outlier or a fence-sitter, other work winning at Buy-in or Commitment.
  */
-export function reasonsThatApply(person: Stakeholder): ReasonId[] {
-  const gaps = gapsOf(person);
+export function reasonsThatApply(person: Stakeholder, gaps: readonly StageId[] = gapsOf(person)): ReasonId[] {
   const stalled = person.stage === 'buy-in' || person.stage === 'commitment';
   return person.reasons.filter((reason) => {
     if (reason === 'conflicting-priorities') return stalled;
@@ -165,9 +163,9 @@ export function reasonsThatApply(person: Stakeholder): ReasonId[] {
 }
 
 /** What is known about why they hold back, in a few words ("outlier: cost concerns"). */
-function standing(person: Stakeholder): string[] {
+function standing(person: Stakeholder, gaps: readonly StageId[]): string[] {
   const why: string[] = [];
-  const labels = reasonsThatApply(person).map((reason) => REASON_GUIDES[reason].label.toLowerCase());
+  const labels = reasonsThatApply(person, gaps).map((reason) => REASON_GUIDES[reason].label.toLowerCase());
   if (person.disposition === 'outlier') {
     const known = person.reasons.some(isOutlierReason);
     why.push(labels.length ? `outlier: ${labels.join('; ')}` : known ? 'outlier' : 'outlier, reason unknown');
@@ -192,7 +190,10 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     };
   }
   const stage = person.stage;
-  const why = standing(person);
+  // The saved answers, worked out again once: the find-outs, the reasons and the plan all read them.
+  const result = assessedNow(person);
+  const gaps = result?.gaps ?? [];
+  const why = standing(person, gaps);
   const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
   if (asked && asked > dayOf(context.today)) why.push(`they asked you to come back on ${asked}: nothing before then`);
   const entries = sinceStage(person);
@@ -229,7 +230,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     return { kind: 'tactic', tactic: 'understand-why', action: rotatedAction(person, 'understand-why'), why };
   }
   // Outliers' reasons pick their moves; for everyone else, a "don't know" that decides the advice comes first.
-  const unknown = person.disposition === 'outlier' ? undefined : firstUnknown(person);
+  const unknown = person.disposition === 'outlier' ? undefined : firstUnknown(person, result);
   const findOut = unknown && questionById(unknown).findOut;
   if (findOut) {
     return {
@@ -259,7 +260,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
     };
   }
-  return planned(person, entries, refused, why, context);
+  return planned(person, gaps, entries, refused, why, context);
 }
 
 /** Whether anything was logged after the moment the person was last judged. */
@@ -302,18 +303,21 @@ function resting(person: Stakeholder, until: string, why: string[]): NextStep {
   };
 }
 
+/** The person's saved answers, worked out again, while their stage is still the assessed one. */
+const assessedNow = (person: Stakeholder): Assessment | undefined =>
+  person.assessment && person.stageSource === 'assess' ? assess(person.assessment.answers) : undefined;
+
 /** The stages beneath a person's whose rung their assessment answered "no" (while the stage is its own). */
-const gapsOf = (person: Stakeholder): StageId[] =>
-  person.assessment && person.stageSource === 'assess' ? assess(person.assessment.answers).gaps : [];
+const gapsOf = (person: Stakeholder): StageId[] => assessedNow(person)?.gaps ?? [];
 
 /**
  * The person's plan: the playbook's moves for them, in order (tacticIdsFor, with their gaps); for
  * someone at or past a target short of Action who is not an outlier, keeping them warm and no more.
  */
-export const planOf = (person: Stakeholder): TacticId[] =>
+export const planOf = (person: Stakeholder, gaps: readonly StageId[] = gapsOf(person)): TacticId[] =>
   person.disposition !== 'outlier' && person.stage !== 'action' && atTarget(person)
     ? ['keep-warm']
-    : tacticIdsFor({ ...person, gaps: gapsOf(person) });
+    : tacticIdsFor({ ...person, gaps });
 
 /** The outcome of each tactic's last use in these entries. */
 function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
@@ -330,14 +334,14 @@ function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
  */
 function planned(
   person: Stakeholder,
+  gaps: readonly StageId[],
   entries: readonly LogEntry[],
   refused: ReadonlySet<TacticId>,
   why: string[],
   context: StepContext,
 ): NextStep {
   const stage = person.stage as StageId;
-  const gaps = gapsOf(person);
-  const chain = planOf(person);
+  const chain = planOf(person, gaps);
   const ladder = new Set<TacticId>([
     ...STAGE_GUIDES[stage].tactics,
     'make-room',
