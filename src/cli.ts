@@ -240,7 +240,9 @@ Outcomes:
   worked    the plan moves on to the next move; cx names the signs that their stage moved
   waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
   declined  cx picks a different approach, and says why (never the next move as if it had worked)
-An entry without --outcome restarts the cadence; a move used without an outcome counts as done.`,
+--until <day> says when they asked you to come back: nothing is due with them before it.
+An entry without --outcome restarts the cadence: a reason's move or co-leading, used once, counts as
+done; the stage's own moves take turns.`,
     )
     .action(async (name: string, what: string, options) => (await import('./commands/log.js')).logCommand(name, what, options));
 
@@ -263,8 +265,11 @@ An entry without --outcome restarts the cadence; a move used without an outcome 
     .description(
       "Write the programme report for your sponsor and steering group: one web page with the headline figures, the funnel, movement month by month, the stage × disposition grid, who moved, the outliers and what is being done about them, the quick wins to share and the coming week's top actions. The page is self-contained (no network, no scripts, no fonts to fetch), prints on one or two A4 or Letter pages, reads on a phone, and is private to you (mode 0600). cx prints its path.",
     )
-    .option('-o, --output <file>', 'write the page here (default: cx-report-<date>.html in this folder; - for stdout)')
-    .option('--since <day>', 'count moves and wins after this day (YYYY-MM-DD; default a month before the report)', dayOption)
+    .option(
+      '-o, --output <file>',
+      'write the page here (default: cx-report-<date>.html in this folder, cx-report-<date>-names.html with --names; - for stdout)',
+    )
+    .option('--since <day>', 'count moves and wins from this day on (YYYY-MM-DD; default a month before the report)', dayOption)
     .option('--months <n>', 'months of movement to chart, 1-24 (default 6)', monthsOption)
     .option('--names', 'name people (for your own use: the page says so); without it the report names nobody')
     .option('--date <day>', 'the report as it stood on this day (YYYY-MM-DD; default today)', dayOption)

@@ -60,7 +60,7 @@ export interface ReportAction extends Who {
 }
 
 export interface Report {
-  /** The report's day, and the day after which its period starts. */
+  /** The report's day, and the day its period starts (included). */
   today: string;
   since: string;
   /** Whether people are named (--names): the report is then for the leader's own use. */
@@ -126,7 +126,8 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
   // The whole roster's names are taken out of texts, including people added after the report's day.
   const scrub = nameScrubber(current);
   const who = (person: Stakeholder): Who => ({ who: options.names ? person.name : describePerson(person, scrub) });
-  const after = startOfDay(addDays(options.since, 1));
+  // The period includes its first day, as the board's "since" does.
+  const after = startOfDay(options.since);
   const until = startOfDay(addDays(today, 1));
 
   const total = people.length;
@@ -185,7 +186,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
       // A win is a step that worked and had them give something (a lead role, people, time), not a talk
       // that went well or a thank-you of yours.
       const gave = entry.tactic !== undefined && TACTIC_GUIDES[entry.tactic].contribution;
-      if (entry.outcome !== 'worked' || !gave || entry.on <= options.since || entry.on > today) continue;
+      if (entry.outcome !== 'worked' || !gave || entry.on < options.since || entry.on > today) continue;
       wins.push({
         ...who(person),
         on: entry.on,
