@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { exportCsv, exportJson, sortedPeople } from '../domain/import.js';
 import { jsonArrayPieces } from '../domain/json.js';
 import { orderedRecord } from '../domain/model.js';
-import { CxError, UsageError } from '../errors.js';
+import { CxError } from '../errors.js';
 import { inert } from '../render/text.js';
 import { writeWhole } from '../store/files.js';
 import { RosterStore } from '../store/roster-store.js';
-import { fileProblem } from './shared.js';
+import { fileProblem, refuseOwnFile } from './shared.js';
 import { io } from '../io.js';
 
 export function exportCommand(options: { format?: 'json' | 'csv'; output?: string; json?: boolean }): void {
@@ -15,12 +15,7 @@ export function exportCommand(options: { format?: 'json' | 'csv'; output?: strin
   const store = RosterStore.open();
   const named = options.output && options.output !== '-' ? options.output : undefined;
   const output = named && resolve(io().cwd, named);
-  // The export is a copy for elsewhere: in place of the roster, or of a backup, it would replace cx's own.
-  if (named && output && store.holds(output)) {
-    throw new UsageError(
-      `--output ${inert(named)} is one of the files cx keeps the roster in (in ${inert(store.dir)}); write the export somewhere else`,
-    );
-  }
+  if (named && output) refuseOwnFile(store, output, named, 'export');
   const roster = store.read();
   if (!named || !output) {
     if (format === 'csv') io().stdout.write(exportCsv(roster));

@@ -10,7 +10,7 @@ import { renderReportHtml } from '../render/report.js';
 import { inert } from '../render/text.js';
 import { writeWhole } from '../store/files.js';
 import { RosterStore, isFolder } from '../store/roster-store.js';
-import { fileProblem, printJson } from './shared.js';
+import { fileProblem, printJson, refuseOwnFile } from './shared.js';
 import { io } from '../io.js';
 
 declare const __CX_VERSION__: string;
@@ -87,12 +87,7 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
  * of the files cx keeps the roster in.
  */
 function checkTarget(path: string, given: string): void {
-  const store = RosterStore.open();
-  if (store.holds(path)) {
-    throw new UsageError(
-      `--output ${inert(given)} is one of the files cx keeps the roster in (in ${inert(store.dir)}); write the report somewhere else`,
-    );
-  }
+  refuseOwnFile(RosterStore.open(), path, given, 'report');
   if (isFolder(path)) throw new UsageError(`--output ${inert(given)} is a folder; give a file name, such as report.html`);
   if (!isFolder(dirname(path)))
     throw new UsageError(`--output ${inert(given)}: the folder ${inert(dirname(path))} does not exist`);

@@ -9,6 +9,7 @@ import { notUtf8Line } from '../domain/records.js';
 import { findPerson } from '../domain/roster.js';
 import { now } from '../clock.js';
 import { UsageError } from '../errors.js';
+import type { RosterStore } from '../store/roster-store.js';
 import { inert } from '../render/text.js';
 import { io } from '../io.js';
 
@@ -120,4 +121,16 @@ export const quotedNames = (people: Stakeholder[]): string => people.map((person
 /** The next step for someone in the roster, today: what cx show prints and cx todo lists. */
 export function stepFor(roster: Roster, person: Stakeholder, today = now()): NextStep {
   return nextStep(person, { today, peerFor: peerFinder(roster) });
+}
+
+/**
+ * Refuses an --output that is one of the files cx keeps the roster in (the roster, a backup, the index):
+ * what a command writes out is a copy for elsewhere, and would replace cx's own.
+ */
+export function refuseOwnFile(store: RosterStore, path: string, given: string, what: string): void {
+  if (store.holds(path)) {
+    throw new UsageError(
+      `--output ${inert(given)} is one of the files cx keeps the roster in (in ${inert(store.dir)}); write the ${what} somewhere else`,
+    );
+  }
 }
