@@ -215,14 +215,17 @@ export class RosterStore {
 
   /** Throws Moved unless the roster is still the file `read` read (the same identity and bytes). */
   #unchanged(read: Opened): void {
-    const seen = (file: { bytes: Buffer; stat: BigIntStats }) => `${identity(file.stat)}:${sha256(file.bytes)}`;
-    let now: string | undefined;
+    let now: { bytes: Buffer; stat: BigIntStats } | undefined;
     try {
-      now = seen(readRegular(this.path));
+      now = readRegular(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    if (now !== (read.file && seen(read.file))) throw new Moved();
+    const same =
+      now && read.file
+        ? identity(now.stat) === identity(read.file.stat) && now.bytes.equals(read.file.bytes)
+        : !now && !read.file;
+    if (!same) throw new Moved();
   }
 
   /**
