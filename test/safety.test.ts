@@ -330,6 +330,15 @@ describe('backups and undo', () => {
     for (const file of [...files, 'index.json']) expect(statSync(join(dir, 'backups', file)).mode & 0o777).toBe(0o600);
   });
 
+  it("cx undo names a change by cx's clock, which CX_NOW pins", async () => {
+    const dir = tempDir();
+    const env = { CX_NOW: '2027-03-15' }; // the start of that day, where the user is
+    await run(dir, ['set', 'Dana Lee', '--add'], { env });
+    await run(dir, ['set', 'Dana Lee', '--team', 'Ops'], { env });
+    const result = await run(dir, ['undo'], { env });
+    expect(result.stdout).toBe('Undid cx set of 2027-03-15 00:00 (Dana Lee). No earlier change can be undone.\n');
+  });
+
   it('cx undo puts back the roster as it was before the last change, and says what it undid', async () => {
     const dir = tempDir();
     await assess(dir, 'Dana Lee', buyIn);

@@ -39,6 +39,7 @@ import {
   textOf,
   utf8,
 } from '../domain/roster-file.js';
+import { now } from '../clock.js';
 import { CxError } from '../errors.js';
 import { io } from '../io.js';
 import { inert } from '../render/inert.js';
@@ -281,6 +282,7 @@ export class RosterStore {
       const outcome = change({ people });
       if (!outcome.roster) return outcome.result;
       const file = `roster-${stamp()}${version < ROSTER_VERSION ? `-format${version}` : ''}.json`;
+      const at = now().toISOString(); // cx's clock, which CX_NOW pins: undo names the change by it
       // The file it replaces, written in full beside the other backups, and put in place once the change is.
       let backup: ReturnType<typeof stage> | undefined;
       if (read.file) {
@@ -306,7 +308,7 @@ export class RosterStore {
           made.commit();
           // Listed once it is in place (a cx killed before leaves a backup the index does not know, which doctor names).
           const earlier = this.backups().filter((entry) => entry.file !== file);
-          const backups = [...earlier, { file, at: new Date().toISOString(), command, names: outcome.names ?? [], wrote }];
+          const backups = [...earlier, { file, at, command, names: outcome.names ?? [], wrote }];
           for (const old of backups.slice(0, -BACKUPS_KEPT)) rmSync(join(this.backupsDir, old.file), { force: true });
           this.#saveIndex(backups.slice(-BACKUPS_KEPT));
         });
