@@ -94,7 +94,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     name: 'Paula Reyes',
-    about: 'HR director; put budget into CX training but has never backed the programme in public',
+    about: 'HR director; put budget into CX training but has never backed the program in public',
     answers: { understands: 'yes', relevant: 'yes', endorses: 'no', pledged: 'yes', acted: 'no', stance: 'neutral' },
     stage: 'commitment',
     disposition: 'fence-sitter',
@@ -132,7 +132,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     name: 'Victor Hale',
-    about: 'VP operations; "our agents talk to customers every day"; feels the programme takes his job',
+    about: 'VP operations; "our agents talk to customers every day"; feels the program takes his job',
     answers: {
       understands: 'thinks-they-do-it',
       stance: 'resistant',
@@ -148,7 +148,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     name: 'Ursula King',
-    about: 'Head of quality; backs quality, not "your" programme; says you are getting in her stuff',
+    about: 'Head of quality; backs quality, not "your" program; says you are getting in her stuff',
     answers: { understands: 'yes', relevant: 'yes', endorses: 'no', stance: 'resistant', 'outlier-reasons': ['unclear-role'] },
     stage: 'skepticism',
     disposition: 'outlier',
@@ -158,7 +158,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     name: 'Frank Doyle',
-    about: 'Regional finance lead; "we cannot afford a programme"; sees no return in his numbers',
+    about: 'Regional finance lead; "we cannot afford a program"; sees no return in his numbers',
     answers: {
       understands: 'yes',
       relevant: 'no',
@@ -210,7 +210,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     name: 'Alex Romero',
-    about: 'Head of service design; runs customer journeys his own way and works around the programme',
+    about: 'Head of service design; runs customer journeys his own way and works around the program',
     answers: { ...everything, pledged: 'yes', acted: 'yes', stance: 'resistant', 'outlier-reasons': ['already-doing-it'] },
     stage: 'action',
     disposition: 'outlier',

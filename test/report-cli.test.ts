@@ -109,7 +109,7 @@ describe('cx report', () => {
     const page = readFileSync(join(dir, 'named.html'), 'utf8');
     expect(page).toContain('data-privacy="named"');
     expect(page).toContain('For your own use: this report names people');
-    expect(page).toContain('<title>CX programme report, 1 December 2026 (names included)</title>');
+    expect(page).toContain('<title>CX program report, 1 December 2026 (names included)</title>');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page).not.toContain(HOSTILE);
     expect(page).not.toContain('Private note');

@@ -4,7 +4,7 @@
 //    "don't know" beneath it is implied, a "no" beneath it is a conflict that lowers the confidence;
 //  - "don't know" with no evidence above it holds the person at that rung, to be found out;
 //  - disposition is judged apart from the stage, from behaviour: an outlier pushes back or works
-//    against the programme; declining one ask while backing the work is not that.
+//    against the program; declining one ask while backing the work is not that.
 
 import {
   type Answers,
@@ -205,7 +205,7 @@ function order(reasons: ReasonId[]): ReasonId[] {
 }
 
 /**
- * Outlier means they push back or work against the programme (a cool or opposed response). Otherwise a
+ * Outlier means they push back or work against the program (a cool or opposed response). Otherwise a
  * keen response, or bringing others along, makes an advocate; anything else is a fence-sitter. Declining
  * or delaying an invitation is not opposition on its own: a supporter who said "not this quarter" is
  * at Buy-in, not against it.

@@ -1,4 +1,4 @@
-// The programme at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
+// The program at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
 import { dayOf } from './dates.js';
 import { isStuck, stuckDays } from './filter.js';
 import { rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';

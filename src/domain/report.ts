@@ -1,5 +1,5 @@
 import { TACTIC_GUIDES } from './playbook.js';
-// cx report's figures: what the sponsor and the steering group see of the programme, worked out once
+// cx report's figures: what the sponsor and the steering group see of the program, worked out once
 // for the page and for --json, so the two cannot disagree. The counts come from the board (board.ts)
 // and the months from movement.ts, so the terminal agrees too. Without `names`, nobody is named
 // (privacy.ts decides how people are described instead). Pure.

@@ -69,10 +69,10 @@ function header(report: Report): Html {
         Shared version: nobody is named. People are described by their role and team.
       </p>`;
   return html`<header class="top">
-    <p class="kicker">CX programme · stakeholder engagement</p>
-    <h1>Programme report, ${longDay(report.today)}</h1>
+    <p class="kicker">CX program · stakeholder engagement</p>
+    <h1>Program report, ${longDay(report.today)}</h1>
     <p class="period">
-      The ${plural(report.headline.people, 'colleague')} the programme needs: where they stand, and what moved since
+      The ${plural(report.headline.people, 'colleague')} the program needs: where they stand, and what moved since
       ${longDay(report.since)}.
     </p>
     ${privacy}
@@ -491,7 +491,7 @@ export function renderReportHtml(report: Report, version: string): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
         <meta name="generator" content="cx ${version}" />
-        <title>CX programme report, ${longDay(report.today)}${report.named ? ' (names included)' : ''}</title>
+        <title>CX program report, ${longDay(report.today)}${report.named ? ' (names included)' : ''}</title>
         <style>
           ${trusted(STYLE)}
         </style>
