@@ -39,7 +39,8 @@ if [ "${1:-}" = --roster ]; then
     eval "$@" >/dev/null 2>&1 || true
   }
 else
-  show() { echo "\$ $*"; eval "$@" 2>&1 || true; echo; }
+  # The sample folder is a temporary one: paths in the output read as a home folder's.
+  show() { echo "\$ $*"; eval "$@" 2>&1 | sed "s|$work|/home/you|g" || true; echo; }
 fi
 show cx list
 show cx import steering.csv --dry-run
