@@ -202,9 +202,9 @@ Examples:
     .command('todo')
     .summary("this week's list: who needs you, and how")
     .description(
-      'Everyone due for attention, highest priority first, with one action from the playbook and why it is due. How often each person is due depends on their stage, disposition and influence; cx log restarts it. The README explains the ranking ("How cx todo ranks").',
+      'Everyone due for attention this week (today and the six days after it), highest priority first, with one action from the playbook and why it is due, and on which day if later in the week. How often each person is due depends on their stage, disposition and influence, and nobody more than once a week; cx log restarts it. The README explains the ranking ("How cx todo ranks").',
     )
-    .option('--date <day>', 'plan as if today were this day (YYYY-MM-DD)', dayOption)
+    .option('--date <day>', 'plan the week that starts on this day (YYYY-MM-DD)', dayOption)
     .option('--limit <n>', 'at most this many people', countOption, 10)
     .option('--json', 'print the items as JSON')
     .option('--markdown', 'print a checklist to paste into a note or an email')
@@ -215,7 +215,7 @@ Examples:
     .command('log')
     .summary('record an interaction and how it went (restarts their cadence)')
     .description(
-      'Record a conversation, a note sent or a win shared, with the playbook tactic you used and how it went. The outcome decides the next step: worked moves the plan on (and cx asks whether their stage moved), waiting brings the same step back as a follow-up in a few days, declined makes cx pick a different approach. A "find out" step, once logged, leads to re-assessing them with what you learned.',
+      'Record a conversation, a note sent or a win shared, with the playbook tactic you used and how it went. The outcome decides the next step: worked moves the plan on (and cx asks whether their stage moved), waiting brings the same step back as a follow-up a week later, declined makes cx pick a different approach. A "find out" step, once logged, leads to re-assessing them with what you learned.',
     )
     .argument('<name>', "the person's name")
     .argument('<what>', 'what happened, in a few words')

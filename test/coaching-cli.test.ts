@@ -114,16 +114,18 @@ describe('outcomes', () => {
     expect(next.why.join(' ')).toContain('declined on 2026-11-24');
   });
 
-  it('waiting: a follow-up of the same step comes back in five days', async () => {
+  it('waiting: a follow-up of the same step comes back a week later, on the list of the week it falls in', async () => {
     const dir = await withDana();
     const logged = await ok(
       dir,
       ['log', 'Dana Lee', "She'll think about it", '--tactic', 'co-lead', '--outcome', 'waiting'],
       at('2026-11-24'),
     );
-    expect(logged.stdout).toContain('as a follow-up on 2026-11-29 at the latest');
-    const items: Item[] = JSON.parse((await ok(dir, ['todo', '--json'], at('2026-11-29'))).stdout);
-    expect(items.find((item) => item.name === 'Dana Lee')).toMatchObject({ kind: 'follow-up', tactic: 'co-lead' });
+    expect(logged.stdout).toContain('as a follow-up on 2026-12-01 at the latest');
+    const dana = async (day: string) =>
+      (JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[]).find((item) => item.name === 'Dana Lee');
+    expect(await dana('2026-11-24')).toBeUndefined(); // just logged: not this week
+    expect(await dana('2026-11-25')).toMatchObject({ kind: 'follow-up', tactic: 'co-lead', due: '2026-12-01' });
   });
 
   it('worked: moves on, and asks whether the stage moved, naming the signs', async () => {
@@ -277,8 +279,8 @@ describe('come back on a day', () => {
     const names = async (day: string) =>
       (JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[]).map((item) => item.name);
     expect(await names('2026-12-15')).not.toContain('Rob Chen');
-    expect(await names('2027-01-04')).not.toContain('Rob Chen');
-    expect(await names('2027-01-05')).toContain('Rob Chen');
+    expect(await names('2026-12-29')).not.toContain('Rob Chen'); // a week that ends on 2027-01-04
+    expect(await names('2026-12-30')).toContain('Rob Chen'); // one that holds 2027-01-05
     const shown = JSON.parse((await ok(dir, ['show', 'Rob Chen', '--json'], at('2026-12-15'))).stdout);
     expect(shown.nextStep.why.join('; ')).toContain('they asked you to come back on 2027-01-05');
     const bad = await run(dir, ['log', 'Rob Chen', 'x', '--until', '2026-11-30'], { env: at('2026-12-01') });

@@ -42,14 +42,15 @@ const only = (...people: Stakeholder[]) => {
 
 describe('rule 1: cadence', () => {
   it.each([
-    ['Ignorance fence-sitter', { ...gates(0), ...neutral }, 18],
-    ['Commitment advocate', { ...gates(4), ...keen }, 8],
-    ['Commitment advocate of high influence', { ...gates(4), ...keen, influence: 'high' }, 6],
-    ['Buy-in outlier of low influence', { ...gates(3), ...resistant, influence: 'low' }, 11],
-    ['Commitment outlier of high influence', { ...gates(4), ...resistant, influence: 'high' }, 3],
+    ['Ignorance fence-sitter', 18, { ...gates(0), ...neutral }],
+    ['Commitment advocate', 8, { ...gates(4), ...keen }],
+    // 7 × 1.2 × 0.7 and 7 × 0.7 × 0.7 round to 6 and 3: nobody is due more than once a week.
+    ['Commitment advocate of high influence', 7, { ...gates(4), ...keen, influence: 'high' }],
+    ['Buy-in outlier of low influence', 11, { ...gates(3), ...resistant, influence: 'low' }],
+    ['Commitment outlier of high influence', 7, { ...gates(4), ...resistant, influence: 'high' }],
     // At their target (Action unless set): kept warm, seen half as often.
-    ['Action advocate, at target', { ...gates(5), ...keen }, 34],
-  ])('%s: every %s days', (_, answers, days) => {
+    ['Action advocate, at target', 34, { ...gates(5), ...keen }],
+  ])('%s: every %s days', (_, days, answers) => {
     expect(cadenceDays(assessed('A', '2026-11-01', answers as Answers))).toBe(days);
   });
 
@@ -62,9 +63,9 @@ describe('rule 1: cadence', () => {
 
   it('restarts with every logged interaction; an assessment is not contact', () => {
     const unseen = assessed('A', '2026-11-20', { ...gates(3), ...neutral });
-    const met = { ...unseen, log: [...seen('2026-11-21'), ...seen('2026-11-05', 'call')] };
+    const met = { ...unseen, log: [...seen('2026-11-23'), ...seen('2026-11-05', 'call')] };
     expect(lastContact(unseen)).toBeUndefined();
-    expect(lastContact(met)).toBe('2026-11-21');
+    expect(lastContact(met)).toBe('2026-11-23'); // every 9 days: due 2026-12-02, after this week
     expect(todo(unseen)).toHaveLength(1);
     expect(todo(met)).toEqual([]);
   });
@@ -90,11 +91,33 @@ describe('rule 2: who is listed', () => {
     expect(todo(assessed('Dana Lee', '2026-11-01', { ...gates(3), ...keen }, { log: seen('2026-11-20') }))).toEqual([]);
   });
 
-  it('a step logged as waiting falls due again after five days, sooner than the cadence', () => {
-    const log: LogEntry[] = [{ on: '2026-11-18', text: 'offered a seat', tactic: 'scarcity', outcome: 'waiting' }];
+  it('a step logged as waiting falls due again after a week, sooner than the cadence', () => {
+    const log: LogEntry[] = [{ on: '2026-11-16', text: 'offered a seat', tactic: 'scarcity', outcome: 'waiting' }];
     const person = assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log });
     expect(dueDay(person)).toEqual({ day: '2026-11-23', by: 'follow-up' });
     expect(only(person)).toMatchObject({ kind: 'follow-up', tactic: 'scarcity', overdueDays: 1 });
+  });
+
+  it('someone due later in the week, with the day; not someone due after it', () => {
+    // A Buy-in advocate of low influence: every 18 days. Seen 2026-11-12: due on the week's last day.
+    const person = (on: string) => assessed('Later', '2026-11-01', { ...gates(3), ...keen, influence: 'low' }, { log: seen(on) });
+    const item = only(person('2026-11-12'));
+    expect(item).toMatchObject({ due: '2026-11-30', overdueDays: -6, priority: 0 });
+    expect(item.why).toContain('due Monday 2026-11-30 (every 18 days; last contact 2026-11-12)');
+    expect(todo(person('2026-11-13'))).toEqual([]); // due 2026-12-01, next week
+  });
+
+  it('ranks one due later in the week by its points, and among equals the earliest first', () => {
+    const buyIn = (name: string, influence: string, on: string) =>
+      assessed(name, '2026-11-01', { ...gates(3), ...keen, influence }, { log: seen(on) });
+    const soon = buyIn('Soon', 'low', '2026-11-07'); // every 18 days: due 2026-11-25
+    const late = buyIn('Late', 'low', '2026-11-10'); // due 2026-11-28
+    const high = buyIn('High', 'high', '2026-11-20'); // every 8 days: due 2026-11-28
+    expect(todo(late, soon, high).map((item) => [item.name, item.due])).toEqual([
+      ['High', '2026-11-28'],
+      ['Soon', '2026-11-25'],
+      ['Late', '2026-11-28'],
+    ]);
   });
 
   it('not someone not yet in the roster on the day', () => {

@@ -64,7 +64,7 @@ export const TACTICS = [
 export type TacticId = (typeof TACTICS)[number];
 
 /** A step logged as "waiting" comes back as a follow-up this many days later (or sooner, by cadence). */
-export const FOLLOW_UP_DAYS = 5;
+export const FOLLOW_UP_DAYS = 7;
 
 /** How a step logged with `cx log --outcome` went: it decides the next one. */
 export const OUTCOMES = ['worked', 'waiting', 'declined'] as const;

@@ -29,7 +29,10 @@ export const INFLUENCE_FACTOR: Record<Influence, number> = { high: 0.7, medium: 
 export const KEEP_WARM_FACTOR = 2;
 /** Cadence for someone with no stage yet. */
 export const UNKNOWN_STAGE_CADENCE = 14;
-export const MIN_CADENCE = 3;
+/** The list is a week's: nobody is asked for more often than once a week (a VP is not nudged twice). */
+export const MIN_CADENCE = 7;
+/** The days a to-do covers: the day asked for and the six after it. */
+export const WEEK_DAYS = 7;
 
 /** Points that make up an item's priority (higher first). */
 export const POINTS = {
@@ -55,8 +58,9 @@ export interface TodoItem {
   action: string;
   why: string;
   priority: number;
-  /** The day contact was due (YYYY-MM-DD). */
+  /** The day contact is due (YYYY-MM-DD): at the latest the last day of the week. */
   due: string;
+  /** Days since it was due; negative for a day later in the week (-2: due in two days). */
   overdueDays: number;
   /** An Action-stage colleague whose progress to share. */
   peer?: string;
@@ -118,6 +122,10 @@ const weeks = (days: number): string => {
   return count === 1 ? '1 week' : `${count} weeks`;
 };
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** The day of the week of a YYYY-MM-DD day. */
+const weekday = (day: string): string => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] as string;
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** What makes a person due this week, and how urgent: worked out for everyone before any advice is. */
@@ -134,11 +142,14 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   if (daysBetween(today, person.createdAt) > 0) return undefined; // not in the roster yet on that day
   const { day: due, by } = dueDay(person);
   const overdueDays = daysBetween(due, today);
-  if (overdueDays < 0) return undefined;
+  // The whole week's contacts, not only those due on its first morning: one due on Thursday is planned on Monday.
+  if (overdueDays <= -WEEK_DAYS) return undefined;
   const last = lastContact(person);
   const why: string[] = [];
-  let priority = overdueDays * POINTS.perOverdueDay;
-  const late = overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')}` : 'due today';
+  // Points for the days it is late; one due later in the week ranks by the rest, then by its day.
+  let priority = Math.max(0, overdueDays) * POINTS.perOverdueDay;
+  const late =
+    overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')}` : overdueDays === 0 ? 'due today' : `due ${weekday(due)} ${due}`;
   if (by === 'first-contact') {
     // Someone already where they are needed is owed a thank-you, not the first of the hard conversations.
     if (person.disposition === 'outlier' || !atTarget(person)) priority += POINTS.neverContacted;
@@ -189,7 +200,7 @@ function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | und
 }
 
 /**
- * One item per person who is due for attention on `today`, highest priority first. Everyone is scored;
+ * One item per person who is due for attention in the week that starts on `today`, highest priority first. Everyone is scored;
  * only those who make the list get their advice worked out.
  */
 export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
