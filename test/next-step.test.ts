@@ -256,18 +256,38 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     expect(step(reassessed).tactic).not.toBe('spotlight');
   });
 
-  it('holds up a peer at their level: of at least their influence, same team first', () => {
+  it('holds up a peer at their level: the same influence first, then above, then below; their team first among equals', () => {
     const tom = assessed('Tom', '2026-11-01', {
       pledged: 'yes',
       acted: 'no',
       stance: 'keen',
-      influence: 'high',
-      team: 'Contact centre',
+      influence: 'medium',
+      team: 'Support',
     });
-    const kofi = assessed('Kofi', '2026-11-01', { acted: 'yes', stance: 'keen', influence: 'low', team: 'Contact centre' });
-    const ben = assessed('Ben', '2026-11-01', { acted: 'yes', stance: 'keen', influence: 'high', team: 'Product' });
-    expect(step(tom, [kofi, ben]).peer).toBe('Ben');
-    expect(step(tom, [kofi]).peer).toBe('Kofi'); // the only one there is
+    const doer = (name: string, influence: string, team: string, extra: object = {}) =>
+      assessed(name, '2026-11-01', { acted: 'yes', stance: 'keen', influence, team, ...extra });
+    const lead = doer('Priyanka', 'medium', 'Support EMEA');
+    const vp = doer('Ann', 'high', 'Support');
+    const agent = doer('Kofi', 'low', 'Support');
+    const sameTeamLead = doer('Zoe', 'medium', 'Support');
+    expect(step(tom, [vp, agent, lead]).peer).toBe('Priyanka'); // a team lead, not the VP of his own team
+    expect(step(tom, [vp, agent, lead, sameTeamLead]).peer).toBe('Zoe'); // his level and his team
+    expect(step(tom, [agent, vp]).peer).toBe('Ann'); // above before below
+    expect(step(tom, [agent]).peer).toBe('Kofi'); // the only one there is
+  });
+
+  it('never holds up an outlier as the example, however far along', () => {
+    const tom = assessed('Tom', '2026-11-01', { pledged: 'yes', acted: 'no', stance: 'keen', influence: 'medium' });
+    const elena = assessed('Elena', '2026-11-01', {
+      acted: 'yes',
+      stance: 'resistant',
+      influence: 'medium',
+      'outlier-reasons': ['already-doing-it'],
+    });
+    expect(elena).toMatchObject({ stage: 'action', disposition: 'outlier' });
+    expect(step(tom, [elena]).peer).toBeUndefined();
+    const raj = assessed('Raj', '2026-11-01', { acted: 'yes', stance: 'neutral', influence: 'low' });
+    expect(step(tom, [elena, raj]).peer).toBe('Raj');
   });
 
   it('at a target short of Action, the plan is to keep them warm, and nothing more', () => {

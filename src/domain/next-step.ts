@@ -49,35 +49,38 @@ const label = (stage: StageId): string => STAGE_GUIDES[stage].label;
 const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLowerCase();
 
 /**
- * Finds, for anyone, an Action-stage colleague to hold up as an example: one of at least their
- * influence, same team first; among those, one with a result logged (a step that worked), then most
- * influence, then name. The candidates are ranked once, so a
- * roster costs one pass, not one per person.
+ * Finds, for anyone, an Action-stage colleague to hold up as an example: never an outlier (held up as
+ * the program's success, one who works around it would take offence, and nobody would follow them).
+ * The nearest in influence first, their own level before one above it (a team lead looks to a team
+ * lead, not to a VP) and above it before one below; among those, their own team first; then one with
+ * a result logged (a step that worked); then by name. The candidates are sorted once, so a roster costs one pass, not one
+ * per person.
  */
 export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
-  const influence = (person: Stakeholder) => (person.influence === 'high' ? 0 : person.influence === 'medium' ? 1 : 2);
-  // Someone with a step that worked logged has a result to point at: they come first.
+  const level = (person: Stakeholder) => (person.influence === 'high' ? 2 : person.influence === 'low' ? 0 : 1);
+  // Someone with a step that worked logged has a result to point at.
   const result = (person: Stakeholder) => (person.log?.some((entry) => entry.outcome === 'worked') ? 0 : 1);
-  const ranked = sortByName(
-    roster.people.filter((person) => person.stage === 'action'),
+  const examples = sortByName(
+    roster.people.filter((person) => person.stage === 'action' && person.disposition !== 'outlier'),
     (person) => person.name,
-  ).sort((a, b) => result(a) - result(b) || influence(a) - influence(b));
-  const byTeam = new Map<string, Stakeholder[]>();
-  for (const person of ranked) {
-    if (!person.team) continue;
-    const key = nameKey(person.team);
-    const team = byTeam.get(key);
-    if (team) team.push(person);
-    else byTeam.set(key, [person]);
-  }
-  // A peer at their level: of at least their influence, same team first; anyone, failing that.
+  ).sort((a, b) => result(a) - result(b));
+  /** How far a candidate is from the person's level: the same 0, above 1 or 2, below after any above. */
+  const distance = (person: Stakeholder, candidate: Stakeholder) => {
+    const gap = level(candidate) - level(person);
+    return gap >= 0 ? gap : 2 - gap;
+  };
   return (person) => {
-    const level = influence(person);
-    const peer = (list: Stakeholder[] | undefined) =>
-      list?.find((candidate) => candidate.id !== person.id && influence(candidate) <= level);
-    const other = (list: Stakeholder[] | undefined) => list?.find((candidate) => candidate.id !== person.id);
-    const team = person.team ? byTeam.get(nameKey(person.team)) : undefined;
-    return peer(team) ?? peer(ranked) ?? other(team) ?? other(ranked);
+    let best: Stakeholder | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    const team = person.team && nameKey(person.team);
+    for (const candidate of examples) {
+      if (candidate.id === person.id) continue;
+      const otherTeam = team && candidate.team && nameKey(candidate.team) === team ? 0 : 1;
+      // The level first, then the team; the first of equals has a result, then comes first by name.
+      const score = distance(person, candidate) * 2 + otherTeam;
+      if (score < bestScore) [best, bestScore] = [candidate, score];
+    }
+    return best;
   };
 }
 
