@@ -80,6 +80,38 @@ describe('outcomes steer the next step', () => {
     expect(step(moved).tactic).toBe('spotlight');
   });
 
+  it('worked, for a ladder move with more steps: its next step (the case goes on from the two numbers they named)', () => {
+    const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
+    const helen = assessed('Helen', '2026-11-10', skeptic, [
+      did('2026-11-17', 'business-case', 'worked', 'she named two numbers'),
+    ]);
+    const result = step(helen);
+    expect(result).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
+    expect(result.action).toContain("last quarter's three most common complaint reasons");
+    expect(result.why.join('; ')).toContain('build the business case worked on 2026-11-17: its next step');
+  });
+
+  it('worked, for a step that had them give something: whether they moved, before any new ask', () => {
+    const busy = { ...buyIn, stance: 'keen', priorities: 'yes' };
+    const marcus = assessed('Marcus', '2026-11-10', busy);
+    expect(step(marcus).tactic).toBe('make-room');
+    const gave = { ...marcus, log: [did('2026-11-17', 'make-room', 'worked', 'an AE joins five interviews')] };
+    expect(step(gave)).toMatchObject({ kind: 'reassess' });
+    expect(step(gave).action).toContain('has reached Commitment');
+  });
+
+  it('worked, then re-assessed where they were: the plan goes on, not the same check again', () => {
+    const answers = { ...buyIn, stance: 'keen' };
+    const sam = assessed('Sam', '2026-11-10', answers, [did('2026-11-12', 'scarcity', 'worked')]);
+    expect(step(sam)).toMatchObject({ kind: 'reassess' });
+    const again = recordAssessment(
+      { people: [sam] },
+      { name: 'Sam', answers, result: assess(answers), at: new Date('2026-11-14'), newId },
+    ).person;
+    expect(again.stage).toBe('buy-in');
+    expect(step(again)).toMatchObject({ kind: 'tactic', tactic: 'enlist' });
+  });
+
   it('used without an outcome (an older log): counts as done, but the spotlight still waits for a contribution', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead')]);
     expect(step(dana).tactic).toBe('scarcity');

@@ -354,14 +354,25 @@ function planned(
   const last = outcomes(entries);
   // A reason's move, co-leading or finding out why, once done, stays done when the stage changes.
   const ever = outcomes(person.log ?? []);
-  // A move of the stage's own that worked (a scarce ask they said yes to, say) is for recording, if
-  // they have moved, before asking for anything more.
+  const uses = (tactic: TacticId) => entries.filter((entry) => entry.tactic === tactic).length;
+  // The step that worked last, unless they have been judged since (a re-assessment that left them
+  // where they were: the plan goes on). One that had them give something (a person for the pilot, a
+  // step put in their plan) is for recording, if they have moved, before asking for anything more; a
+  // ladder move with more steps (the case built on the two numbers they named) goes on to the next.
+  // A reason's move (co-leading, say) is done once it has worked: the plan moves on.
   const latest = lastTactic(entries);
-  if (latest?.tactic && latest.outcome === 'worked' && STAGE_GUIDES[stage].tactics.includes(latest.tactic)) {
-    return checkMoved(person, [...why, `${tacticName(latest.tactic)} worked on ${latest.on}`]);
+  if (latest?.tactic && latest.outcome === 'worked' && loggedAfter(latest, lastJudged(person))) {
+    const tactic = latest.tactic;
+    const done = `${tacticName(tactic)} worked on ${latest.on}`;
+    const canMove = stage !== 'action' && chain.includes(tactic);
+    if (TACTIC_GUIDES[tactic].contribution && canMove) return checkMoved(person, [...why, done]);
+    const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
+    if (!TACTIC_GUIDES[tactic].contribution && more && ladder.has(tactic) && chain.includes(tactic)) {
+      return tacticStep(person, tactic, [...why, `${done}: its next step`], context);
+    }
+    if (canMove && STAGE_GUIDES[stage].tactics.includes(tactic)) return checkMoved(person, [...why, done]);
   }
   const contributed = hasContributed(person);
-  const uses = (tactic: TacticId) => entries.filter((entry) => entry.tactic === tactic).length;
   const worked: TacticId[] = [];
   const open: TacticId[] = [];
   for (const tactic of chain) {

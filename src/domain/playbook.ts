@@ -69,7 +69,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
-      'Write down every obstacle {name} names in that conversation, in their words, and send them a three-line summary the next day.',
+      'Send {name} a three-line summary of the obstacles they named when you last talked, in their own words, and ask which one to look at first.',
       'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
       'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
     ],
