@@ -282,7 +282,8 @@ Privacy: a report is shared, and the roster holds your opinions about colleagues
 Without --names it names nobody: people are described by role and team, as you
 recorded them ("Finance partner, Finance", or "A colleague"); nothing from notes
 or the log appears except the text of the wins, and any name in that text is
-replaced by the person's role in brackets ("[Head of Digital]'s results"). A
+replaced by the person's role in brackets ("[Head of Digital]'s results"); a
+name cx does not know (someone not in the roster) stays as you logged it. A
 role can be as telling as a name: record roles with that in mind. --names names
 people, and the page says at the top that it is for your own use. --json follows
 the same rule.

@@ -197,7 +197,7 @@ describe.skipIf(!chromium)('cx report in a browser', () => {
 
   it('without --names shows no one’s name, anywhere in the page', async () => {
     const text = await plain.page.evaluate(() => `${document.documentElement.outerHTML}\n${document.body.innerText}`);
-    expect(text).toContain('Shared version: nobody is named.');
+    expect(text).toContain('Shared version: nobody in the roster is named.');
     for (const name of NAMES) {
       expect(text, name).not.toContain(name);
       if (name === HOSTILE) continue; // its parts are words of HTML itself ("img", "src")

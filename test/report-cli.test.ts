@@ -54,13 +54,26 @@ function figuresOf(page: string) {
 }
 
 describe('cx report', () => {
+  it('asks for the wins to be read before the page is sent: they quote the log, where a name cx does not know stays', async () => {
+    const where = tempDir();
+    await run(where, ['set', 'Ann Example', '--add', '--stage', 'buy-in'], { env: TODAY });
+    await run(where, ['log', 'Ann Example', 'Lent us Jenna for five interviews', '--tactic', 'scarcity', '--outcome', 'worked'], {
+      env: TODAY,
+    });
+    const result = await ok(['report'], TODAY, where);
+    expect(result.stderr).toContain('The wins quote your log: read them for other names before you send it.');
+    const page = readFileSync(join(where, `cx-report-${REPORT_DAY}.html`), 'utf8');
+    expect(page).toContain('Lent us Jenna for five interviews');
+    expect(page).not.toContain('Ann Example');
+  });
+
   it('writes cx-report-<day>.html in this folder, readable by its owner alone, and prints its path', async () => {
     const where = tempDir();
     await run(where, ['set', 'Ann Example', '--add', '--stage', 'buy-in'], { env: TODAY });
     const result = await ok(['report'], TODAY, where);
     const file = join(where, `cx-report-${REPORT_DAY}.html`);
     expect(result.stdout).toBe(`${file}\n`);
-    expect(result.stderr).toBe('It names nobody: people appear by role and team (--names adds names).\n');
+    expect(result.stderr).toBe('It names nobody in the roster: people appear by role and team (--names adds names).\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // Written again over a file that was open to others: still the owner's alone.
     chmodSync(file, 0o644);

@@ -77,7 +77,7 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   io().stderr.write(
     report.named
       ? 'It names people: it is for your own use (without --names it names nobody).\n'
-      : 'It names nobody: people appear by role and team (--names adds names).\n',
+      : `It names nobody in the roster: people appear by role and team (--names adds names).${report.wins.length > 0 ? ' The wins quote your log: read them for other names before you send it.' : ''}\n`,
   );
   if (options.open) await openInBrowser(target);
 }

@@ -66,7 +66,7 @@ function header(report: Report): Html {
         <code>cx report</code> without <code>--names</code> makes the version to share.
       </p>`
     : html`<p class="privacy" data-privacy="anonymous">
-        Shared version: nobody is named. People are described by their role and team.
+        Shared version: nobody in the roster is named. People are described by their role and team.
       </p>`;
   return html`<header class="top">
     <p class="kicker">CX program · stakeholder engagement</p>
@@ -359,7 +359,14 @@ function wins(report: Report): Html {
             ${capped(report.wins, REPORT_LIMITS.wins, item, more)}
           </ul>`
     }
-    ${report.named ? '' : html`<p class="note">Names in the wins' own words are replaced by the person's role, in brackets.</p>`}
+    ${
+      report.named
+        ? ''
+        : html`<p class="note">
+            In the wins' own words, the names of people in the roster are replaced by their role, in brackets; other names (a
+            colleague you have not mapped) are as you logged them.
+          </p>`
+    }
   </section>`;
 }
 
