@@ -405,6 +405,25 @@ describe('backups and undo', () => {
     expect(people(dir)[0]).not.toHaveProperty('team');
   });
 
+  it('after cx rm and then cx forget of the same person, cx undo neither claims to undo the rm nor brings them back', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Ann One', 'Dana Lee', '--add']);
+    await ok(dir, ['set', 'Ann One', '--team', 'Ops']);
+    await ok(dir, ['rm', 'Dana Lee', '--yes']);
+    await ok(dir, ['forget', 'Dana Lee', '--yes']);
+    const afterForget = rosterBytes(dir);
+    const refused = await run(dir, ['undo']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^cx: the last change was cx forget, which cannot be undone.*\(cx set of .*\), run cx undo --force\n$/,
+    );
+    expect(rosterBytes(dir)).toBe(afterForget);
+    const forced = await ok(dir, ['undo', '--force']);
+    expect(forced.stdout).toMatch(/^Undid cx set of .* \(Ann One\)\./);
+    expect(names(dir)).toEqual(['Ann One']);
+    expect(people(dir)[0]).not.toHaveProperty('team');
+  });
+
   it('a hand edit made before a cx forget still stops cx undo when it comes to it', async () => {
     const dir = tempDir();
     await ok(dir, ['set', 'A', 'B', '--add']);

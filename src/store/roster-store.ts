@@ -21,7 +21,7 @@
 
 import { type BigIntStats, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import type { Roster, Stakeholder } from '../domain/model.js';
@@ -332,9 +332,8 @@ export class RosterStore {
       const last = backups.at(-1);
       if (!last) return undefined;
       const now = read.file && sha256(read.file.bytes);
-      if (last.wrote !== undefined && !force && now !== last.wrote) {
-        return last.forgetWrote !== undefined && now === last.forgetWrote ? { forgotten: last } : { changedSince: last };
-      }
+      if (!force && last.forgetWrote !== undefined && now === last.forgetWrote) return { forgotten: last };
+      if (!force && last.wrote !== undefined && now !== last.wrote) return { changedSince: last };
       const backup = join(this.backupsDir, last.file);
       const copy = readCopy(backup);
       if ('problem' in copy) {
@@ -445,6 +444,8 @@ export class RosterStore {
       job.names.some((name) => text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1)));
     // The sha256 of each copy rewritten, before and after, so that the index can follow (Backup.wrote).
     const rewritten = new Map<string, string>();
+    /** The sha256 each backup (by file name) holds once scrubbed. */
+    const scrubbedTo = new Map<string, string>();
     let scrubbed = 0;
     const unreadable: string[] = [];
     for (const file of this.#copies()) {
@@ -462,22 +463,31 @@ export class RosterStore {
       }
       writeWhole(file, left); // a write that fails stops here: the next forget or doctor goes on
       rewritten.set(sha256(text), sha256(left));
+      scrubbedTo.set(basename(file), sha256(left));
       scrubbed++;
     }
     // What a killed write left was never part of the roster: it goes, whoever it holds.
     for (const file of leftovers(this.dir, this.backupsDir)) rmSync(file, { force: true });
     const backups = this.backups();
-    this.#saveIndex(
-      backups.map((backup, k) => {
-        const entry: Backup = { ...backup, names: backup.names.filter((name) => !keys.has(nameKey(name))) };
-        // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
-        if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
-        // The last change is followed by this one, which undo cannot take back: it says so.
-        const last = k === backups.length - 1 && before !== undefined && after !== undefined;
-        if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
-        return entry;
-      }),
-    );
+    const entries = backups.map((backup, k) => {
+      const entry: Backup = { ...backup, names: backup.names.filter((name) => !keys.has(nameKey(name))) };
+      // The roster a change wrote was scrubbed with the backup that holds it: its new digest.
+      if (entry.wrote !== undefined) entry.wrote = rewritten.get(entry.wrote) ?? entry.wrote;
+      // The last change is followed by this one, which undo cannot take back: it says so.
+      const last = k === backups.length - 1 && before !== undefined && after !== undefined;
+      if (last && (backup.wrote === before || backup.forgetWrote === before)) entry.forgetWrote = after;
+      return entry;
+    });
+    // A change that concerned only the people erased (cx rm of one of them, say) has nothing left to
+    // take back: its backup, scrubbed, is the roster it wrote. It goes, and when it was the last, the
+    // change before it is followed by this forget.
+    const empty = (entry: Backup) => entry.wrote !== undefined && scrubbedTo.get(entry.file) === entry.wrote;
+    const kept = entries.filter((entry) => !empty(entry));
+    for (const entry of entries.filter(empty)) rmSync(join(this.backupsDir, entry.file), { force: true });
+    const newest = kept.at(-1);
+    const now = after ?? before;
+    if (newest && entries.at(-1) && empty(entries.at(-1) as Backup) && now !== undefined) newest.forgetWrote = now;
+    this.#saveIndex(kept);
     if (read) rmSync(this.#journal, { force: true });
     return { scrubbed, unreadable };
   }
