@@ -48,22 +48,22 @@ function buildProgram(): Command {
       'after',
       `
 Examples:
-  cx assess "Dana Lee"            assess Dana; see her stage and what to do
-  cx assess "Dana Lee" -a a.json  the same from an answers file (cx questions)
-  cx show "Dana Lee"              her profile, reasons, tactics and history
-  cx todo                         this week's list: who needs you, and how
+  cx assess "Dana Lee"            # assess Dana; see her stage and what to do
+  cx assess "Dana Lee" -a a.json  # the same from an answers file (cx questions)
+  cx show "Dana Lee"              # her profile, reasons, tactics and history
+  cx todo                         # this week's list: who needs you, and how
   cx log "Dana Lee" "Offered co-lead" --tactic co-lead --outcome waiting
-                                  record a step and how it went (worked,
-                                  waiting or declined): it decides the next
+                                  # record a step and how it went (worked,
+                                  # waiting or declined): it decides the next
   cx set "Lee Chan" --target buy-in
-                                  Buy-in is all you need of Lee: keep him warm
-  cx board                        the whole program at a glance
-  cx report --open                a one-page report for your sponsor (names
-                                  nobody unless --names)
-  cx list --stage buy-in          everyone at Buy-in (cx list --help: filters)
-  cx set "Sam Ortiz" --stage 4    record your own judgement of his stage
-  cx import people.csv --dry-run  see what a spreadsheet would change
-  cx tactics buy-in               the playbook for a stage or a disposition
+                                  # Buy-in is all you need of Lee: keep him warm
+  cx board                        # the whole program at a glance
+  cx report --open                # a one-page report for your sponsor (names
+                                  # nobody unless --names)
+  cx list --stage buy-in          # everyone at Buy-in (cx list --help: filters)
+  cx set "Sam Ortiz" --stage 4    # record your own judgement of his stage
+  cx import people.csv --dry-run  # see what a spreadsheet would change
+  cx tactics buy-in               # the playbook for a stage or a disposition
 ${EXIT_CODES}
 
 The roster stays on this machine: cx where prints its path, and CX_CONFIG_DIR
@@ -124,7 +124,7 @@ Examples:
   cx list
   cx list --stage buy-in commitment --sort stuck
   cx list --disposition outlier --influence high
-  cx list --stuck 28                   no stage change in four weeks
+  cx list --stuck 28                   # no stage change in four weeks
   cx list --json | jq -r '.[] | select(.stage == "buy-in") | .name'`,
     )
     .action(async (options) => (await import('./commands/list.js')).listCommand(options));
@@ -255,7 +255,7 @@ done; the stage's own moves take turns.`,
     .option('--json', 'print the board as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  cx board\n  cx board --since 2026-10-01            what moved since October\n  cx board --date 2026-11-02             the board as it stood on 2 November\n  cx board --months 6                    month by month: the figures cx report charts',
+      '\nExamples:\n  cx board\n  cx board --since 2026-10-01  # what moved since October\n  cx board --date 2026-11-02   # the board as it stood on 2 November\n  cx board --months 6          # month by month: the figures cx report charts',
     )
     .action(async (options) => (await import('./commands/board.js')).boardCommand(options));
 
@@ -278,7 +278,7 @@ done; the stage's own moves take turns.`,
     .addHelpText(
       'after',
       `
-Privacy: a report is shared, and the roster holds your opinions about colleagues.
+Privacy: a report is shared, and the roster holds your opinions of colleagues.
 Without --names it names nobody: people are described by role and team, as you
 recorded them ("Finance partner, Finance", or "A colleague"); nothing from notes
 or the log appears except the text of the wins, and any name in that text is
@@ -289,13 +289,13 @@ people, and the page says at the top that it is for your own use. --json follows
 the same rule.
 
 Examples:
-  cx report                                 cx-report-<today>.html, naming nobody
-  cx report --open                          the same, opened in your browser
-  cx report --since 2026-11-01 --months 12  moves since 1 November; a year charted
-  cx report --names -o for-me.html          names people: for your eyes only
-  cx report --date 2026-10-31               the report as it stood on 31 October
-  cx report --json | jq .headline           the headline figures as data
-  cx board --months 6                       the same movement in the terminal`,
+  cx report                                 # cx-report-<today>.html, no names
+  cx report --open                          # the same, opened in your browser
+  cx report --since 2026-11-01 --months 12  # moves since 1 November; a year
+  cx report --names -o for-me.html          # names people: for your eyes only
+  cx report --date 2026-10-31               # the report as it was on 31 October
+  cx report --json | jq .headline           # the headline figures as data
+  cx board --months 6                       # the same movement in the terminal`,
     )
     .action(async (options) => (await import('./commands/report.js')).reportCommand(options));
 
@@ -309,7 +309,7 @@ Examples:
     .option('--json', 'print the playbook entry as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  cx tactics                      every tactic, with its id\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics co-lead\n  cx tactics "Dana Lee"',
+      '\nExamples:\n  cx tactics                      # every tactic, with its id\n  cx tactics buy-in\n  cx tactics 4\n  cx tactics outlier\n  cx tactics co-lead\n  cx tactics "Dana Lee"',
     )
     .action(async (subject: string | undefined, options) =>
       (await import('./commands/tactics.js')).tacticsCommand(subject, options),

@@ -148,6 +148,9 @@ describe('outcomes', () => {
     await ok(dir, ['log', 'Uma Singh', 'Asked what worries her: the cost', '--tactic', 'understand-why'], at('2026-11-24'));
     const show = await ok(dir, ['show', 'Uma Singh'], at('2026-11-25'));
     expect(show.stdout).toMatch(/Re-assess Uma Singh \(cx assess "Uma Singh"\) to record what you\s+learned/);
+    // Named for what it is, not for the tactic it serves (--json keeps that id).
+    expect(show.stdout).toMatch(/\n\s+Re-assessment\. Why:/);
+    expect(show.stdout).not.toContain('Re-assessment [');
   });
 
   it('refuses an outcome without the step it is the outcome of', async () => {

@@ -182,7 +182,9 @@ export function renderStep(step: NextStep, width = textWidth(), indent = '  '): 
   const how =
     step.kind === 'tactic' || step.kind === 'follow-up' || step.kind === 'keep-warm'
       ? `${TACTIC_GUIDES[step.tactic].name} [${step.tactic}]`
-      : `${KIND_LABELS[step.kind]} [${step.tactic}]`;
+      : step.kind === 'find-out'
+        ? `${KIND_LABELS[step.kind]} [${step.tactic}]`
+        : KIND_LABELS[step.kind]; // an assessment is no playbook tactic: --json still says which one it serves
   return [
     wrap(inert(step.action), width, `${indent}${c.cyan('→')} `, `${indent}  `),
     wrap(
