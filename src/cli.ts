@@ -237,12 +237,14 @@ Examples:
   cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20
 
 Outcomes:
-  worked    the plan moves on to the next move; cx names the signs that their stage moved
+  worked    the plan moves on; cx names the signs that their stage moved
   waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
-  declined  cx picks a different approach, and says why (never the next move as if it had worked)
---until <day> says when they asked you to come back: nothing is due with them before it.
-An entry without --outcome restarts the cadence: a reason's move or co-leading, used once, counts as
-done; the stage's own moves take turns.`,
+            (after two follow-ups with no answer, a different approach)
+  declined  cx picks a different approach, and says why (never the next move
+            as if it had worked)
+--until <day> says when they asked you to come back: nothing is due with them
+before it. An entry without --outcome restarts the cadence: a reason's move or
+co-leading, used once, counts as done; the stage's own moves take turns.`,
     )
     .action(async (name: string, what: string, options) => (await import('./commands/log.js')).logCommand(name, what, options));
 

@@ -44,6 +44,30 @@ describe('outcomes steer the next step', () => {
     expect(result.why.join('; ')).toContain('waiting for an answer since 2026-11-17');
   });
 
+  it('waiting, on something sent rather than asked: the follow-up asks what they made of it', () => {
+    const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
+    const helen = assessed('Helen', '2026-11-10', skeptic, [
+      did('2026-11-17', 'business-case', 'waiting', 'sent the one-page case'),
+    ]);
+    expect(step(helen).action).toContain('ask whether they have had a chance to look at it, and what they made of it.');
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'waiting')]);
+    expect(step(dana).action).toContain('ask where it stands, and what would help them decide.');
+  });
+
+  it('waiting through two follow-ups: the silence is taken as a no for now, and a different approach follows', () => {
+    const asked = did('2026-11-03', 'co-lead', 'waiting', 'offered the co-lead');
+    const once = assessed('Dana', '2026-11-01', ownsIt, [asked, did('2026-11-10', 'co-lead', 'waiting', 'chased')]);
+    expect(step(once)).toMatchObject({ kind: 'follow-up', tactic: 'co-lead' });
+    expect(step(once).why.join('; ')).toContain('waiting for an answer since 2026-11-03 (1 follow-up so far)');
+    const twice = { ...once, log: [...(once.log ?? []), did('2026-11-17', 'co-lead', 'waiting', 'chased again')] };
+    const result = step(twice);
+    expect(result).toMatchObject({ kind: 'tactic', tactic: 'understand-why' });
+    expect(result.action).toContain('than what you asked on 2026-11-03, which they have not answered');
+    expect(result.why.join('; ')).toContain(
+      'no answer to invite them to co-lead since 2026-11-03, after 2 follow-ups: taken as a no for now: a different approach',
+    );
+  });
+
   it('declined: a different approach, never the spotlight next', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'declined', 'said no to co-leading')]);
     const result = step(dana);

@@ -90,6 +90,24 @@ function sinceStage(person: Stakeholder): LogEntry[] {
   return (person.log ?? []).filter((entry) => entry.on >= from);
 }
 
+/** Follow-ups of a step with no answer before the silence is taken as a no for now. */
+export const UNANSWERED_FOLLOW_UPS = 2;
+/** Moves that ask for a decision though they are no contribution yet: an offer to lead, a meeting on roles. */
+const OFFERS = new Set<TacticId>(['co-lead', 'agree-roles']);
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The entries of a tactic logged as waiting at the end of these, with no other step between them. */
+function waitingRun(entries: readonly LogEntry[], tactic: TacticId): LogEntry[] {
+  const run: LogEntry[] = [];
+  for (const entry of [...entries].reverse()) {
+    if (entry.tactic === undefined) continue;
+    if (entry.tactic !== tactic || entry.outcome !== 'waiting') break;
+    run.unshift(entry);
+  }
+  return run;
+}
+
 /** The last entry that used a tactic (the log is kept in date order), if any. */
 const lastTactic = (entries: readonly LogEntry[]): LogEntry | undefined =>
   entries.findLast((entry) => entry.tactic !== undefined);
@@ -205,13 +223,28 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
 
   const refused = declinedSince(entries, addDays(context.today, -REST_DAYS));
 
-  // A step still waiting for an answer comes back as itself, a follow-up: not as a new tactic.
+  // A step still waiting for an answer comes back as itself, a follow-up: not as a new tactic; after
+  // two follow-ups with no answer, the silence is taken as a no for now, and a different approach follows.
   if (latest?.tactic && latest.outcome === 'waiting') {
+    const waits = waitingRun(entries, latest.tactic);
+    const first = waits[0] as LogEntry;
+    if (waits.length > UNANSWERED_FOLLOW_UPS) {
+      const silence = `no answer to ${tacticName(latest.tactic)} since ${first.on}, after ${plural(waits.length - 1, 'follow-up')}: taken as a no for now`;
+      return differentApproach(person, first, refused, why, silence);
+    }
+    const ask = TACTIC_GUIDES[latest.tactic].contribution || OFFERS.has(latest.tactic);
     return {
       kind: 'follow-up',
       tactic: latest.tactic,
-      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ask where it stands, and what would help them decide.`,
-      why: [...why, `waiting for an answer since ${latest.on}`],
+      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${
+        ask
+          ? 'ask where it stands, and what would help them decide.'
+          : 'ask whether they have had a chance to look at it, and what they made of it.'
+      }`,
+      why: [
+        ...why,
+        `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,
+      ],
     };
   }
   // What a "find out" taught is recorded by assessing them again.
@@ -449,14 +482,25 @@ function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], contex
  * After a decline, a different approach: find out what they would say yes to; if they would not talk
  * about it, a neutral outside voice; if that too was declined, a rest (see restUntil).
  */
-function differentApproach(person: Stakeholder, declined: LogEntry, refused: ReadonlySet<TacticId>, why: string[]): NextStep {
+function differentApproach(
+  person: Stakeholder,
+  declined: LogEntry,
+  refused: ReadonlySet<TacticId>,
+  why: string[],
+  silence?: string,
+): NextStep {
   const tactic = declined.tactic as TacticId;
-  const because = `${tacticName(tactic)} was declined on ${declined.on}: a different approach, not the next move`;
+  const because = silence
+    ? `${silence}: a different approach`
+    : `${tacticName(tactic)} was declined on ${declined.on}: a different approach, not the next move`;
   if (!refused.has('understand-why')) {
+    const what = silence
+      ? `what you asked on ${declined.on}, which they have not answered`
+      : `what they turned down on ${declined.on}`;
     return {
       kind: 'tactic',
       tactic: 'understand-why',
-      action: `Ask ${person.name} what would work better for them than what they turned down on ${declined.on}, and what they would say yes to; listen more than you pitch.`,
+      action: `Ask ${person.name} what would work better for them than ${what}, and what they would say yes to; listen more than you pitch.`,
       why: [...why, because],
     };
   }
