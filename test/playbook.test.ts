@@ -293,6 +293,10 @@ describe('personalise', () => {
     ['Ask {name} about {area}.', { name: 'Dana' }, 'Ask Dana about their area.'],
     ['{area}', { name: '{area}', team: '{name}' }, '{name}'],
     ['{name} in {area}', { name: '{area}', team: 'Ops' }, '{area} in Ops'],
+    ["Put it in {area}'s plan.", { name: 'Tom', team: 'Support Americas' }, "Put it in Support Americas' plan."],
+    ["Put it in {area}'s plan.", { name: 'Tom', team: 'Finance' }, "Put it in Finance's plan."],
+    ["Put it in {area}'s plan.", { name: 'Tom' }, "Put it in their area's plan."],
+    ["{area}'s {name}", { name: "{area}'s", team: '{name}' }, "{name}'s {area}'s"],
   ])('personalise(%j, %j) fills in the team', (text, who, expected) => {
     expect(personalise(text, who)).toBe(expected);
   });

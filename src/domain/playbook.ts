@@ -534,8 +534,11 @@ export interface Addressee {
  */
 export function personalise(text: string, who: string | Addressee): string {
   const person = typeof who === 'string' ? { name: who } : who;
-  return text
-    .split('{name}')
-    .map((part) => part.split('{area}').join(person.team ?? 'their area'))
-    .join(person.name);
+  const area = person.team ?? 'their area';
+  // A team's name is mostly a plural ("Operations", "Sales"): its possessive is "Operations' plan".
+  const areas = /s$/i.test(area) ? `${area}'` : `${area}'s`;
+  // One pass, so that a name or a team holding "{name}" or "{area}" is never filled in again.
+  return text.replace(/\{name\}|\{area\}'s|\{area\}/g, (slot) =>
+    slot === '{name}' ? person.name : slot === '{area}' ? area : areas,
+  );
 }
