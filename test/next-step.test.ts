@@ -113,6 +113,11 @@ describe('outcomes steer the next step', () => {
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
     expect(result.action).toContain("last quarter's three most common complaint reasons");
     expect(result.why.join('; ')).toContain('build the business case worked on 2026-11-17: its next step');
+    // Logged at the very moment of the assessment (a pinned clock), or later that day: the same.
+    const sameDay = assessed('Helen', '2026-11-17T09:00:00Z', skeptic, [
+      { ...did('2026-11-17', 'business-case', 'worked'), at: '2026-11-17T09:00:00.000Z' },
+    ]);
+    expect(step(sameDay)).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
   });
 
   it('worked, for a step that had them give something: whether they moved, before any new ask', () => {

@@ -299,6 +299,10 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   return planned(person, gaps, entries, refused, why, context);
 }
 
+/** Whether the person was judged again after an entry (a step logged on the day they were assessed is not). */
+const judgedAfter = (entry: LogEntry, judged: string | undefined): boolean =>
+  judged !== undefined && (entry.at !== undefined ? judged > entry.at : dayOf(judged) > entry.on);
+
 /** Whether anything was logged after the moment the person was last judged. */
 const loggedSince = (person: Stakeholder, judged: string | undefined): boolean =>
   (person.log ?? []).some((entry) => loggedAfter(entry, judged));
@@ -394,7 +398,7 @@ function planned(
   // ladder move with more steps (the case built on the two numbers they named) goes on to the next.
   // A reason's move (co-leading, say) is done once it has worked: the plan moves on.
   const latest = lastTactic(entries);
-  if (latest?.tactic && latest.outcome === 'worked' && loggedAfter(latest, lastJudged(person))) {
+  if (latest?.tactic && latest.outcome === 'worked' && !judgedAfter(latest, lastJudged(person))) {
     const tactic = latest.tactic;
     const done = `${tacticName(tactic)} worked on ${latest.on}`;
     const canMove = stage !== 'action' && chain.includes(tactic);
