@@ -194,6 +194,11 @@ describe('tacticIdsFor', () => {
       profile('commitment', 'outlier', ['unclear-role']),
       ['agree-roles', 'co-lead', 'spotlight', 'social-proof'],
     ],
+    [
+      'action outlier, already doing it and unclear roles: the lines agreed before the lead is shared',
+      profile('action', 'outlier', ['already-doing-it', 'unclear-role']),
+      ['agree-roles', 'co-lead', 'spotlight', 'nurture-followers'],
+    ],
     ['buy-in outlier, financial', profile('buy-in', 'outlier', ['financial']), ['cost-case', 'co-lead', 'spotlight', 'scarcity']],
     ['buy-in outlier, operational', profile('buy-in', 'outlier', ['operational']), ['pilot', 'co-lead', 'spotlight', 'scarcity']],
     [

@@ -465,8 +465,12 @@ function stageTactics(stage: StageId, reasons: readonly ReasonId[]): TacticId[] 
 }
 
 /** The first move each reason for holding back calls for, in the order the reasons are held. */
-const reasonMoves = (reasons: readonly ReasonId[]): TacticId[] =>
-  reasons.filter(isOutlierReason).map((reason) => REASON_GUIDES[reason].move);
+/** The moves an outlier's reasons call for, in the order of the reasons, except that the lines are
+ * agreed before a share of the lead is offered (unclear roles and ownership felt lost, together). */
+const reasonMoves = (reasons: readonly ReasonId[]): TacticId[] => {
+  const moves = reasons.filter(isOutlierReason).map((reason) => REASON_GUIDES[reason].move);
+  return moves.includes('agree-roles') ? ['agree-roles', ...moves.filter((move) => move !== 'agree-roles')] : moves;
+};
 
 /**
  * The moves for a stakeholder, in the order to try them, each once (the playbook's chain; the next step
