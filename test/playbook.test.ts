@@ -162,6 +162,11 @@ describe('tacticIdsFor', () => {
     ['outlier only, with a reason', profile(null, 'outlier', ['already-doing-it']), ['co-lead', 'spotlight']],
     ['ignorance advocate', profile('ignorance', 'advocate'), ['educate', 'enlist']],
     ['buy-in fence-sitter', profile('buy-in', 'fence-sitter'), ['understand-why', 'scarcity']],
+    [
+      'action fence-sitter: doing the work, so nurtured first',
+      profile('action', 'fence-sitter'),
+      ['nurture-followers', 'understand-why'],
+    ],
     ['ignorance fence-sitter: the first conversation finds out', profile('ignorance', 'fence-sitter'), ['educate']],
     ['buy-in, other work keeps winning', profile('buy-in', null, ['conflicting-priorities']), ['make-room', 'scarcity']],
     [

@@ -508,11 +508,14 @@ export function tacticIdsFor(profile: TacticProfile): TacticId[] {
     case 'fence-sitter': {
       // Other work winning at Buy-in or Commitment is the ladder's to answer (make-room, above).
       const moves = reasonMoves(reasons.filter((reason) => !(room && reason === 'conflicting-priorities')));
-      // At Ignorance the first conversation is the way to learn what holds them back; at Commitment,
-      // where they have pledged already, the peers' example comes before asking what is in the way.
+      // At Ignorance the first conversation is the way to learn what holds them back. At Commitment and
+      // Action, where they have pledged or are doing the work already, the stage's own move (the peers'
+      // example; nurturing them) comes before asking what is in the way.
       const known = reasons.length > 0 || stage === 'ignorance';
       ordered =
-        stage === 'commitment' ? [...moves, ...ladder, ...findOut(own, [], known)] : [...findOut(own, moves, known), ...ladder];
+        stage === 'commitment' || stage === 'action'
+          ? [...moves, ...ladder, ...findOut(own, [], known)]
+          : [...findOut(own, moves, known), ...ladder];
       break;
     }
     default:
