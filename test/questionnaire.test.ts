@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS, checkAnswers, isAsked, questionById } from '../src/domain/questionnaire.js';
+import { QUESTIONS, checkAnswers, choicesOffered, isAsked, questionById } from '../src/domain/questionnaire.js';
 
 describe('the questionnaire as data', () => {
   it('has unique ids, and unique choice values within each question', () => {
@@ -117,5 +117,25 @@ describe('checkAnswers', () => {
   it('reports every problem at once', () => {
     const result = checkAnswers({ mood: 'x', understands: 'maybe' });
     expect(result.ok ? [] : result.problems).toHaveLength(2);
+  });
+});
+
+describe('the choices offered', () => {
+  const reasons = questionById('outlier-reasons');
+  const values = (answers: Record<string, string>) => choicesOffered(reasons, answers).map((choice) => choice.value);
+  it.each([
+    ['priorities not asked', {}, true],
+    ['priorities "don\'t know"', { priorities: 'unknown' }, true],
+    ['priorities "yes": the reason is recorded already', { priorities: 'yes' }, false],
+    ['priorities "no": it would contradict the answer', { priorities: 'no' }, false],
+  ])('why they hold back, %s: other work winning offered %s', (_, answers, offered) => {
+    expect(values(answers).includes('conflicting-priorities')).toBe(offered);
+    expect(values(answers)).toContain('already-doing-it');
+  });
+
+  it('every other question offers all its choices', () => {
+    for (const question of QUESTIONS.filter((q) => q.id !== 'outlier-reasons')) {
+      expect(choicesOffered(question, { priorities: 'yes' })).toBe(question.choices);
+    }
   });
 });

@@ -292,6 +292,16 @@ export function isAsked(question: Question, answers: Answers): boolean {
   return when && (question.askedAt === undefined || question.askedAt.includes(ladder(answers).stage));
 }
 
+/**
+ * The choices offered for a question, given the answers so far: all of them, except that a reason
+ * already answered by its own question is not asked again (whether other work keeps winning, in the
+ * list of why they hold back). The answers file takes every choice.
+ */
+export function choicesOffered(question: Question, answers: Answers): readonly Choice[] {
+  if (question.id !== 'outlier-reasons' || !['yes', 'no'].includes(answerOf(answers, 'priorities'))) return question.choices;
+  return question.choices.filter((choice) => choice.value !== 'conflicting-priorities');
+}
+
 /** The answer to a one-choice question, "unknown" when missing. */
 export function answerOf(answers: Answers, id: QuestionId): string {
   const answer = answers[id];

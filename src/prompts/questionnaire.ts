@@ -3,7 +3,7 @@
 import { checkbox, input, select } from '@inquirer/prompts';
 import type { Answers } from '../domain/model.js';
 import { personalise } from '../domain/playbook.js';
-import { QUESTIONS, UNKNOWN, answerOf, answersOf, isAsked } from '../domain/questionnaire.js';
+import { QUESTIONS, UNKNOWN, answerOf, answersOf, choicesOffered, isAsked } from '../domain/questionnaire.js';
 import { Interrupted } from '../errors.js';
 import { paint } from '../render/color.js';
 import { wrap } from '../render/text.js';
@@ -87,7 +87,7 @@ export async function askQuestions(name: string, previous: Answers): Promise<Ans
           answers[question.id] = await checkbox(
             {
               message,
-              choices: question.choices.map((choice) => ({
+              choices: choicesOffered(question, answers).map((choice) => ({
                 value: choice.value,
                 name: choice.label,
                 checked: before.includes(choice.value),
