@@ -5,7 +5,7 @@ import type { LogEntry, Roster, StageId, Stakeholder } from '../src/domain/model
 import { describePerson, nameScrubber } from '../src/domain/privacy.js';
 import { type Report, buildReport } from '../src/domain/report.js';
 import { type FieldUpdate, applyUpdate, newPerson } from '../src/domain/roster.js';
-import { shareRows } from '../src/render/report.js';
+import { renderReportHtml, shareRows } from '../src/render/report.js';
 
 let next = 0;
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -159,6 +159,26 @@ describe('the report', () => {
       step: { kind: 'follow-up', tactic: 'co-lead' },
       lastTried: { on: '2026-11-17', tactic: 'co-lead', outcome: 'waiting' },
     });
+  });
+
+  it('says when an outlier asked to be left until a day still ahead: the move waits for it', () => {
+    const parked = person(
+      'Claire Dubois',
+      '2026-08-01',
+      { stage: 'skepticism', disposition: 'outlier', reasons: ['operational'], role: 'Regional sales' },
+      [],
+      [{ on: '2026-11-20', text: 'After the quarter', tactic: 'pilot', outcome: 'declined', until: '2027-01-05' }],
+    );
+    const outlier = (day: string) =>
+      buildReport({ people: [parked] }, { today: new Date(`${day}T09:00:00Z`), since, months: 6, names: false, asOf: false })
+        .outliers[0]?.people[0];
+    expect(outlier('2026-12-01')?.until).toBe('2027-01-05');
+    const page = renderReportHtml(
+      buildReport({ people: [parked] }, { today, since, months: 6, names: false, asOf: false }),
+      '0.0.0',
+    );
+    expect(page).toMatch(/Nothing before 5 Jan, as they asked; then: /);
+    expect(outlier('2027-01-05')).not.toHaveProperty('until');
   });
 
   it("shares the period's wins, newest first: steps that worked, with names in their text replaced, and moves up", () => {

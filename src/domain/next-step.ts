@@ -292,7 +292,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     return {
       kind: 'reassess',
       tactic: 'understand-why',
-      action: `Re-assess ${name} (${command}) to see what has moved.`,
+      action: `Re-assess ${name} (${command}) to see what has moved${stage === 'action' ? ', and whether they still act on it' : ''}.`,
       why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
     };
   }
@@ -452,7 +452,7 @@ function checkMoved(person: Stakeholder, why: string[]): NextStep {
     tactic: 'understand-why',
     action: next
       ? `Check whether ${person.name} has reached ${next} (${signals}) and record it: cx set ${shellWord(person.name)} --stage ${nextStage(stage)}, or ${`cx assess ${shellWord(person.name)}`}.`
-      : `Re-assess ${person.name} (cx assess ${shellWord(person.name)}) to see what has moved.`,
+      : `Re-assess ${person.name} (cx assess ${shellWord(person.name)}) to see whether they still act on it (their last four weeks).`,
     why,
   };
 }

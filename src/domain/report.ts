@@ -12,7 +12,7 @@ import { type MonthCount, monthByMonth } from './movement.js';
 import { nameKey, sortByName } from './names.js';
 import { type StepKind, nextStep, peerFinder } from './next-step.js';
 import { describePerson, nameScrubber } from './privacy.js';
-import { weeklyTodo } from './todo.js';
+import { askedUntil, weeklyTodo } from './todo.js';
 
 /** How much a person's stage counts in the weighted share, by their influence. */
 export const INFLUENCE_WEIGHTS: Record<Influence, number> = { high: 3, medium: 2, low: 1 };
@@ -40,6 +40,8 @@ export interface ReportOutlier extends Who {
   step: { kind: StepKind; tactic: TacticId };
   /** The last step logged with a tactic: what was tried, when, and how it went (never its text). */
   lastTried?: { on: string; tactic: TacticId; outcome?: Outcome };
+  /** The day they asked to be left until (cx log --until), while it is still ahead: the move waits for it. */
+  until?: string;
 }
 
 export interface ReportWin extends Who {
@@ -162,6 +164,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
     const reason = person.reasons.find(isOutlierReason) ?? person.reasons[0] ?? null;
     const step = nextStep(person, { today: options.today, peerFor });
     const tried = person.log?.findLast((entry) => entry.tactic !== undefined);
+    const until = askedUntil(person);
     outliers.set(reason, [
       ...(outliers.get(reason) ?? []),
       {
@@ -169,6 +172,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
         stage: person.stage,
         reasons: person.reasons,
         step: { kind: step.kind, tactic: step.tactic },
+        ...(until && until > today ? { until } : {}),
         ...(tried?.tactic
           ? { lastTried: { on: tried.on, tactic: tried.tactic, ...(tried.outcome ? { outcome: tried.outcome } : {}) } }
           : {}),

@@ -400,7 +400,9 @@ function outliers(report: Report): Html {
     return html`<tr>
       <td data-label="Who">${person(outlier)}</td>
       <td data-label="Stage">${stageName(outlier.stage)}</td>
-      <td data-label="The move now" class="now">${moveName(outlier.step.kind, outlier.step.tactic)}</td>
+      <td data-label="The move now" class="now">
+        ${outlier.until ? html`Nothing before ${shortDay(outlier.until)}, as they asked; then: ` : ''}${moveName(outlier.step.kind, outlier.step.tactic)}
+      </td>
       <td data-label="Last tried" class="tried">${before}</td>
     </tr>`;
   };
