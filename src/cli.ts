@@ -392,6 +392,9 @@ function output(command?: string) {
   };
 }
 
+/** The commands whose arguments end with one person's name (and a text, for log): a second word is a name unquoted. */
+const NAMED = new Set(['assess', 'show', 'log', 'tactics']);
+
 /**
  * Commander's own errors, read like ours: one line, starting "cx:", saying where to look next (the
  * commands, or the command's own help and its examples).
@@ -404,9 +407,13 @@ function commanderError(command?: string): (text: string, write: (text: string) 
       .replace(/\s*\n\s*/g, ' ');
     const hint = /unknown command/.test(line)
       ? '; cx --help lists the commands'
-      : command && /missing required argument|too many arguments/.test(line)
-        ? `; cx ${command} --help shows how, with examples`
-        : '';
+      : command && /too many arguments/.test(line) && NAMED.has(command)
+        ? `; a name with a space goes in quotes (cx ${command} "Dana Lee"${command === 'log' ? ' "Coffee"' : ''}), and cx ${command} --help shows how`
+        : command === 'log' && /unknown option '-[^']*\s[^']*'/.test(line)
+          ? '; text that starts with "-" goes after -- (cx log "Dana Lee" -- "-1 on the NPS")'
+          : command && /missing required argument|too many arguments|argument missing/.test(line)
+            ? `; cx ${command} --help shows how, with examples`
+            : '';
     // What the user typed is quoted back: printed inert.
     write(`${inert(hint ? line.replace(/\.$/, '') : line)}${hint}\n`);
   };

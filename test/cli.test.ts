@@ -437,6 +437,15 @@ describe('found by a new user', () => {
       "cx: too many arguments for 'where'. Expected 0 arguments but got 1; cx where --help shows how, with examples\n",
     ],
     [['help', 'nope'], 'cx: there is no command "nope"; the commands are: assess,'],
+    [
+      ['show', 'Dana', 'Lee'],
+      `cx: too many arguments for 'show'. Expected 1 argument but got 2; a name with a space goes in quotes (cx show "Dana Lee"), and cx show --help shows how\n`,
+    ],
+    [
+      ['log', 'Dana Lee', '-1 on the NPS'],
+      `cx: unknown option '-1 on the NPS'; text that starts with "-" goes after -- (cx log "Dana Lee" -- "-1 on the NPS")\n`,
+    ],
+    [['set', 'Dana Lee', '--stage'], "cx: option '--stage <stage>' argument missing; cx set --help shows how, with examples\n"],
   ])('explains a usage error %j on one line starting "cx:"', async (args, message) => {
     const run = await runCx(dir, args);
     expect(run.status).toBe(2);
