@@ -49,17 +49,23 @@ export function influenceOrClearOption(value: string): Influence | null {
   return value.trim() === '' ? null : influenceOption(value);
 }
 
-/** Several values, given as separate words or separated by commas: accumulates into one list. */
+/** Several values, given as separate words or separated by commas: accumulates into one list. An
+ * empty one ("") is refused as the parser refuses it, never dropped: a filter left out lists everyone. */
 export const many =
   <T>(parseOne: (value: string) => T) =>
-  (value: string, previous: T[] | undefined): T[] => [
-    ...(previous ?? []),
-    ...value
+  (value: string, previous: T[] | undefined): T[] => {
+    const items = value
       .split(',')
       .map((item) => item.trim())
-      .filter(Boolean)
-      .map(parseOne),
-  ];
+      .filter(Boolean);
+    return [...(previous ?? []), ...(items.length > 0 ? items : [value]).map(parseOne)];
+  };
+
+/** A file name: not empty (an empty one would mean this folder). */
+export function fileOption(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a file name, or - for standard input or output.');
+  return value;
+}
 
 const NONE_ALONE = 'Use none alone: it clears the reasons, so no reason can go with it.';
 /** Marks the list "none" made, so that a reason given beside it is refused, not quietly kept. */

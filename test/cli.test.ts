@@ -446,6 +446,11 @@ describe('found by a new user', () => {
       `cx: unknown option '-1 on the NPS'; text that starts with "-" goes after -- (cx log "Dana Lee" -- "-1 on the NPS")\n`,
     ],
     [['set', 'Dana Lee', '--stage'], "cx: option '--stage <stage>' argument missing; cx set --help shows how, with examples\n"],
+    // An empty value is refused, never read as this folder or as no filter at all.
+    [['import', ''], "cx: command-argument value '' is invalid for argument 'file'. Give a file name, or - for"],
+    [['export', '-o', ''], "cx: option '-o, --output <file>' argument '' is invalid. Give a file name"],
+    [['report', '--output', ' '], "cx: option '-o, --output <file>' argument ' ' is invalid. Give a file name"],
+    [['list', '--stage', ''], "cx: option '--stage <stage...>' argument '' is invalid. Use a stage: ignorance,"],
   ])('explains a usage error %j on one line starting "cx:"', async (args, message) => {
     const run = await runCx(dir, args);
     expect(run.status).toBe(2);
