@@ -172,7 +172,7 @@ Examples:
     .command('import')
     .summary('add and update people from CSV or JSON')
     .description(
-      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, notes) or JSON (an array of objects, or one object per line). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
+      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, notes) or JSON (an array of objects, one object per line, one object such as cx show --json prints, or a roster file such as a backup). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
     )
     .argument('<file>', 'the file to read, or - for stdin', fileOption)
     .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['csv', 'json']))

@@ -134,6 +134,19 @@ describe('parseImport: JSON', () => {
     expect(parsed.unknownColumns).toEqual(['Mood']);
   });
 
+  it('reads one object written over many lines (cx show --json), and a roster file with its list of people', () => {
+    const one = parseImport(JSON.stringify({ name: 'Dana Lee', stage: 'buy-in', nextStep: { kind: 'tactic' } }, null, 2));
+    expect(one.problems).toEqual([]);
+    expect(one.unknownColumns).toEqual([]);
+    expect(one.rows.map((row) => [row.where, row.name, row.update])).toEqual([['the file', 'Dana Lee', { stage: 'buy-in' }]]);
+    const roster = parseImport(JSON.stringify({ version: 2, people: [{ name: 'A' }, { name: 'B', stage: 'action' }] }, null, 2));
+    expect(roster.rows.map((row) => [row.where, row.name])).toEqual([
+      ['person 1', 'A'],
+      ['person 2', 'B'],
+    ]);
+    expect(roster.unknownColumns).toEqual([]);
+  });
+
   it.each([
     ['broken JSON', '[{"name":', 'the file', 'not valid JSON'],
     ['a broken line', '{"name":"A"}\n{"name":', 'line 2', 'not valid JSON'],

@@ -201,9 +201,23 @@ function lineCounter(text: string, firstEnd: number): (end: number) => number {
   };
 }
 
+/** The file read as one JSON object, or undefined when it is not one (JSON lines, say). */
+function whole(body: string): unknown {
+  if (!body.trim().startsWith('{')) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function jsonRows(text: string): RawRows {
   const body = text.replace(/^\uFEFF/, '');
   let items: { where: string; value: unknown }[] = [];
+  const single = whole(body);
   if (body.trim().startsWith('[')) {
     let parsed: unknown[];
     try {
@@ -212,6 +226,12 @@ function jsonRows(text: string): RawRows {
       return nothing('the file', `not valid JSON: ${jsonProblem(error, body)}`);
     }
     items = parsed.map((value, index) => ({ where: `item ${index + 1}`, value }));
+  } else if (single !== undefined) {
+    // One object over many lines: one person (cx show --json), or a roster file with its list of people.
+    const people = isRecord(single) && Array.isArray(single.people) ? (single.people as unknown[]) : undefined;
+    items = people
+      ? people.map((person, index) => ({ where: `person ${index + 1}`, value: person }))
+      : [{ where: 'the file', value: single }];
   } else {
     // One object per line (JSON lines).
     const lines = body.split('\n');
