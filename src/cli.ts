@@ -96,9 +96,12 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
   program
     .command('show')
     .summary("one person's profile, advice and history")
+    .description(
+      'One person as cx sees them: stage, disposition and why, what is still to find out, their reasons, the next step (the same one cx todo gives) and the plan move by move, the signs they have moved, and their history and log. A name is found whatever its letter case or spacing.',
+    )
     .argument('<name>', "the stakeholder's name")
-    .option('--json', 'print the record as JSON')
-    .addHelpText('after', '\nExample:\n  cx show "dana lee"')
+    .option('--json', 'print the record as JSON, with the next step and tactics')
+    .addHelpText('after', '\nExamples:\n  cx show "Dana Lee"\n  cx show "dana lee" --json | jq .nextStep')
     .action(async (name: string, options) => (await import('./commands/show.js')).showCommand(name, options));
 
   program
@@ -163,6 +166,9 @@ Examples:
   program
     .command('rm')
     .summary('remove people from the roster')
+    .description(
+      'Take people off the roster: they leave cx list, cx todo and the board. Their records stay in the backups, so cx undo can bring them back; cx forget erases them from the backups too.',
+    )
     .argument('<name...>', 'one or more names')
     .option('-y, --yes', 'remove without asking (needed when not in a terminal)')
     .addHelpText('after', '\nExamples:\n  cx rm "Dana Lee"\n  cx rm "Dana Lee" "Sam Ortiz" --yes')
@@ -322,12 +328,20 @@ Examples:
   program
     .command('questions')
     .summary('the questionnaire, for answers files')
+    .description(
+      'Every question cx assess asks, with the id and the choice values an answers file uses (cx assess --answers), and when each follow-up is asked. Ids and values never change meaning.',
+    )
     .option('--json', 'print the questions as JSON')
+    .addHelpText('after', "\nExamples:\n  cx questions\n  cx questions --json | jq -r '.[].id'")
     .action(async (options) => (await import('./commands/questions.js')).questionsCommand(options));
 
   program
     .command('where')
     .summary('print the path of the roster file')
+    .description(
+      'Print the path of the roster file (it may not exist yet: the first change makes it). CX_CONFIG_DIR moves the roster to another folder.',
+    )
+    .addHelpText('after', '\nExamples:\n  cx where\n  CX_CONFIG_DIR=~/work-roster cx where')
     .action(async () => (await import('./commands/where.js')).whereCommand());
 
   program
@@ -337,20 +351,29 @@ Examples:
       'Restores the roster from the backup kept before the last change (assess, set, import, log, rm). Run it again to go further back; cx keeps the last 10 versions.\n\nAfter cx forget, or an edit of the roster by hand, it refuses rather than take back the change before it unasked: cx forget cannot be undone, and a hand edit would be lost. --force goes ahead.',
     )
     .option('--force', 'undo the last change even after cx forget or an edit by hand')
+    .addHelpText('after', '\nExamples:\n  cx undo\n  cx undo --force          # after an edit by hand you mean to lose')
     .action(async (options) => (await import('./commands/undo.js')).undoCommand(options));
 
   program
     .command('forget')
     .summary('erase people: roster, history, log, backups')
+    .description(
+      'Erase people completely: from the roster, with their history and log, and from every backup, so that nothing of what you recorded about them is left on this machine. It cannot be undone (cx rm only takes them off the roster, and cx undo brings them back). It also erases records of someone removed earlier under the same name.',
+    )
     .argument('<name...>', 'one or more names')
     .option('-y, --yes', 'erase without asking (needed when not in a terminal)')
+    .addHelpText('after', '\nExamples:\n  cx forget "Dana Lee"\n  cx forget "Dana Lee" "Sam Ortiz" --yes')
     .action(async (names: string[], options) => (await import('./commands/forget.js')).forgetCommand(names, options));
 
   program
     .command('doctor')
     .summary('check the roster and backups; restore one')
+    .description(
+      'Check the roster file and its backups: whether cx can read them (and if not, why, with the line), the folder and file permissions, and what an interrupted command left (a forget it finishes, temporary files it removes). It exits 1 when something needs you. --restore puts the newest backup cx can read in place of a roster it cannot, keeping the old file beside it.',
+    )
     .option('--restore', 'replace the roster with the newest good backup (the old file is kept)')
     .option('-y, --yes', 'with --restore: do not ask first')
+    .addHelpText('after', '\nExamples:\n  cx doctor\n  cx doctor --restore')
     .action(async (options) => (await import('./commands/doctor.js')).doctorCommand(options));
 
   program

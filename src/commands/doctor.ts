@@ -1,5 +1,6 @@
 // cx doctor [--restore] [--yes]: check the roster file and its backups, and restore the newest good backup.
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CxError, UsageError } from '../errors.js';
 import { type Finding, renderFindings } from '../render/doctor.js';
 import { inert, when } from '../render/text.js';
@@ -8,6 +9,19 @@ import { confirmed } from './shared.js';
 import { io } from '../io.js';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
+
+/** Why a change could not be saved in the roster's folder (or in the folder it would be made in), if it could not. */
+function unwritable(dir: string): string | undefined {
+  let at = dir;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    accessSync(at, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `${at} ${code === 'EROFS' ? 'is on a read-only disk' : 'cannot be written by you'}`;
+  }
+}
 
 export async function doctorCommand(options: { restore?: boolean; yes?: boolean }): Promise<void> {
   if (options.yes && !options.restore)
@@ -83,6 +97,9 @@ export async function doctorCommand(options: { restore?: boolean; yes?: boolean 
         : { ok: true, text: 'the roster is readable by you alone' },
     );
   }
+  const readOnly = unwritable(dir);
+  if (readOnly)
+    findings.push({ ok: false, text: `cx cannot save changes: ${readOnly}; set CX_CONFIG_DIR to a folder you can write` });
   const dirMode = existsSync(dir) ? mode(dir) : 0;
   if (dirMode & 0o077)
     findings.push({

@@ -10,6 +10,7 @@ import { findPerson } from '../domain/roster.js';
 import { now } from '../clock.js';
 import { UsageError } from '../errors.js';
 import type { RosterStore } from '../store/roster-store.js';
+import { problemOf } from '../store/files.js';
 import { inert } from '../render/text.js';
 import { io } from '../io.js';
 
@@ -95,8 +96,7 @@ export function fileProblem(error: unknown, missing: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return missing;
   if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (error as Error).message;
+  return problemOf(error); // a full or read-only disk, permission denied, in words
 }
 
 /** Everyone named (each once); any name that matches no one is a usage error, before anything changes. */

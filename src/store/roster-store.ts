@@ -624,7 +624,14 @@ export class RosterStore {
     try {
       release = await lockFolder(this.dir, lockPath);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeError(lockPath, error);
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
+        // The lock is the first thing a change writes: a read-only disk or folder shows here.
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT'].includes(code)) {
+          throw new CxError(`cannot save changes to the roster in ${this.dir}: ${problemOf(error)}${NOTHING_CHANGED(error)}`);
+        }
+        throw storeError(lockPath, error);
+      }
       throw new CxError(
         `the roster is in use by another cx command and stayed locked too long; try again. If no cx is running, the lock (${lockPath}) clears itself within ${STALE_LOCK_MS / 1000} seconds`,
       );

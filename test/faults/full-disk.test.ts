@@ -46,6 +46,35 @@ beforeAll(() => {
   }
 });
 
+describe.runIf(mounted)('a read-only disk', () => {
+  it('a change says so in one line and changes nothing; cx doctor names it, and reads on', () => {
+    const dir = join(mountPoint, 'read-only');
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(base, dir, { recursive: true });
+    const before = snapshot(dir);
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    try {
+      const set = cx(dir, ['set', 'Person 1', '--team', 'Sales'], { env: NOW });
+      expect(set.status).toBe(1);
+      expect(set.stderr).toBe(`cx: cannot save changes to the roster in ${dir}: the disk is read-only; nothing was changed\n`);
+      const doctor = cx(dir, ['doctor'], { env: NOW });
+      expect(doctor.status).toBe(1);
+      expect(doctor.stdout).toContain(`cx cannot save changes: ${dir} is on a read-only disk`);
+      expect(doctor.stdout).toContain('is readable: 215 people');
+      expect(cx(dir, ['list'], { env: NOW }).status).toBe(0);
+      const out = cx(tempDir(), ['export', '-o', join(dir, 'out.json')], { env: NOW });
+      expect(out.stderr).toBe(`cx: cannot write ${join(dir, 'out.json')}: the disk is read-only\n`);
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+    }
+    try {
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true }); // the tmpfs is small: the next tests need its room
+    }
+  });
+});
+
 describe.runIf(mounted)('a full tmpfs, at ten levels of free space, for every command that writes', () => {
   it.each(WRITING)('cx %s saves the change whole, or says so in one line and changes nothing', (name, args, input) => {
     const start = join(tempDir(), 'start');
