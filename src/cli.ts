@@ -34,7 +34,8 @@ function buildProgram(): Command {
   const program = new Command('cx')
     .description('Coach your CX stakeholders: where each one stands, and what to do next with them.')
     .version(__CX_VERSION__, '-v, --version', 'print the version of cx')
-    .option('--no-color', 'print without colour (also NO_COLOR=1; off when piped)')
+    .option('--no-color', 'print without colour (or --no-colour; also NO_COLOR=1; off when piped)')
+    .addOption(new Option('--no-colour').hideHelp())
     .helpOption('-h, --help', 'show help for cx or a command')
     .configureOutput(output())
     .helpCommand(false)
@@ -43,7 +44,9 @@ function buildProgram(): Command {
     .exitOverride()
     // Colour is decided before a command runs (and chalk loaded only then: --version needs none).
     .hook('preAction', async (_, action) =>
-      (await import('./render/color.js')).configureColor({ color: action.optsWithGlobals().color as boolean | undefined }),
+      (await import('./render/color.js')).configureColor({
+        color: action.optsWithGlobals().colour === false ? false : (action.optsWithGlobals().color as boolean | undefined),
+      }),
     )
     .addHelpText(
       'after',

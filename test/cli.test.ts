@@ -380,6 +380,7 @@ describe('colour', () => {
     expect((await runCx(dir, ['show', 'Dana Lee'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await runCx(dir, ['--no-color', 'show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await runCx(dir, ['show', 'Dana Lee', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await runCx(dir, ['--no-colour', 'show', 'Dana Lee'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 });
 
