@@ -156,6 +156,32 @@ describe('outcomes steer the next step', () => {
     expect(result.action).toContain('has reached Commitment');
     expect(result.action).toContain('They name a person from their team to work on it.');
     expect(result.action).toContain('cx set "Sam" --stage commitment');
+    // Judged again since, and still at Buy-in: they did not move, so the ladder's moves are open again.
+    const again = recordAssessment(
+      { people: [sam] },
+      {
+        name: 'Sam',
+        answers: { ...buyIn, stance: 'keen' },
+        result: assess({ ...buyIn, stance: 'keen' }),
+        at: new Date('2026-11-16'),
+        newId,
+      },
+    ).person;
+    expect(step(again)).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
+    expect(step(again).action).toContain('Tell Sam the date the request closes');
+  });
+
+  it('worked on every move of the plan: the check of whether they moved names each move with its day', () => {
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [
+      did('2026-11-12', 'scarcity', 'worked'),
+      did('2026-11-13', 'spotlight', 'worked'),
+      did('2026-11-14', 'co-lead', 'worked'),
+    ]);
+    expect(planOf(dana)).toEqual(['co-lead', 'spotlight', 'scarcity']);
+    expect(step(dana)).toMatchObject({ kind: 'reassess' });
+    expect(step(dana).why.join('; ')).toContain(
+      'invite them to co-lead worked on 2026-11-14, give them the spotlight worked on 2026-11-13, make a scarce, specific ask worked on 2026-11-12',
+    );
   });
 
   it('a find-out, once logged, leads to re-assessing with what was learned', () => {

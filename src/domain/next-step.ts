@@ -412,10 +412,14 @@ function planned(
   const contributed = hasContributed(person);
   const worked: TacticId[] = [];
   const open: TacticId[] = [];
+  const judged = lastJudged(person);
   for (const tactic of chain) {
     const entry = last.get(tactic);
-    if (entry?.outcome === 'worked') worked.push(tactic);
-    if (entry?.outcome === 'worked' || refused.has(tactic)) continue;
+    // A ladder move that worked before they were judged again, at the same stage, is open again: it
+    // worked, and they did not move. A reason's move, once it has worked, stays done.
+    const done = entry?.outcome === 'worked' && !(ladder.has(tactic) && judgedAfter(entry, judged));
+    if (done) worked.push(tactic);
+    if (done || refused.has(tactic)) continue;
     // Declined more than a month ago: offered again.
     if (entry?.outcome === 'declined')
       return tacticStep(person, tactic, [...why, `declined on ${entry.on}: worth offering again`], context);
@@ -438,7 +442,9 @@ function planned(
   // Every move has worked: it is time to see whether they have moved.
   return checkMoved(person, [
     ...why,
-    worked.length ? `${worked.map(tacticName).join(', ')} worked` : 'every move in the plan has been tried',
+    worked.length
+      ? `${worked.map((tactic) => `${tacticName(tactic)} worked on ${last.get(tactic)?.on}`).join(', ')}`
+      : 'every move in the plan has been tried',
   ]);
 }
 
