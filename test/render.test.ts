@@ -25,6 +25,12 @@ describe('renderBoard', () => {
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
     expect(lines.join('\n')).toContain('Funnel');
   });
+
+  it('names the outliers who came round since the day', () => {
+    const ravi = applyUpdate(people[1] as (typeof people)[0], { disposition: 'fence-sitter' }, 'set', new Date('2026-11-20'));
+    const text = renderBoard(buildBoard({ people: [ravi] }, new Date('2026-11-24T09:00:00Z'), '2026-11-17'), 80);
+    expect(text).toMatch(/\n {2}Came round {4}Person With A Long Name 1 \(Outlier → Fence-sitter\)$/m);
+  });
 });
 
 describe('inert', () => {

@@ -181,6 +181,22 @@ describe('the report', () => {
     expect(outlier('2027-01-05')).not.toHaveProperty('until');
   });
 
+  it('counts an outlier who came round as a win, on the day, and says so on the page', () => {
+    const ravi = applyUpdate(
+      person('Ravi Shah', '2026-08-01', { stage: 'skepticism', disposition: 'outlier', role: 'Head of Quality' }),
+      { disposition: 'fence-sitter' },
+      'set',
+      at('2026-11-18'),
+    );
+    const built = buildReport({ people: [ravi] }, { today, since, months: 6, names: false, asOf: false });
+    expect(built.wins).toEqual([
+      { who: 'Head of Quality', on: '2026-11-18', kind: 'came-round', disposition: { from: 'outlier', to: 'fence-sitter' } },
+    ]);
+    expect(renderReportHtml(built, '0.0.0')).toMatch(
+      /Head of Quality<\/strong>\s+no longer pushes back: now\s+<strong>fence-sitter<\/strong>/,
+    );
+  });
+
   it("shares the period's wins, newest first: steps that worked, with names in their text replaced, and moves up", () => {
     expect(report().wins).toEqual([
       { who: 'Finance director', kind: 'moved-up', from: 'buy-in', to: 'commitment', on: '2026-11-20' },

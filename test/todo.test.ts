@@ -341,6 +341,19 @@ describe('the board', () => {
     expect(board.movement?.[0]).toMatchObject({ added: 1, movedUp: 1 });
   });
 
+  it('finds the outliers who came round since a day: an outlier as it began, not one now', () => {
+    const out = (name: string) => added(name, '2026-11-01', { stage: 'skepticism', disposition: 'outlier' });
+    const round = applyUpdate(out('Round'), { disposition: 'fence-sitter' }, 'set', new Date('2026-11-20'));
+    const keen = applyUpdate(out('Keen'), { disposition: 'advocate' }, 'set', new Date('2026-11-10')); // before the day
+    const still = out('Still');
+    const late = applyUpdate(added('Late', '2026-11-18', { disposition: 'outlier' }), { disposition: 'advocate' }, 'set', today);
+    const board = buildBoard({ people: [round, keen, still, late] }, today, '2026-11-17');
+    expect(board.cameRound).toEqual([{ name: 'Round', from: 'outlier', to: 'fence-sitter' }]);
+    expect(buildBoard({ people: [keen] }, today, '2026-11-05').cameRound).toEqual([
+      { name: 'Keen', from: 'outlier', to: 'advocate' },
+    ]);
+  });
+
   it('counts a move made on the "since" day itself', () => {
     expect(buildBoard(roster, today, '2026-11-20').movedUp).toEqual([{ name: 'Up', from: 'skepticism', to: 'buy-in' }]);
     expect(buildBoard(roster, today, '2026-11-21').movedUp).toEqual([]);

@@ -1,7 +1,7 @@
 // The program at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
 import { dayOf } from './dates.js';
 import { isStuck, stuckDays } from './filter.js';
-import { rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';
+import { dispositionBefore, rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
 import { type MonthCount, monthByMonth } from './movement.js';
@@ -27,6 +27,8 @@ export interface Board {
   movedDown: Move[];
   /** People added since the day. */
   added: string[];
+  /** People who were outliers as the day began and are not now (a fence-sitter or an advocate). */
+  cameRound: { name: string; from: 'outlier'; to: DispositionId }[];
   /**
    * People three weeks or more at one stage, longest first: not people at Action, nor those at or past
    * their target stage.
@@ -69,9 +71,13 @@ export function buildBoard(
   const movedUp: Move[] = [];
   const movedDown: Move[] = [];
   const added: string[] = [];
+  const cameRound: Board['cameRound'] = [];
   // "Since" a day includes that day: how people stood as it began.
   const sinceStart = startOfDay(since);
   for (const person of people) {
+    if (dispositionBefore(person, sinceStart) === 'outlier' && person.disposition && person.disposition !== 'outlier') {
+      cameRound.push({ name: person.name, from: 'outlier', to: person.disposition });
+    }
     let before = stageBefore(person, sinceStart);
     if (before === undefined) {
       added.push(person.name);
@@ -104,6 +110,7 @@ export function buildBoard(
     movedUp,
     movedDown,
     added,
+    cameRound,
     stuck,
     targets,
   };

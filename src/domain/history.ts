@@ -18,13 +18,22 @@ export const startOfDay = (day: string): string => (parseDay(day) as Date).toISO
  * every month.)
  */
 export function stageBefore(person: Stakeholder, instant: string): StageId | null | undefined {
+  return valueBefore(person, instant, 'stage') as StageId | null | undefined;
+}
+
+/** A person's disposition just before an ISO instant, from their history; undefined if they were added later. */
+export function dispositionBefore(person: Stakeholder, instant: string): DispositionId | null | undefined {
+  return valueBefore(person, instant, 'disposition') as DispositionId | null | undefined;
+}
+
+function valueBefore(person: Stakeholder, instant: string, field: 'stage' | 'disposition'): string | null | undefined {
   if (person.createdAt >= instant) return undefined;
-  let stage: StageId | null = null;
+  let value: string | null = null;
   for (const entry of person.history) {
     if (entry.at >= instant) break;
-    for (const change of entry.changes) if (change.field === 'stage') stage = (change.to as StageId | null) ?? null;
+    for (const change of entry.changes) if (change.field === field) value = (change.to as string | null) ?? null;
   }
-  return stage;
+  return value;
 }
 
 /**

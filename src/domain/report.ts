@@ -46,12 +46,16 @@ export interface ReportOutlier extends Who {
 
 export interface ReportWin extends Who {
   on: string;
-  /** A logged step that worked (with its text), or a move up the ladder in the period (from, to). */
-  kind: 'worked' | 'moved-up';
+  /**
+   * A logged step that worked (with its text), a move up the ladder in the period (from, to), or an
+   * outlier who came round (disposition: from outlier to what they are now).
+   */
+  kind: 'worked' | 'moved-up' | 'came-round';
   text?: string;
   tactic?: TacticId;
   from?: StageId | null;
   to?: StageId | null;
+  disposition?: { from: DispositionId; to: DispositionId };
 }
 
 export interface ReportAction extends Who {
@@ -110,10 +114,10 @@ const weight = (person: Stakeholder): number =>
 const committed = (stage: StageId | null): boolean => stage !== null && stageNumber(stage) >= stageNumber('commitment');
 
 /** The day a person's stage last changed after an instant, up to another, from their history. */
-function lastStageChange(person: Stakeholder, after: string, until: string): string | undefined {
+function lastChange(person: Stakeholder, field: 'stage' | 'disposition', after: string, until: string): string | undefined {
   let day: string | undefined;
   for (const entry of person.history) {
-    if (entry.at >= after && entry.at < until && entry.changes.some((change) => change.field === 'stage')) day = dayOf(entry.at);
+    if (entry.at >= after && entry.at < until && entry.changes.some((change) => change.field === field)) day = dayOf(entry.at);
   }
   return day;
 }
@@ -154,7 +158,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
     list
       .map((entry) => {
         const person = find(entry.name);
-        return { ...who(person), from: entry.from, to: entry.to, on: lastStageChange(person, after, until) ?? today };
+        return { ...who(person), from: entry.from, to: entry.to, on: lastChange(person, 'stage', after, until) ?? today };
       })
       .sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
 
@@ -204,6 +208,12 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
   // stood at its start to where they stand now.
   const up = move(board.movedUp);
   for (const entry of up) wins.push({ ...entry, kind: 'moved-up' });
+  // And every outlier who came round: no longer pushing back, whatever their stage.
+  for (const entry of board.cameRound) {
+    const person = find(entry.name);
+    const on = lastChange(person, 'disposition', after, until) ?? today;
+    wins.push({ ...who(person), on, kind: 'came-round', disposition: { from: entry.from, to: entry.to } });
+  }
   // Newest first; on one day, what was done before the stage moves it led to.
   wins.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : a.kind === b.kind ? 0 : a.kind === 'worked' ? -1 : 1));
 

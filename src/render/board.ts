@@ -131,6 +131,11 @@ export function renderBoard(board: Board, width = 80): string {
     ...moves('Moved up', board.movedUp, width),
     ...moves('Moved down', board.movedDown, width),
     ...titled('Added', board.added.map(inert), width),
+    ...titled(
+      'Came round',
+      board.cameRound.map((c) => `${inert(c.name)} (Outlier → ${DISPOSITION_GUIDES[c.to].label})`),
+      width,
+    ),
   ];
   out.push(...(movement.length ? movement : ['  no stage changes']));
   out.push(

@@ -342,10 +342,15 @@ function wins(report: Report): Html {
           <span class="when">${shortDay(win.on)}</span>
           ${person(win)}${win.tactic ? html` (${TACTIC_GUIDES[win.tactic].name.toLowerCase()})` : ''}: ${win.text ?? ''}
         </li>`
-      : html`<li>
-          <span class="when">${shortDay(win.on)}</span> ${person(win)} moved up to
-          <strong>${stageName(win.to ?? null)}</strong> (from ${stageName(win.from ?? null)}).
-        </li>`;
+      : win.kind === 'came-round'
+        ? html`<li>
+            <span class="when">${shortDay(win.on)}</span> ${person(win)} no longer pushes back: now
+            <strong>${DISPOSITION_GUIDES[win.disposition?.to ?? 'fence-sitter'].label.toLowerCase()}</strong> (was an outlier).
+          </li>`
+        : html`<li>
+            <span class="when">${shortDay(win.on)}</span> ${person(win)} moved up to
+            <strong>${stageName(win.to ?? null)}</strong> (from ${stageName(win.from ?? null)}).
+          </li>`;
   const more = (count: number) => html`<li class="note">and ${count} more</li>`;
   return html`<section class="wins">
     <h2>Quick wins to share</h2>
