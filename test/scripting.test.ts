@@ -1056,12 +1056,22 @@ describe('cx completion', () => {
       ['cx', 'completion', ''],
       ['bash', 'zsh'],
     ],
+    // Every option's own values: stages for a target, outcomes, files, and nothing for free text.
+    [['cx', 'set', 'Dana Lee', '--target', 'b'], ['buy-in']],
+    [
+      ['cx', 'log', 'Dana Lee', 'x', '--outcome', ''],
+      ['worked', 'waiting', 'declined'],
+    ],
+    [['cx', 'assess', 'Dana Lee', '--answers', 'answers-f'], ['answers-file.json']],
+    [['cx', 'set', 'Dana Lee', '--note', 'Da'], []],
+    [['cx', 'log', 'Dana Lee', 'x', '--date', ''], []],
   ];
   let results: string[][] = [];
   let commands: string[] = [];
   beforeAll(async () => {
     const shared = tempDir();
     await ok(shared, ['set', 'Dana Lee', "O'Brien", 'Zoë Ångström', 'Sam Ortiz', '--add']);
+    writeFileSync(join(shared, 'answers-file.json'), '{}');
     const all = complete(shared, [['cx', 's'], ...CASES.map(([words]) => words)]);
     commands = all[0] ?? [];
     results = all.slice(1);

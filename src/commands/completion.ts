@@ -1,7 +1,7 @@
 // cx completion bash|zsh: a shell script that completes commands, options, ids and roster names.
 // The lists are read from the program itself, so new commands and options complete without edits here.
 import type { Command } from 'commander';
-import { DISPOSITIONS, INFLUENCES, REASONS, STAGES, TACTICS } from '../domain/model.js';
+import { DISPOSITIONS, INFLUENCES, OUTCOMES, REASONS, STAGES, TACTICS } from '../domain/model.js';
 import { SORTS } from '../domain/filter.js';
 import { IMPORT_FORMATS } from '../domain/import.js';
 import { UsageError } from '../errors.js';
@@ -12,13 +12,17 @@ import { inert } from '../render/inert.js';
 /** Values each option takes. */
 const VALUES: Record<string, readonly string[]> = {
   '--stage': STAGES,
+  '--target': STAGES,
   '--disposition': DISPOSITIONS,
   '--reason': [...REASONS, 'none'],
   '--influence': INFLUENCES,
   '--format': IMPORT_FORMATS,
   '--sort': SORTS,
   '--tactic': TACTICS,
+  '--outcome': OUTCOMES,
 };
+/** Options whose value is a file name. */
+const FILES = ['--answers', '-a', '--output', '-o'];
 
 /** What each command's arguments are: roster names, a file, or fixed words. */
 const ARGUMENTS: Record<string, 'names' | 'first-name' | 'files' | 'commands' | readonly string[]> = {
@@ -37,11 +41,19 @@ const ARGUMENTS: Record<string, 'names' | 'first-name' | 'files' | 'commands' | 
 interface Spec {
   commands: { name: string; options: string[] }[];
   globalOptions: string[];
+  /** Options that take a value of their own words (a note, a day): nothing is offered after them. */
+  freeValues: string[];
 }
 
 function specOf(program: Command): Spec {
   const longs = (command: Command) => command.options.map((option) => option.long).filter((long): long is string => !!long);
+  const taking = [program, ...program.commands]
+    .flatMap((command) => command.options)
+    .filter((option) => option.required || option.optional)
+    .flatMap((option) => [option.long, option.short])
+    .filter((flag): flag is string => !!flag && !(flag in VALUES) && !FILES.includes(flag));
   return {
+    freeValues: [...new Set(taking)].sort(),
     commands: program.commands
       .filter((command) => !command.name().startsWith('_'))
       .flatMap((command) =>
@@ -54,9 +66,13 @@ function specOf(program: Command): Spec {
 const words = (values: readonly string[]) => values.join(' ');
 
 function bash(spec: Spec): string {
-  const valueCases = Object.entries(VALUES)
-    .map(([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`)
-    .join('\n');
+  const valueCases = [
+    ...Object.entries(VALUES).map(
+      ([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`,
+    ),
+    `    ${FILES.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`,
+    `    ${spec.freeValues.join('|')}) return ;;`,
+  ].join('\n');
   const optionCases = spec.commands
     .map((c) => `      ${c.name}) COMPREPLY=($(compgen -W "${words(c.options)}" -- "$cur")) ;;`)
     .join('\n');
@@ -108,9 +124,11 @@ complete -F _cx cx
 }
 
 function zsh(spec: Spec): string {
-  const valueCases = Object.entries(VALUES)
-    .map(([option, values]) => `    ${option}) compadd -- ${words(values)}; return ;;`)
-    .join('\n');
+  const valueCases = [
+    ...Object.entries(VALUES).map(([option, values]) => `    ${option}) compadd -- ${words(values)}; return ;;`),
+    `    ${FILES.join('|')}) _files; return ;;`,
+    `    ${spec.freeValues.join('|')}) return ;;`,
+  ].join('\n');
   const optionCases = spec.commands.map((c) => `      ${c.name}) compadd -- ${words(c.options)} ;;`).join('\n');
   const argumentCases = Object.entries(ARGUMENTS)
     .map(([command, kind]) => {
