@@ -358,6 +358,18 @@ describe('cx set option values', () => {
 });
 
 describe('cx import', () => {
+  it('says when a new name is close to one in the roster (a typo, most likely), in a dry run too, and imports all the same', async () => {
+    seed('dana');
+    const input = 'name,stage\nDana Le,3\nKim Park,2\n';
+    const dry = await ok(dir, ['import', '-', '--dry-run'], { input });
+    expect(dry.stderr).toBe('cx: note: "Dana Le" would be new to the roster (did you mean "Dana Lee"?)\n');
+    const done = await ok(dir, ['import', '-'], { input });
+    expect(done.stderr).toBe(
+      'cx: note: "Dana Le" is new to the roster (did you mean "Dana Lee"?); cx undo takes this change back\n',
+    );
+    expect(storedNames(dir)).toEqual(expect.arrayContaining(['Dana Le', 'Dana Lee', 'Kim Park']));
+  });
+
   it('adds new people and updates known ones from CSV, reads the header in any case, and warns about unknown columns', async () => {
     seed('dana');
     const name = file(

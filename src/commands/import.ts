@@ -7,7 +7,10 @@ import { paint } from '../render/color.js';
 import { describeFieldChanges } from '../render/profile.js';
 import { inert } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
-import { printJson, readInput } from './shared.js';
+import { didYouMean, newNameNote, printJson, readInput } from './shared.js';
+
+/** How many new names an import looks for near-misses of names in the roster. */
+const NEW_NAMES_CHECKED = 50;
 import { io } from '../io.js';
 
 export async function importCommand(
@@ -28,14 +31,21 @@ export async function importCommand(
   if (parsed.problems.length > 0) refuse(label, parsed.problems);
   if (parsed.rows.length === 0) throw new UsageError(`${label} has no people to import`);
 
-  const { outcomes, counts, problems } = await RosterStore.open().update(`import ${label}`, (before) => {
+  const { outcomes, counts, problems, similar } = await RosterStore.open().update(`import ${label}`, (before) => {
     const { roster, outcomes, problems } = applyImport(before, parsed.rows, now(), randomUUID);
-    if (problems.length > 0) return { result: { outcomes, counts: { added: 0, updated: 0, unchanged: 0 }, problems } };
+    if (problems.length > 0)
+      return { result: { outcomes, counts: { added: 0, updated: 0, unchanged: 0 }, problems, similar: [] } };
     const counts = { added: 0, updated: 0, unchanged: 0 };
     for (const outcome of outcomes) counts[outcome.outcome]++;
     const write = !options.dryRun && (counts.added > 0 || counts.updated > 0);
     const names = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.name);
-    return { ...(write ? { roster } : {}), names, result: { outcomes, counts, problems } };
+    // A new name close to one the roster has is most likely a typo: said, for a handful of new names (a
+    // bulk add of hundreds is a new list, and each would cost a pass over everyone).
+    const added = outcomes.filter((o) => o.outcome === 'added').map((o) => o.name);
+    const known = added.length <= NEW_NAMES_CHECKED ? before.people.map((person) => person.name) : [];
+    const similar =
+      known.length > 0 ? added.map((name) => [name, didYouMean(name, known)] as const).filter(([, hint]) => hint) : [];
+    return { ...(write ? { roster } : {}), names, result: { outcomes, counts, problems, similar } };
   });
   if (problems.length > 0) {
     // Found against the roster, in rows the quick read numbered: read again to say on which lines.
@@ -48,6 +58,10 @@ export async function importCommand(
   }
 
   if (options.json) return printJson({ dryRun: !!options.dryRun, ...counts, people: outcomes });
+  for (const [name, hint] of similar) {
+    if (options.dryRun) io().stderr.write(`cx: note: "${inert(name)}" would be new to the roster (${hint})\n`);
+    else newNameNote(name, hint);
+  }
   const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;
   if (options.dryRun) {
     io().stdout.write(`${outcomes.map(planLine).join('\n')}\n`);
