@@ -53,8 +53,8 @@ const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLo
  * the program's success, one who works around it would take offence, and nobody would follow them).
  * The nearest in influence first, their own level before one above it (a team lead looks to a team
  * lead, not to a VP) and above it before one below; among those, their own team first; then one with
- * a result logged (a step that worked); then by name. The candidates are sorted once, so a roster costs one pass, not one
- * per person.
+ * a result logged (a step that worked); then by name. The candidates are chosen and sorted once; each
+ * person then costs one look through the Action-stage colleagues.
  */
 export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder | undefined {
   const level = (person: Stakeholder) => (person.influence === 'high' ? 2 : person.influence === 'low' ? 0 : 1);

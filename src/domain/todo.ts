@@ -200,8 +200,8 @@ function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | und
 }
 
 /**
- * One item per person who is due for attention in the week that starts on `today`, highest priority first. Everyone is scored;
- * only those who make the list get their advice worked out.
+ * One item per person who is due for attention in the week that starts on `today`, highest priority
+ * first. Everyone is scored; only those who make the list get their advice worked out.
  */
 export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
   const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);

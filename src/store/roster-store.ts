@@ -485,8 +485,8 @@ export class RosterStore {
     const kept = entries.filter((entry) => !empty(entry));
     for (const entry of entries.filter(empty)) rmSync(join(this.backupsDir, entry.file), { force: true });
     const newest = kept.at(-1);
-    const now = after ?? before;
-    if (newest && entries.at(-1) && empty(entries.at(-1) as Backup) && now !== undefined) newest.forgetWrote = now;
+    const current = after ?? before;
+    if (newest && entries.at(-1) && empty(entries.at(-1) as Backup) && current !== undefined) newest.forgetWrote = current;
     this.#saveIndex(kept);
     if (read) rmSync(this.#journal, { force: true });
     return { scrubbed, unreadable };
