@@ -128,6 +128,28 @@ describe('outcomes', () => {
     expect(await dana('2026-11-25')).toMatchObject({ kind: 'follow-up', tactic: 'co-lead', due: '2026-12-01' });
   });
 
+  it('waiting, with a day they named: no follow-up promised before it', async () => {
+    const dir = await withDana();
+    const logged = await ok(
+      dir,
+      ['log', 'Dana Lee', 'After the audit', '--tactic', 'co-lead', '--outcome', 'waiting', '--until', '2026-12-10'],
+      at('2026-11-24'),
+    );
+    expect(logged.stdout).not.toContain('as a follow-up on');
+    expect(logged.stdout).toContain('Nothing is due with Dana Lee before 2026-12-10, as they asked.');
+  });
+
+  it('worked, for someone kept warm at their target: no question of whether they moved on', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Lee Chan', '--add', '--stage', 'buy-in', '--target', 'buy-in'], at('2026-11-20'));
+    const logged = await ok(
+      dir,
+      ['log', 'Lee Chan', 'Sent the monthly note', '--tactic', 'keep-warm', '--outcome', 'worked'],
+      at('2026-11-24'),
+    );
+    expect(logged.stdout).not.toContain('Has Lee Chan moved');
+  });
+
   it('worked: moves on, and asks whether the stage moved, naming the signs', async () => {
     const dir = await withDana();
     const logged = await ok(

@@ -120,6 +120,15 @@ describe('rule 2: who is listed', () => {
     ]);
   });
 
+  it('a day they asked you to come back on holds back a follow-up too', () => {
+    const log: LogEntry[] = [
+      { on: '2026-11-16', text: 'after the audit', tactic: 'scarcity', outcome: 'waiting', until: '2026-12-03' },
+    ];
+    const person = assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log });
+    expect(dueDay(person)).toEqual({ day: '2026-12-03', by: 'asked' });
+    expect(todo(person)).toEqual([]); // the week of 2026-11-24 ends on 2026-11-30
+  });
+
   it('not someone not yet in the roster on the day', () => {
     expect(todo(added('Later', '2026-11-30'))).toEqual([]);
   });

@@ -104,17 +104,19 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const last = lastContact(person);
   if (last === undefined) return { day: dayOf(person.createdAt), by: 'first-contact' };
   const byCadence = addDays(last, cadenceDays(person));
-  // They asked you to come back on a day: nothing before it.
+  const due = ((): { day: string; by: DueBy } => {
+    const rest = restUntil(person);
+    if (rest && rest > byCadence) return { day: rest, by: 'rest' };
+    const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
+    if (waiting?.outcome === 'waiting') {
+      const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
+      return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
+    }
+    return { day: byCadence, by: 'cadence' };
+  })();
+  // They asked you to come back on a day: nothing before it, a follow-up included.
   const asked = askedUntil(person);
-  if (asked && asked > byCadence) return { day: asked, by: 'asked' };
-  const rest = restUntil(person);
-  if (rest && rest > byCadence) return { day: rest, by: 'rest' };
-  const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
-  if (waiting?.outcome === 'waiting') {
-    const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
-    return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
-  }
-  return { day: byCadence, by: 'cadence' };
+  return asked && asked > due.day ? { day: asked, by: 'asked' } : due;
 }
 
 const weeks = (days: number): string => {

@@ -1,7 +1,7 @@
 // What `cx log` says after recording an entry: what was logged, what the outcome means, the next step.
 import { addDays } from '../domain/dates.js';
 import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
-import { FOLLOW_UP_DAYS, STAGES } from '../domain/model.js';
+import { FOLLOW_UP_DAYS, STAGES, atTarget } from '../domain/model.js';
 import { type NextStep, shellWord } from '../domain/next-step.js';
 import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
@@ -20,7 +20,9 @@ export function renderLogged(
   const how = entry.tactic ? ` (${TACTIC_GUIDES[entry.tactic].name}${entry.outcome ? `: ${entry.outcome}` : ''})` : '';
   const out = [`Logged for ${name} on ${entry.on}${how}: ${inert(entry.text)}`];
   const stage = before.stage;
-  if (entry.outcome === 'worked' && stage && stage !== 'action') {
+  // Not for someone kept warm at or past their target: nothing more is asked of them.
+  const keptWarm = before.disposition !== 'outlier' && atTarget(before);
+  if (entry.outcome === 'worked' && stage && stage !== 'action' && !keptWarm) {
     const next = STAGES[STAGES.indexOf(stage) + 1] as StageId;
     out.push('', c.bold(`Has ${name} moved to ${STAGE_GUIDES[next].label}? Look for:`));
     for (const signal of STAGE_GUIDES[stage].nextSignals) out.push(wrap(signal, width, '  • ', '    '));
@@ -40,7 +42,7 @@ export function renderLogged(
         ),
       );
     }
-  } else if (entry.outcome === 'waiting') {
+  } else if (entry.outcome === 'waiting' && !(entry.until && entry.until >= addDays(entry.on, FOLLOW_UP_DAYS))) {
     out.push(c.dim(`cx todo brings this back as a follow-up on ${addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`));
   } else if (entry.outcome === 'declined') {
     out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
