@@ -121,12 +121,13 @@ describe('rule 2: who is listed', () => {
   });
 
   it('a day they asked you to come back on holds back a follow-up too', () => {
+    // Every 18 days (low influence): due by cadence 2026-12-04, as a follow-up 2026-11-23; asked: 2026-11-26.
     const log: LogEntry[] = [
-      { on: '2026-11-16', text: 'after the audit', tactic: 'scarcity', outcome: 'waiting', until: '2026-12-03' },
+      { on: '2026-11-16', text: 'after the audit', tactic: 'scarcity', outcome: 'waiting', until: '2026-11-26' },
     ];
-    const person = assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log });
-    expect(dueDay(person)).toEqual({ day: '2026-12-03', by: 'asked' });
-    expect(todo(person)).toEqual([]); // the week of 2026-11-24 ends on 2026-11-30
+    const person = assessed('W', '2026-11-01', { ...gates(3), ...keen, influence: 'low' }, { log });
+    expect(dueDay(person)).toEqual({ day: '2026-11-26', by: 'asked' });
+    expect(only(person)).toMatchObject({ due: '2026-11-26', overdueDays: -2 });
   });
 
   it('not someone not yet in the roster on the day', () => {
