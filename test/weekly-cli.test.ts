@@ -93,6 +93,16 @@ describe('cx log', () => {
 });
 
 describe('cx todo', () => {
+  it('says how many more are due this week than the limit shows, and how to see them all', async () => {
+    const all = (JSON.parse((await runCx(dir, ['todo', '--json', '--limit', '100'], { env: TODAY })).stdout) as unknown[]).length;
+    expect(all).toBeGreaterThan(2);
+    const cut = await runCx(dir, ['todo', '--limit', '2'], { env: TODAY });
+    expect(cut.stdout).toContain(
+      `${all - 2} more ${all - 2 === 1 ? 'person is' : 'people are'} due this week: cx todo --limit ${all} lists all ${all}.`,
+    );
+    expect((await runCx(dir, ['todo', '--limit', String(all)], { env: TODAY })).stdout).not.toContain('due this week: cx todo');
+  });
+
   it("prints the week's list, highest priority first, with an action and a reason for each", async () => {
     const run = await runCx(dir, ['todo', '--limit', '20'], { env: TODAY });
     expect(run.status).toBe(0);

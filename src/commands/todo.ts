@@ -1,7 +1,7 @@
 // cx todo [--date YYYY-MM-DD] [--limit N] [--json | --markdown]
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
-import { weeklyTodo } from '../domain/todo.js';
+import { dueThisWeek, weeklyTodo } from '../domain/todo.js';
 import { UsageError } from '../errors.js';
 import { renderTodo, renderTodoMarkdown } from '../render/todo.js';
 import { RosterStore } from '../store/roster-store.js';
@@ -30,5 +30,5 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     );
     return;
   }
-  io().stdout.write(renderTodo(items, dayOf(today)));
+  io().stdout.write(renderTodo(items, dayOf(today), dueThisWeek(roster, today) - items.length));
 }

@@ -214,6 +214,10 @@ export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_
   return keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today));
 }
 
+/** How many people are due in the week that starts on `today`: the list's length without its limit. */
+export const dueThisWeek = (roster: Roster, today: Date): number =>
+  roster.people.reduce((count, person) => count + (dueness(person, today) ? 1 : 0), 0);
+
 /**
  * The first `limit` items, except that advocates may take at most half of the places while an outlier
  * or fence-sitter is waiting: the easy conversations must not crowd out the hard ones.

@@ -3,9 +3,10 @@ import type { TodoItem } from '../domain/todo.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { renderStep } from './profile.js';
-import { inert, textWidth } from './text.js';
+import { inert, textWidth, wrap } from './text.js';
 
-export function renderTodo(items: TodoItem[], day: string, width = textWidth()): string {
+/** The week's list; `more` people are due too, beyond the limit. */
+export function renderTodo(items: TodoItem[], day: string, more = 0, width = textWidth()): string {
   const c = paint();
   const out = [c.bold(`To do, week of ${day}`), ''];
   items.forEach((item, index) => {
@@ -22,6 +23,17 @@ export function renderTodo(items: TodoItem[], day: string, width = textWidth()):
     out.push(...renderStep({ ...item, why: [item.why] }, width, '    '));
     out.push('');
   });
+  if (more > 0) {
+    const all = items.length + more;
+    out.push(
+      wrap(
+        `${more} more ${more === 1 ? 'person is' : 'people are'} due this week: cx todo --limit ${all} lists all ${all}.`,
+        width,
+        '',
+      ),
+      '',
+    );
+  }
   out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> --outcome worked|waiting|declined'));
   return `${out.join('\n')}\n`;
 }
