@@ -62,10 +62,27 @@ describe('outcomes steer the next step', () => {
     const twice = { ...once, log: [...(once.log ?? []), did('2026-11-17', 'co-lead', 'waiting', 'chased again')] };
     const result = step(twice);
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'understand-why' });
-    expect(result.action).toContain('than what you asked on 2026-11-03, which they have not answered');
+    expect(result.action).toContain('than your step of 2026-11-03 ("offered the co-lead"), which has had no answer');
     expect(result.why.join('; ')).toContain(
       'no answer to invite them to co-lead since 2026-11-03, after 2 follow-ups: taken as a no for now: a different approach',
     );
+  });
+
+  it('silent through every approach: an outside voice after the find-out goes unanswered, then a month of rest', () => {
+    const silent = (on: string[], tactic: TacticId) => on.map((day) => did(day, tactic, 'waiting', 'no reply'));
+    const commitment = { ...buyIn, pledged: 'yes', acted: 'no', stance: 'neutral', influence: 'high' };
+    const coo = (log: LogEntry[]) => assessed('Catherine', '2026-09-01', commitment, log);
+    const peers = silent(['2026-09-07', '2026-09-14', '2026-09-21'], 'social-proof');
+    expect(step(coo(peers))).toMatchObject({ tactic: 'understand-why' });
+    const asked = [...peers, ...silent(['2026-09-28', '2026-10-05', '2026-10-12'], 'understand-why')];
+    const outside = step(coo(asked));
+    expect(outside).toMatchObject({ tactic: 'outside-authority' });
+    expect(outside.why.join('; ')).toContain('Catherine has not answered you');
+    const all = [...asked, ...silent(['2026-11-02', '2026-11-09', '2026-11-16'], 'outside-authority')];
+    const rest = step(coo(all));
+    expect(rest).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
+    expect(rest.action).toContain('Ask for nothing before 2026-12-16.');
+    expect(dueDay(coo(all))).toEqual({ day: '2026-12-16', by: 'rest' });
   });
 
   it('declined: a different approach, never the spotlight next', () => {

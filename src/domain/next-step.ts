@@ -230,7 +230,10 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     const first = waits[0] as LogEntry;
     if (waits.length > UNANSWERED_FOLLOW_UPS) {
       const silence = `no answer to ${tacticName(latest.tactic)} since ${first.on}, after ${plural(waits.length - 1, 'follow-up')}: taken as a no for now`;
-      return differentApproach(person, first, refused, why, silence);
+      // Silence to finding out and to an outside voice alike, as to a no to both: a month's rest.
+      const rest = restUntil(person);
+      if (rest && rest > dayOf(context.today)) return resting(person, rest, [...why, silence]);
+      return differentApproach(person, first, new Set([...refused, latest.tactic]), why, silence);
     }
     const ask = TACTIC_GUIDES[latest.tactic].contribution || OFFERS.has(latest.tactic);
     return {
@@ -315,17 +318,36 @@ function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId>
 }
 
 /**
- * The day a rest ends, when they have declined every approach at this stage (finding out what would
- * work, and a neutral outside voice): a month after the last of those; undefined otherwise.
+ * The last day a tactic was turned down in these entries: declined, or left unanswered through two
+ * follow-ups (the third "waiting" in a row), which counts as a no for now.
+ */
+function lastTurnedDown(entries: readonly LogEntry[], tactic: TacticId): string | undefined {
+  let day: string | undefined;
+  let run: TacticId | undefined;
+  let waits = 0;
+  for (const entry of entries) {
+    if (entry.tactic === undefined) continue;
+    waits = entry.outcome === 'waiting' ? (entry.tactic === run ? waits + 1 : 1) : 0;
+    run = entry.tactic;
+    const silent = entry.outcome === 'waiting' && waits > UNANSWERED_FOLLOW_UPS;
+    if (entry.tactic === tactic && (entry.outcome === 'declined' || silent)) day = entry.on;
+  }
+  return day;
+}
+
+/**
+ * The day a rest ends, when they have turned down every approach at this stage (finding out what would
+ * work, and a neutral outside voice), by a no or by silence: a month after the last of those; undefined
+ * otherwise.
  */
 export function restUntil(person: Stakeholder): string | undefined {
   // Most people have turned nothing down: no need to find where their stage began.
-  const declined = (tactic: TacticId) => person.log?.some((entry) => entry.tactic === tactic && entry.outcome === 'declined');
-  if (!declined('understand-why') || !declined('outside-authority')) return undefined;
+  const maybe = (tactic: TacticId) =>
+    person.log?.some((entry) => entry.tactic === tactic && (entry.outcome === 'declined' || entry.outcome === 'waiting'));
+  if (!maybe('understand-why') || !maybe('outside-authority')) return undefined;
   const entries = sinceStage(person);
-  const last = (tactic: TacticId) => entries.findLast((entry) => entry.tactic === tactic && entry.outcome === 'declined')?.on;
-  const askedWhy = last('understand-why');
-  const outside = last('outside-authority');
+  const askedWhy = lastTurnedDown(entries, 'understand-why');
+  const outside = lastTurnedDown(entries, 'outside-authority');
   if (!askedWhy || !outside) return undefined;
   const latest = askedWhy > outside ? askedWhy : outside;
   // A move that worked, or a new judgement, since the last refusal ends it.
@@ -505,7 +527,7 @@ function differentApproach(
     : `${tacticName(tactic)} was declined on ${declined.on}: a different approach, not the next move`;
   if (!refused.has('understand-why')) {
     const what = silence
-      ? `what you asked on ${declined.on}, which they have not answered`
+      ? `your step of ${declined.on} ("${declined.text}"), which has had no answer`
       : `what they turned down on ${declined.on}`;
     return {
       kind: 'tactic',
@@ -518,6 +540,6 @@ function differentApproach(
     kind: 'tactic',
     tactic: 'outside-authority',
     action: rotatedAction(person, 'outside-authority'),
-    why: [...why, because, `${person.name} would not discuss it with you`],
+    why: [...why, because, silence ? `${person.name} has not answered you` : `${person.name} would not discuss it with you`],
   };
 }
