@@ -137,6 +137,16 @@ describe('outcomes steer the next step', () => {
     expect(step(sameDay)).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
   });
 
+  it('a step logged as waiting, then followed up until it worked, is one step: the next is the one after it', () => {
+    const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
+    const priya = assessed('Priya', '2026-11-01', skeptic, [
+      did('2026-11-02', 'business-case', 'worked', 'named her two numbers'),
+      did('2026-11-09', 'business-case', 'waiting', 'sent the complaint costs'),
+      did('2026-11-16', 'business-case', 'worked', 'she picked repeat calls'),
+    ]);
+    expect(step(priya).action).toContain('Put a figure on one fix in their area');
+  });
+
   it('worked, for a step that had them give something: whether they moved, before any new ask', () => {
     const busy = { ...buyIn, stance: 'keen', priorities: 'yes' };
     const marcus = assessed('Marcus', '2026-11-10', busy);

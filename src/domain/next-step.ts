@@ -149,10 +149,14 @@ function lastJudged(person: Stakeholder): string | undefined {
 const loggedAfter = (entry: LogEntry, moment: string | undefined): boolean =>
   moment === undefined || (entry.at !== undefined ? entry.at > moment : entry.on > dayOf(moment));
 
-/** The tactic's next action for this person: it moves on each time the log shows the tactic used. */
+/** A step of a tactic taken: a log entry that used it, other than one still waiting for an answer
+ * (whose follow-up is the same step, not the next). */
+const tookStep = (entry: LogEntry, tactic: TacticId): boolean => entry.tactic === tactic && entry.outcome !== 'waiting';
+
+/** The tactic's next action for this person: it moves on each time the log shows a step of it taken. */
 function rotatedAction(person: Stakeholder, tactic: TacticId): string {
   const actions = TACTIC_GUIDES[tactic].actions;
-  const used = person.log?.filter((entry) => entry.tactic === tactic).length ?? 0;
+  const used = person.log?.filter((entry) => tookStep(entry, tactic)).length ?? 0;
   return personalise(actions[used % actions.length] ?? '', person);
 }
 
@@ -413,7 +417,7 @@ function planned(
   const last = outcomes(entries);
   // A reason's move, co-leading or finding out why, once done, stays done when the stage changes.
   const ever = outcomes(person.log ?? []);
-  const uses = (tactic: TacticId) => entries.filter((entry) => entry.tactic === tactic).length;
+  const uses = (tactic: TacticId) => entries.filter((entry) => tookStep(entry, tactic)).length;
   // The step that worked last, unless they have been judged since (a re-assessment that left them
   // where they were: the plan goes on). One that had them give something (a person for the pilot, a
   // step put in their plan) is for recording, if they have moved, before asking for anything more; a

@@ -85,7 +85,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Ask {name} which two numbers they are judged on this year, and build the case around those.',
       "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
-      'Ask the finance partner who supports {name} to check your figures before you present them, so the numbers are not yours alone.',
+      'Before you present the figures to {name}, have them checked by someone whose numbers {name} already trusts, so they are not yours alone.',
     ],
   },
   'outside-authority': {
@@ -97,7 +97,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     actions: [
       'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
-      'Set up a 30-minute call or coffee between {name} and that person, and let the expert do the talking while you mostly listen.',
+      'Set up a 30-minute call or coffee between {name} and an outside voice with nothing to sell, and let the expert do the talking while you mostly listen.',
       'Send {name} one short independent study or case from their own industry, without adding your own commentary.',
       'Afterward, ask {name} what stood out for them rather than whether they now agree with you.',
     ],
@@ -195,7 +195,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: true,
     actions: [
       'Ask {name} to bring one hesitant colleague to the next working session.',
-      'Ask {name} for a short quote or a result you can share with people who have pledged support but not yet started.',
+      'Ask {name} for a short quote or a result you can share with colleagues who are still hesitating.',
       'Give {name} a visible role, such as running one working session or owning one metric.',
       'Limit your time with {name} this week and spend what you save on an outlier or a fence-sitter.',
     ],
