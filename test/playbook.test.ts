@@ -160,7 +160,8 @@ describe('tacticIdsFor', () => {
     ['fence-sitter only', profile(null, 'fence-sitter'), ['understand-why']],
     ['outlier only, no reason', profile(null, 'outlier'), ['understand-why', 'co-lead', 'spotlight']],
     ['outlier only, with a reason', profile(null, 'outlier', ['already-doing-it']), ['co-lead', 'spotlight']],
-    ['ignorance advocate', profile('ignorance', 'advocate'), ['educate', 'enlist']],
+    ['ignorance advocate: educated before they are enlisted', profile('ignorance', 'advocate'), ['educate']],
+    ['skepticism advocate, roi-unclear', profile('skepticism', 'advocate', ['roi-unclear']), ['business-case']],
     ['buy-in fence-sitter', profile('buy-in', 'fence-sitter'), ['understand-why', 'scarcity']],
     [
       'action fence-sitter: doing the work, so nurtured first',

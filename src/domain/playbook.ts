@@ -481,7 +481,7 @@ const reasonMoves = (reasons: readonly ReasonId[]): TacticId[] => {
  *   known (at Ignorance the first conversation does that); then the ladder's.
  * - Everyone: the stage's tactics (a skeptic's reason picks theirs); other work winning makes room first
  *   at Buy-in, and after the peers' example at Commitment; a rung answered "no" beneath their stage adds
- *   its tactic; advocates are then enlisted.
+ *   its tactic; advocates are then enlisted, from Buy-in on.
  */
 export function tacticIdsFor(profile: TacticProfile): TacticId[] {
   const { stage, disposition, reasons } = profile;
@@ -518,8 +518,12 @@ export function tacticIdsFor(profile: TacticProfile): TacticId[] {
           : [...findOut(own, moves, known), ...ladder];
       break;
     }
-    default:
-      ordered = [...ladder, ...own];
+    default: {
+      // Enlisting someone keen who does not yet know what CX is, or doubts it pays, would spread that:
+      // advocates are enlisted once they back the work (Buy-in on).
+      const early = stage === 'ignorance' || stage === 'skepticism';
+      ordered = [...ladder, ...(early ? own.filter((tactic) => tactic !== 'enlist') : own)];
+    }
   }
   return [...new Set(ordered)];
 }
