@@ -16,7 +16,7 @@ cx() { node "$root/bin/cx.cjs" "$@"; }
 assess() { echo "$3" | CX_NOW=$2T09:00:00Z node "$root/bin/cx.cjs" assess "$1" --answers - >/dev/null 2>&1; }
 assess "Dana Lee" 2026-10-01 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"no","stance":"resistant","participation":"joins","outlier-reasons":["already-doing-it"],"influence":"high","role":"VP Operations","team":"Contact centre"}'
 assess "Sam Ortiz" 2026-10-20 '{"understands":"yes","relevant":"no","doubt-reason":"roi-unclear","stance":"neutral","participation":"joins","influence":"medium","role":"Finance partner","team":"Finance"}'
-assess "Priya Nair" 2026-11-10 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"yes","acted":"yes","stance":"keen","participation":"recruits","influence":"medium","role":"Head of Digital","team":"Digital"}'
+assess "Priya Nair" 2026-11-10 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"yes","acted":"yes","stance":"keen","participation":"recruits","influence":"high","role":"Head of Digital","team":"Digital"}'
 assess "Kim Park" 2026-11-02 '{"understands":"yes","relevant":"yes","endorses":"yes","pledged":"yes","acted":"no","stance":"keen","participation":"joins","influence":"high","role":"Director, Support","team":"Contact centre"}'
 assess "Lee Chan" 2026-11-18 '{"understands":"thinks-they-do-it","stance":"neutral","participation":"unknown","influence":"low","role":"Store manager","team":"Retail"}'
 assess "Ravi Shah" 2026-10-05 '{"understands":"yes","relevant":"yes","endorses":"no","doubt-reason":"resists-change","stance":"resistant","participation":"declines","outlier-reasons":["already-doing-it"],"influence":"high","role":"Head of Quality","team":"Operations"}'

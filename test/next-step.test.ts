@@ -370,7 +370,7 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     expect(step(reassessed).tactic).not.toBe('spotlight');
   });
 
-  it('holds up a peer at their level: the same influence first, then above, then below; their team first among equals', () => {
+  it('holds up a peer at their level: the same influence first, then above, never below; their team first among equals', () => {
     const tom = assessed('Tom', '2026-11-01', {
       pledged: 'yes',
       acted: 'no',
@@ -386,8 +386,9 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     const sameTeamLead = doer('Zoe', 'medium', 'Support');
     expect(step(tom, [vp, agent, lead]).peer).toBe('Priyanka'); // a team lead, not the VP of his own team
     expect(step(tom, [vp, agent, lead, sameTeamLead]).peer).toBe('Zoe'); // his level and his team
-    expect(step(tom, [agent, vp]).peer).toBe('Ann'); // above before below
-    expect(step(tom, [agent]).peer).toBe('Kofi'); // the only one there is
+    expect(step(tom, [agent, vp]).peer).toBe('Ann'); // above, and never below
+    expect(step(tom, [agent]).peer).toBeUndefined(); // an agent is no peer of a team lead's
+    expect(step(tom, [agent]).action).toContain('what a peer at their level delivered'); // the advice, with no name
   });
 
   it('never holds up an outlier as the example, however far along', () => {
@@ -400,7 +401,7 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     });
     expect(elena).toMatchObject({ stage: 'action', disposition: 'outlier' });
     expect(step(tom, [elena]).peer).toBeUndefined();
-    const raj = assessed('Raj', '2026-11-01', { acted: 'yes', stance: 'neutral', influence: 'low' });
+    const raj = assessed('Raj', '2026-11-01', { acted: 'yes', stance: 'neutral', influence: 'medium' });
     expect(step(tom, [elena, raj]).peer).toBe('Raj');
   });
 

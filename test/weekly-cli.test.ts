@@ -23,7 +23,7 @@ const PEOPLE: [string, string, object][] = [
   ['Bea Buyin', '2026-11-01', { ...gates(3), ...keen }],
   ['Kim Park', '2026-11-02', { ...gates(4), ...keen, influence: 'high', team: 'Support' }],
   ['Cal Commit', '2026-11-15', { ...gates(4), ...neutral }],
-  ['Priya Nair', '2026-11-10', { ...gates(5), ...keen, team: 'Support' }],
+  ['Priya Nair', '2026-11-10', { ...gates(5), ...keen, influence: 'high', team: 'Support' }],
   ['Otto Acting', '2026-11-10', { ...gates(5), ...resistant, 'outlier-reasons': ['already-doing-it'] }],
   ['Fay Fence', '2026-11-22', { ...gates(5), ...neutral }],
 ];

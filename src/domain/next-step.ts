@@ -52,7 +52,7 @@ const tacticName = (tactic: TacticId): string => TACTIC_GUIDES[tactic].name.toLo
  * Finds, for anyone, an Action-stage colleague to hold up as an example: never an outlier (held up as
  * the program's success, one who works around it would take offence, and nobody would follow them).
  * The nearest in influence first, their own level before one above it (a team lead looks to a team
- * lead, not to a VP) and above it before one below; among those, their own team first; then one with
+ * lead, not to a VP), never one below it; among those, their own team first; then one with
  * a result logged (a step that worked); then by name. The candidates are chosen and sorted once; each
  * person then costs one look through the Action-stage colleagues.
  */
@@ -64,10 +64,11 @@ export function peerFinder(roster: Roster): (person: Stakeholder) => Stakeholder
     roster.people.filter((person) => person.stage === 'action' && person.disposition !== 'outlier'),
     (person) => person.name,
   ).sort((a, b) => result(a) - result(b));
-  /** How far a candidate is from the person's level: the same 0, above 1 or 2, below after any above. */
+  /** How far a candidate is above the person's level: the same 0, above 1 or 2; below is no peer (the
+   * advice says "a peer at their level": a COO is not shown what a team lead did). */
   const distance = (person: Stakeholder, candidate: Stakeholder) => {
     const gap = level(candidate) - level(person);
-    return gap >= 0 ? gap : 2 - gap;
+    return gap >= 0 ? gap : Number.POSITIVE_INFINITY;
   };
   return (person) => {
     let best: Stakeholder | undefined;
