@@ -356,9 +356,13 @@ describe('the board', () => {
     const round = applyUpdate(out('Round'), { disposition: 'fence-sitter' }, 'set', new Date('2026-11-20'));
     const keen = applyUpdate(out('Keen'), { disposition: 'advocate' }, 'set', new Date('2026-11-10')); // before the day
     const still = out('Still');
+    // Mapped in the period as an outlier, and come round since: counted too.
     const late = applyUpdate(added('Late', '2026-11-18', { disposition: 'outlier' }), { disposition: 'advocate' }, 'set', today);
     const board = buildBoard({ people: [round, keen, still, late] }, today, '2026-11-17');
-    expect(board.cameRound).toEqual([{ name: 'Round', from: 'outlier', to: 'fence-sitter' }]);
+    expect(board.cameRound).toEqual([
+      { name: 'Late', from: 'outlier', to: 'advocate' },
+      { name: 'Round', from: 'outlier', to: 'fence-sitter' },
+    ]);
     expect(buildBoard({ people: [keen] }, today, '2026-11-05').cameRound).toEqual([
       { name: 'Keen', from: 'outlier', to: 'advocate' },
     ]);

@@ -1,7 +1,7 @@
 // The program at a glance: the funnel, the stage × disposition grid, and who moved since a day. Pure.
 import { dayOf } from './dates.js';
 import { isStuck, stuckDays } from './filter.js';
-import { dispositionBefore, rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';
+import { dispositionBefore, dispositionFirstFrom, rosterOn, stageAdded, stageBefore, startOfDay } from './history.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget, stageNumber, targetOf } from './model.js';
 import { type MonthCount, monthByMonth } from './movement.js';
@@ -27,7 +27,7 @@ export interface Board {
   movedDown: Move[];
   /** People added since the day. */
   added: string[];
-  /** People who were outliers as the day began and are not now (a fence-sitter or an advocate). */
+  /** People who were outliers as the day began (or when first judged since) and are not now. */
   cameRound: { name: string; from: 'outlier'; to: DispositionId }[];
   /**
    * People three weeks or more at one stage, longest first: not people at Action, nor those at or past
@@ -75,7 +75,9 @@ export function buildBoard(
   // "Since" a day includes that day: how people stood as it began.
   const sinceStart = startOfDay(since);
   for (const person of people) {
-    if (dispositionBefore(person, sinceStart) === 'outlier' && person.disposition && person.disposition !== 'outlier') {
+    // An outlier as the day began, or when first judged since (someone mapped in the period), who is not now.
+    const was = dispositionBefore(person, sinceStart) ?? dispositionFirstFrom(person, sinceStart);
+    if (was === 'outlier' && person.disposition && person.disposition !== 'outlier') {
       cameRound.push({ name: person.name, from: 'outlier', to: person.disposition });
     }
     let before = stageBefore(person, sinceStart);

@@ -81,6 +81,16 @@ export function rosterOn(roster: Roster, day: string): Roster {
   return { people };
 }
 
+/** The first disposition someone was given at or after an ISO instant, from their history; null for none. */
+export function dispositionFirstFrom(person: Stakeholder, instant: string): DispositionId | null {
+  for (const entry of person.history) {
+    if (entry.at < instant) continue;
+    const change = entry.changes.find((item) => item.field === 'disposition' && item.to);
+    if (change) return change.to as DispositionId;
+  }
+  return null;
+}
+
 /** The stage someone was added at (null for someone added with none), from their first history entry. */
 export function stageAdded(person: Stakeholder): StageId | null {
   const entry = person.history.find((item) => item.changes.some((change) => change.field === 'stage'));
