@@ -44,7 +44,7 @@ describe('outcomes steer the next step', () => {
     expect(result.why.join('; ')).toContain('waiting for an answer since 2026-11-17');
   });
 
-  it('waiting, on something sent rather than asked: the follow-up asks what they made of it', () => {
+  it('waiting: the follow-up asks what they made of something sent, for a decision asked for, or again for a conversation', () => {
     const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
     const helen = assessed('Helen', '2026-11-10', skeptic, [
       did('2026-11-17', 'business-case', 'waiting', 'sent the one-page case'),
@@ -52,6 +52,8 @@ describe('outcomes steer the next step', () => {
     expect(step(helen).action).toContain('ask whether they have had a chance to look at it, and what they made of it.');
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'waiting')]);
     expect(step(dana).action).toContain('ask where it stands, and what would help them decide.');
+    const unmet = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'understand-why', 'waiting', 'no slot yet')]);
+    expect(step(unmet).action).toContain('ask once more for the conversation, offering two times that suit them');
   });
 
   it('waiting through two follow-ups: the silence is taken as a no for now, and a different approach follows', () => {

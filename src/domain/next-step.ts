@@ -93,8 +93,30 @@ function sinceStage(person: Stakeholder): LogEntry[] {
 
 /** Follow-ups of a step with no answer before the silence is taken as a no for now. */
 export const UNANSWERED_FOLLOW_UPS = 2;
-/** Moves that ask for a decision though they are no contribution yet: an offer to lead, a meeting on roles. */
-const OFFERS = new Set<TacticId>(['co-lead', 'agree-roles']);
+/** What a follow-up asks, by what the step was: a conversation asked for, a decision asked for, or
+ * something sent or shown to them. */
+const FOLLOW_UP: Record<TacticId, string> = (() => {
+  const meeting = 'ask once more for the conversation, offering two times that suit them or a shorter one.';
+  const decision = 'ask where it stands, and what would help them decide.';
+  const sent = 'ask whether they have had a chance to look at it, and what they made of it.';
+  return {
+    'understand-why': meeting,
+    'outside-authority': meeting,
+    'agree-roles': meeting,
+    scarcity: decision,
+    pilot: decision,
+    'make-room': decision,
+    enlist: decision,
+    'co-lead': decision,
+    educate: sent,
+    'business-case': sent,
+    'cost-case': sent,
+    'social-proof': sent,
+    'nurture-followers': sent,
+    spotlight: sent,
+    'keep-warm': sent,
+  };
+})();
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -240,15 +262,10 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       if (rest && rest > dayOf(context.today)) return resting(person, rest, [...why, silence]);
       return differentApproach(person, first, new Set([...refused, latest.tactic]), why, silence);
     }
-    const ask = TACTIC_GUIDES[latest.tactic].contribution || OFFERS.has(latest.tactic);
     return {
       kind: 'follow-up',
       tactic: latest.tactic,
-      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${
-        ask
-          ? 'ask where it stands, and what would help them decide.'
-          : 'ask whether they have had a chance to look at it, and what they made of it.'
-      }`,
+      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${FOLLOW_UP[latest.tactic]}`,
       why: [
         ...why,
         `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,
