@@ -87,6 +87,16 @@ describe('outcomes steer the next step', () => {
     expect(dueDay(coo(all))).toEqual({ day: '2026-12-16', by: 'rest' });
   });
 
+  it('what holds a skeptic back is not asked again once a reason is known ("it will not work here")', () => {
+    const answers = { understands: 'yes', relevant: 'no', 'doubt-reason': 'unknown', stance: 'neutral', participation: 'joins' };
+    const dave = assessed('Dave', '2026-11-10', answers);
+    expect(step(dave)).toMatchObject({ kind: 'find-out' });
+    expect(step(dave).action).toContain('the numbers, or the change itself');
+    const known = applyUpdate(dave, { reasons: ['operational'] }, 'set', new Date('2026-11-12'));
+    expect(step(known).kind).not.toBe('find-out');
+    expect(step(known)).toMatchObject({ tactic: 'pilot' });
+  });
+
   it('declined: a different approach, never the spotlight next', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'declined', 'said no to co-leading')]);
     const result = step(dana);

@@ -191,9 +191,20 @@ function firstUnknown(person: Stakeholder, result: Assessment | undefined): Ques
   if (!result) return undefined;
   const candidates: QuestionId[] = [];
   if (result.blocker?.answer === UNKNOWN) candidates.push(result.blocker.question);
-  if (person.stage === 'skepticism' && !person.reasons.some(isSkepticismReason)) candidates.push('doubt-reason');
+  if (person.stage === 'skepticism') candidates.push('doubt-reason');
   candidates.push('stance');
-  return candidates.find((id) => result.unknowns.includes(id));
+  const open = stillToFindOut(person, result);
+  return candidates.find((id) => open.includes(id));
+}
+
+/**
+ * The "don't know" answers still worth finding out: all of them, except what holds a skeptic back once
+ * a reason is known (one of theirs, or an outlier's: "it won't work here" answers it better than the
+ * numbers-or-change question could).
+ */
+export function stillToFindOut(person: Stakeholder, result: Assessment): QuestionId[] {
+  const known = person.reasons.some((reason) => isSkepticismReason(reason) || isOutlierReason(reason));
+  return result.unknowns.filter((id) => !(id === 'doubt-reason' && known));
 }
 
 /**

@@ -3,7 +3,7 @@
 import { type Assessment, DOUBTS } from '../domain/assess.js';
 import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
 import { STAGES, atTarget, isOutlierReason, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
-import { type NextStep, planOf, reasonsThatApply } from '../domain/next-step.js';
+import { type NextStep, planOf, reasonsThatApply, stillToFindOut } from '../domain/next-step.js';
 import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, type Tactic, personalise } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
 import { paint } from './color.js';
@@ -127,7 +127,9 @@ export function renderProfile(view: ProfileView): string {
         ),
       );
     }
-    const toFindOut = result.unknowns.map((id) => questionById(id).findOut).filter((text): text is string => !!text);
+    const toFindOut = stillToFindOut(person, result)
+      .map((id) => questionById(id).findOut)
+      .filter((text): text is string => !!text);
     if (toFindOut.length > 0) {
       out.push('', c.bold('To find out'));
       for (const text of toFindOut) out.push(wrap(personalise(text, name), width, '  ? ', '    '));
