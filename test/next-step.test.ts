@@ -97,6 +97,20 @@ describe('outcomes steer the next step', () => {
     expect(step(known)).toMatchObject({ tactic: 'pilot' });
   });
 
+  it("educating someone already talked to skips the first conversation's opener", () => {
+    const sandra = { understands: 'thinks-they-do-it', stance: 'resistant', 'outlier-reasons': ['already-doing-it'] };
+    const fresh = assessed('Sandra', '2026-11-01', { ...sandra, stance: 'neutral', 'outlier-reasons': [] });
+    expect(step(fresh).action).toContain('open with the CX Magic Question');
+    const talked = assessed('Sandra', '2026-11-01', sandra, [
+      did('2026-11-03', 'co-lead', 'worked', 'her QA team leads the repeat-call analysis'),
+      did('2026-11-10', 'spotlight', 'worked', 'credited her team at the review'),
+    ]);
+    expect(planOf(talked)).toEqual(['co-lead', 'spotlight', 'educate']);
+    expect(step(talked)).toMatchObject({ tactic: 'educate' });
+    expect(step(talked).action).not.toContain('Magic Question');
+    expect(step(talked).action).toContain('three-line summary of the obstacles they named');
+  });
+
   it('declined: a different approach, never the spotlight next', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'declined', 'said no to co-leading')]);
     const result = step(dana);

@@ -178,9 +178,15 @@ const tookStep = (entry: LogEntry, tactic: TacticId): boolean => entry.tactic ==
 
 /** The tactic's next action for this person: it moves on each time the log shows a step of it taken. */
 function rotatedAction(person: Stakeholder, tactic: TacticId): string {
-  const actions = TACTIC_GUIDES[tactic].actions;
-  const used = person.log?.filter((entry) => tookStep(entry, tactic)).length ?? 0;
-  return personalise(actions[used % actions.length] ?? '', person);
+  const { actions, opener } = TACTIC_GUIDES[tactic];
+  const log = person.log ?? [];
+  const used = log.filter((entry) => tookStep(entry, tactic)).length;
+  // An opening for a first conversation is skipped for someone you had talked to before this tactic
+  // (a step still waiting for an answer is no conversation).
+  const first = log.findIndex((entry) => tookStep(entry, tactic));
+  const talked = (first === -1 ? log : log.slice(0, first)).some((entry) => entry.outcome !== 'waiting');
+  const skip = opener && talked ? 1 : 0;
+  return personalise(actions[(used + skip) % actions.length] ?? '', person);
 }
 
 /**

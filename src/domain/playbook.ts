@@ -18,6 +18,8 @@ export interface Tactic {
    * a contribution to put in the spotlight. A conversation that taught you something is not one.
    */
   contribution: boolean;
+  /** Whether its first action opens a first conversation (and is skipped for someone already talked to). */
+  opener?: boolean;
   /** At least three concrete actions; may contain the placeholder {name}. */
   actions: string[];
 }
@@ -67,6 +69,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Teach before you ask for anything: start with the CX Magic Question, which has them picture the customer experience they would love to offer and name what blocks it.',
     appliesTo: 'Ignorance stage',
     contribution: false,
+    opener: true,
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
       'Send {name} a three-line summary of the obstacles they named when you last talked, in their own words, and ask which one to look at first.',
