@@ -824,6 +824,23 @@ describe('export and import round trip', () => {
   });
 });
 
+describe('cx list on a terminal', () => {
+  it('leaves out the optional columns, least needed first, until the table fits, and says which', async () => {
+    seed('three');
+    const wide = await runCx(dir, ['list'], { tty: true, columns: 200 });
+    expect(wide.stdout.split('\n')[0]).toContain('Assessed');
+    expect(wide.stderr).toBe('');
+    const narrow = await runCx(dir, ['list'], { tty: true, columns: 80 });
+    for (const line of narrow.stdout.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(narrow.stdout.split('\n')[0]).toMatch(/^Name\s+Stage\s+Days\s+Disposition/);
+    expect(narrow.stderr).toMatch(
+      /^Assessed(, [A-Za-z ,]+)? left out to fit the terminal \(a wider one shows them; --json has everything\)\n$/,
+    );
+    // Into a pipe or a file: every column, whatever the width.
+    expect((await runCx(dir, ['list'], { columns: 80 })).stdout.split('\n')[0]).toContain('Assessed');
+  });
+});
+
 describe('cx list filters', () => {
   let shared: string;
   const at = (iso: string) => ({ env: { CX_NOW: iso } });
