@@ -128,15 +128,33 @@ describe('outcomes', () => {
     expect(await dana('2026-11-25')).toMatchObject({ kind: 'follow-up', tactic: 'co-lead', due: '2026-12-01' });
   });
 
-  it('waiting, with a day they named: no follow-up promised before it', async () => {
+  it('waiting, with a day they named: the follow-up is on that day, not before', async () => {
     const dir = await withDana();
     const logged = await ok(
       dir,
       ['log', 'Dana Lee', 'After the audit', '--tactic', 'co-lead', '--outcome', 'waiting', '--until', '2026-12-10'],
       at('2026-11-24'),
     );
-    expect(logged.stdout).not.toContain('as a follow-up on');
+    expect(logged.stdout).toContain('cx todo brings this back as a follow-up on 2026-12-10 at the latest.');
     expect(logged.stdout).toContain('Nothing is due with Dana Lee before 2026-12-10, as they asked.');
+  });
+
+  it('waiting for the third time: cx log says what comes next, not that the same step comes back', async () => {
+    const dir = await withDana();
+    for (const day of ['2026-11-21', '2026-11-22']) {
+      await ok(
+        dir,
+        ['log', 'Dana Lee', 'Chased', '--tactic', 'co-lead', '--outcome', 'waiting', '--date', day],
+        at('2026-11-24'),
+      );
+    }
+    const third = await ok(
+      dir,
+      ['log', 'Dana Lee', 'Chased again', '--tactic', 'co-lead', '--outcome', 'waiting'],
+      at('2026-11-24'),
+    );
+    expect(third.stdout).not.toContain('as a follow-up on');
+    expect(third.stdout).toMatch(/taken as a no\s+for now/);
   });
 
   it('worked, for someone kept warm at their target: no question of whether they moved on', async () => {

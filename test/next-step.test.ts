@@ -108,7 +108,7 @@ describe('outcomes steer the next step', () => {
     expect(planOf(talked)).toEqual(['co-lead', 'spotlight', 'educate']);
     expect(step(talked)).toMatchObject({ tactic: 'educate' });
     expect(step(talked).action).not.toContain('Magic Question');
-    expect(step(talked).action).toContain('three-line summary of the obstacles they named');
+    expect(step(talked).action).toContain('one customer journey from their own area');
   });
 
   it('declined: a different approach, never the spotlight next', () => {
@@ -171,6 +171,16 @@ describe('outcomes steer the next step', () => {
       did('2026-11-16', 'business-case', 'worked', 'she picked repeat calls'),
     ]);
     expect(step(priya).action).toContain('Put a figure on one fix in their area');
+  });
+
+  it("worked, for a reason's move made in steps: the cost case goes on to its cheaper first step", () => {
+    const cost = { ...buyIn, stance: 'resistant', 'outlier-reasons': ['financial'] };
+    const marcus = assessed('Marcus', '2026-11-10', cost, [did('2026-11-17', 'cost-case', 'worked', 'saw the cost of repeats')]);
+    expect(step(marcus)).toMatchObject({ kind: 'tactic', tactic: 'cost-case' });
+    expect(step(marcus).action).toContain('a first step that needs no new budget');
+    // Co-leading is not made in steps: once it has worked, the plan moves on.
+    const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'worked')]);
+    expect(step(dana).tactic).not.toBe('co-lead');
   });
 
   it('worked, for a step that had them give something: whether they moved, before any new ask', () => {

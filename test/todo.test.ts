@@ -120,14 +120,27 @@ describe('rule 2: who is listed', () => {
     ]);
   });
 
-  it('a day they asked you to come back on holds back a follow-up too', () => {
-    // Every 18 days (low influence): due by cadence 2026-12-04, as a follow-up 2026-11-23; asked: 2026-11-26.
+  it('a step waiting with a day they named comes back on that day, not a week on, nor at the cadence', () => {
+    // Every 18 days (low influence): due by cadence 2026-12-04, a week on 2026-11-23; named: 2026-11-26.
     const log: LogEntry[] = [
       { on: '2026-11-16', text: 'after the audit', tactic: 'scarcity', outcome: 'waiting', until: '2026-11-26' },
     ];
     const person = assessed('W', '2026-11-01', { ...gates(3), ...keen, influence: 'low' }, { log });
-    expect(dueDay(person)).toEqual({ day: '2026-11-26', by: 'asked' });
+    expect(dueDay(person)).toEqual({ day: '2026-11-26', by: 'follow-up' });
     expect(only(person)).toMatchObject({ due: '2026-11-26', overdueDays: -2 });
+    // A day named on an earlier entry still holds back a follow-up of a later one.
+    const later = assessed(
+      'W',
+      '2026-11-01',
+      { ...gates(3), ...keen, influence: 'low' },
+      {
+        log: [
+          { on: '2026-11-10', text: 'not before December', until: '2026-12-02' },
+          { on: '2026-11-16', text: 'sent the note', tactic: 'scarcity', outcome: 'waiting' },
+        ],
+      },
+    );
+    expect(dueDay(later)).toEqual({ day: '2026-12-02', by: 'asked' });
   });
 
   it('not someone not yet in the roster on the day', () => {

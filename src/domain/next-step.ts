@@ -400,7 +400,7 @@ function resting(person: Stakeholder, until: string, why: string[]): NextStep {
     kind: 'keep-warm',
     tactic: 'keep-warm',
     action: `${rotatedAction(person, 'keep-warm')} Ask for nothing before ${until}.`,
-    why: [...why, `they turned down every approach at this stage; a fresh one after ${until}`],
+    why: [...why, `every approach at this stage was turned down or went unanswered; a fresh one after ${until}`],
   };
 }
 
@@ -456,8 +456,9 @@ function planned(
   // The step that worked last, unless they have been judged since (a re-assessment that left them
   // where they were: the plan goes on). One that had them give something (a person for the pilot, a
   // step put in their plan) is for recording, if they have moved, before asking for anything more; a
-  // ladder move with more steps (the case built on the two numbers they named) goes on to the next.
-  // A reason's move (co-leading, say) is done once it has worked: the plan moves on.
+  // move made in steps (the case built on the two numbers they named, the cost case and its cheaper
+  // first step) goes on to its next. Any other reason's move (co-leading, say) is done once it has
+  // worked: the plan moves on.
   const latest = lastTactic(entries);
   if (latest?.tactic && latest.outcome === 'worked' && !judgedAfter(latest, lastJudged(person))) {
     const tactic = latest.tactic;
@@ -465,7 +466,7 @@ function planned(
     const canMove = stage !== 'action' && chain.includes(tactic);
     if (TACTIC_GUIDES[tactic].contribution && canMove) return checkMoved(person, [...why, done]);
     const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
-    if (!TACTIC_GUIDES[tactic].contribution && more && ladder.has(tactic) && chain.includes(tactic)) {
+    if (TACTIC_GUIDES[tactic].inSteps && !TACTIC_GUIDES[tactic].contribution && more && chain.includes(tactic)) {
       return tacticStep(person, tactic, [...why, `${done}: its next step`], context);
     }
     if (canMove && STAGE_GUIDES[stage].tactics.includes(tactic)) return checkMoved(person, [...why, done]);

@@ -20,6 +20,8 @@ export interface Tactic {
   contribution: boolean;
   /** Whether its first action opens a first conversation (and is skipped for someone already talked to). */
   opener?: boolean;
+  /** Whether its actions are the steps of one move, taken in turn: one that worked leads to the next. */
+  inSteps?: boolean;
   /** At least three concrete actions; may contain the placeholder {name}. */
   actions: string[];
 }
@@ -70,10 +72,11 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Ignorance stage',
     contribution: false,
     opener: true,
+    inSteps: true,
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
-      'Send {name} a three-line summary of the obstacles they named when you last talked, in their own words, and ask which one to look at first.',
       'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
+      'Send {name} three lines on what you have heard from them so far about their customers, in their own words, and ask which point to look at first.',
       'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
     ],
   },
@@ -84,11 +87,12 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Show the return in the measures they already answer for, such as their costs, their handle time or their revenue, not in satisfaction scores.',
     appliesTo: 'Skepticism stage, when the return is unclear to them',
     contribution: false,
+    inSteps: true,
     actions: [
       'Ask {name} which two numbers they are judged on this year, and build the case around those.',
       "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
-      'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact) and walk {name} through the arithmetic in 15 minutes.',
-      'Before you present the figures to {name}, have them checked by someone whose numbers {name} already trusts, so they are not yours alone.',
+      'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact), and have it checked by someone whose numbers {name} already trusts, so it is not yours alone.',
+      'Walk {name} through the arithmetic of that fix in 15 minutes, and ask what it would take for them to try it.',
     ],
   },
   'outside-authority': {
@@ -98,6 +102,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'People give more weight to a neutral outside expert than to the in-house champion (authority bias), so the expert must have nothing to gain from the outcome.',
     appliesTo: 'Skepticism stage, when they resist change or resist you',
     contribution: false,
+    inSteps: true,
     actions: [
       'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
       'Set up a 30-minute call or coffee between {name} and an outside voice with nothing to sell, and let the expert do the talking while you mostly listen.',
@@ -210,6 +215,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Resistance that comes from "you are on my patch" fades once it is written down what the CX team owns, what stays with them, and where the two meet.',
     appliesTo: 'Outliers unclear about your role, or who feel you tread on their ground',
     contribution: false,
+    inSteps: true,
     actions: [
       'Ask {name} for 30 minutes to agree who does what: what you will own, what stays with {area}, and what you will decide together.',
       'Send {name} a one-page note of what you agreed, and ask them to correct it before anyone else sees it.',
@@ -224,8 +230,9 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'A cost objection is answered in money: what the work would take from their budget, what the problems it fixes already cost them, and a first step small enough to try without a budget fight.',
     appliesTo: 'Outliers and fence-sitters who think it costs too much',
     contribution: false,
+    inSteps: true,
     actions: [
-      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), checked with someone in finance, and show {name} it beside what the CX work would cost.",
+      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), checked with someone in finance, and show it to {name} beside what the CX work would cost.",
       'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',
       'Ask {name} which figure would convince them, and agree to measure exactly that in the first step.',
       'Show {name}, on one page and in their numbers, where the money comes back and when.',

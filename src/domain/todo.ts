@@ -109,7 +109,8 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     if (rest && rest > byCadence) return { day: rest, by: 'rest' };
     const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
     if (waiting?.outcome === 'waiting') {
-      const followUp = addDays(waiting.on, FOLLOW_UP_DAYS);
+      // On the day they said they would answer by, if they named one; else a week on.
+      const followUp = waiting.until ?? addDays(waiting.on, FOLLOW_UP_DAYS);
       return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
     }
     return { day: byCadence, by: 'cadence' };

@@ -42,8 +42,11 @@ export function renderLogged(
         ),
       );
     }
-  } else if (entry.outcome === 'waiting' && !(entry.until && entry.until >= addDays(entry.on, FOLLOW_UP_DAYS))) {
-    out.push(c.dim(`cx todo brings this back as a follow-up on ${addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`));
+  } else if (entry.outcome === 'waiting' && step.kind === 'follow-up') {
+    // On the day they named, if they named one; else a week on.
+    out.push(
+      c.dim(`cx todo brings this back as a follow-up on ${entry.until ?? addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`),
+    );
   } else if (entry.outcome === 'declined') {
     out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
   }
