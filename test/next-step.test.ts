@@ -44,10 +44,16 @@ describe('outcomes steer the next step', () => {
     expect(result.why.join('; ')).toContain('waiting for an answer since 2026-11-17');
   });
 
-  it('waiting: the follow-up asks what they made of something sent, for a decision asked for, or again for a conversation', () => {
+  it('waiting: the follow-up asks for what the step awaits: an answer, their view of something sent, a decision, a conversation', () => {
     const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
+    // The business case's first step is a question to them; its second, something sent.
+    const asked = assessed('Helen', '2026-11-10', skeptic, [
+      did('2026-11-17', 'business-case', 'waiting', 'asked her two numbers'),
+    ]);
+    expect(step(asked).action).toContain('ask again, in one line they can answer quickly.');
     const helen = assessed('Helen', '2026-11-10', skeptic, [
-      did('2026-11-17', 'business-case', 'waiting', 'sent the one-page case'),
+      did('2026-11-12', 'business-case', 'worked', 'she named two numbers'),
+      did('2026-11-17', 'business-case', 'waiting', 'sent the complaint costs'),
     ]);
     expect(step(helen).action).toContain('ask whether they have had a chance to look at it, and what they made of it.');
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'waiting')]);

@@ -286,6 +286,15 @@ describe('every tactic has a place', () => {
   });
 });
 
+describe('what each action waits for', () => {
+  it.each(Object.values(TACTIC_GUIDES).map((tactic) => [tactic.id, tactic] as const))(
+    '%s says it for every action, and only for its actions',
+    (_, tactic) => {
+      expect(tactic.awaits).toHaveLength(tactic.actions.length);
+    },
+  );
+});
+
 describe('personalise', () => {
   it.each<[string, string, string]>([
     ['Book 30 minutes with {name}.', 'Priya', 'Book 30 minutes with Priya.'],

@@ -8,7 +8,7 @@ import { stageSince } from './filter.js';
 import type { LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
 import { STAGES, atTarget, isOutlierReason, isSkepticismReason, stageNumber, targetOf } from './model.js';
 import { nameKey, sortByName } from './names.js';
-import { REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
+import { type Awaits, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
 import { type QuestionId, UNKNOWN, questionById } from './questionnaire.js';
 
 export { FOLLOW_UP_DAYS } from './model.js';
@@ -93,30 +93,14 @@ function sinceStage(person: Stakeholder): LogEntry[] {
 
 /** Follow-ups of a step with no answer before the silence is taken as a no for now. */
 export const UNANSWERED_FOLLOW_UPS = 2;
-/** What a follow-up asks, by what the step was: a conversation asked for, a decision asked for, or
- * something sent or shown to them. */
-const FOLLOW_UP: Record<TacticId, string> = (() => {
-  const meeting = 'ask once more for the conversation, offering two times that suit them or a shorter one.';
-  const decision = 'ask where it stands, and what would help them decide.';
-  const sent = 'ask whether they have had a chance to look at it, and what they made of it.';
-  return {
-    'understand-why': meeting,
-    'outside-authority': meeting,
-    'agree-roles': meeting,
-    scarcity: decision,
-    pilot: decision,
-    'make-room': decision,
-    enlist: decision,
-    'co-lead': decision,
-    educate: sent,
-    'business-case': sent,
-    'cost-case': sent,
-    'social-proof': sent,
-    'nurture-followers': sent,
-    spotlight: sent,
-    'keep-warm': sent,
-  };
-})();
+/** What a follow-up asks, by what the step waits for from them (the playbook's `awaits`). */
+const FOLLOW_UP: Record<Awaits, string> = {
+  meeting: 'ask once more for the conversation, offering two times that suit them or a shorter one.',
+  decision: 'ask where it stands, and what would help them decide.',
+  answer: 'ask again, in one line they can answer quickly.',
+  sent: 'ask whether they have had a chance to look at it, and what they made of it.',
+  other: 'see where it stands, and whether another way round would be quicker.',
+};
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -176,17 +160,31 @@ const loggedAfter = (entry: LogEntry, moment: string | undefined): boolean =>
  * (whose follow-up is the same step, not the next). */
 const tookStep = (entry: LogEntry, tactic: TacticId): boolean => entry.tactic === tactic && entry.outcome !== 'waiting';
 
-/** The tactic's next action for this person: it moves on each time the log shows a step of it taken. */
-function rotatedAction(person: Stakeholder, tactic: TacticId): string {
+/**
+ * Which of the tactic's actions is next after these log entries: it moves on each time they show a
+ * step of it taken.
+ */
+function actionIndex(log: readonly LogEntry[], tactic: TacticId): number {
   const { actions, opener } = TACTIC_GUIDES[tactic];
-  const log = person.log ?? [];
   const used = log.filter((entry) => tookStep(entry, tactic)).length;
   // An opening for a first conversation is skipped for someone you had talked to before this tactic
   // (a step still waiting for an answer is no conversation).
   const first = log.findIndex((entry) => tookStep(entry, tactic));
   const talked = (first === -1 ? log : log.slice(0, first)).some((entry) => entry.outcome !== 'waiting');
-  const skip = opener && talked ? 1 : 0;
-  return personalise(actions[(used + skip) % actions.length] ?? '', person);
+  return (used + (opener && talked ? 1 : 0)) % actions.length;
+}
+
+/** The tactic's next action for this person. */
+function rotatedAction(person: Stakeholder, tactic: TacticId): string {
+  return personalise(TACTIC_GUIDES[tactic].actions[actionIndex(person.log ?? [], tactic)] ?? '', person);
+}
+
+/** What a step logged as waiting waits for: that of the action it was, the one next when it was logged. */
+function awaited(person: Stakeholder, entry: LogEntry): Awaits {
+  const tactic = entry.tactic as TacticId;
+  const log = person.log ?? [];
+  const before = log.slice(0, Math.max(0, log.indexOf(entry)));
+  return TACTIC_GUIDES[tactic].awaits[actionIndex(before, tactic)] ?? 'other';
 }
 
 /**
@@ -282,7 +280,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     return {
       kind: 'follow-up',
       tactic: latest.tactic,
-      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${FOLLOW_UP[latest.tactic]}`,
+      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${FOLLOW_UP[awaited(person, first)]}`,
       why: [
         ...why,
         `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,

@@ -24,7 +24,16 @@ export interface Tactic {
   inSteps?: boolean;
   /** At least three concrete actions; may contain the placeholder {name}. */
   actions: string[];
+  /** What each action, once taken, waits for from them (a follow-up asks for that): one per action. */
+  awaits: Awaits[];
 }
+
+/**
+ * What a step waits for from the person: a conversation (a meeting asked for), a decision (something
+ * asked of them), an answer (a question put to them), their view of something sent or shown, or
+ * someone else (a step taken around them).
+ */
+export type Awaits = 'meeting' | 'decision' | 'answer' | 'sent' | 'other';
 
 /** One rung of the engagement ladder. */
 export interface StageGuide {
@@ -79,6 +88,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Send {name} three lines on what you have heard from them so far about their customers, in their own words, and ask which point to look at first.',
       'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
     ],
+    awaits: ['meeting', 'sent', 'sent', 'answer'],
   },
   'business-case': {
     id: 'business-case',
@@ -94,6 +104,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact), and have it checked by someone whose numbers {name} already trusts, so it is not yours alone.',
       'Walk {name} through the arithmetic of that fix in 15 minutes, and ask what it would take for them to try it.',
     ],
+    awaits: ['answer', 'sent', 'sent', 'meeting'],
   },
   'outside-authority': {
     id: 'outside-authority',
@@ -109,6 +120,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Send {name} one short independent study or case from their own industry, without adding your own commentary.',
       'Afterward, ask {name} what stood out for them rather than whether they now agree with you.',
     ],
+    awaits: ['other', 'meeting', 'sent', 'answer'],
   },
   scarcity: {
     id: 'scarcity',
@@ -123,6 +135,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Cap the working group at a small number of seats and tell {name} how many are still open.',
       'If {name} hesitates, offer a smaller version of the ask with the same deadline instead of moving the date.',
     ],
+    awaits: ['decision', 'decision', 'decision', 'decision'],
   },
   'social-proof': {
     id: 'social-proof',
@@ -137,6 +150,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       "Put contributors' progress, with their names, in an update {name} already reads, such as the leadership newsletter or the weekly operations report.",
       'Ask {name} to pick the first small step their team will take and a date for it, and offer to announce it alongside the others.',
     ],
+    awaits: ['sent', 'decision', 'sent', 'decision'],
   },
   'nurture-followers': {
     id: 'nurture-followers',
@@ -151,6 +165,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Bring {name} into planning the next step as an equal: ask what they would do next and what they need from you.',
       'Ask {name} whether a colleague who has pledged support but not yet started can spend 20 minutes seeing their work.',
     ],
+    awaits: ['sent', 'decision', 'meeting', 'decision'],
   },
   'understand-why': {
     id: 'understand-why',
@@ -166,6 +181,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Make one small, concrete ask of {name}, such as reviewing a single journey map, and note how they respond.',
       'Record the reason {name} gives (cost, operations, already doing it, unclear role, or something else) so your next steps fit it.',
     ],
+    awaits: ['meeting', 'answer', 'other', 'decision', 'other'],
   },
   'co-lead': {
     id: 'co-lead',
@@ -180,6 +196,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       "Put {name}'s name beside yours on the plan and on the status updates.",
       'Ask {name} which part of the plan they would change, and act on at least one of their suggestions this week.',
     ],
+    awaits: ['decision', 'decision', 'sent', 'answer'],
   },
   spotlight: {
     id: 'spotlight',
@@ -193,6 +210,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'When a result comes from their area, credit {name} and their team first, before the program.',
       'Tell the manager {name} reports to, in writing, one specific thing {name} did that helped.',
     ],
+    awaits: ['sent', 'decision', 'sent', 'sent'],
   },
   enlist: {
     id: 'enlist',
@@ -207,6 +225,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Give {name} a visible role, such as running one working session or owning one metric.',
       'Limit your time with {name} this week and spend what you save on an outlier or a fence-sitter.',
     ],
+    awaits: ['decision', 'decision', 'decision', 'other'],
   },
   'agree-roles': {
     id: 'agree-roles',
@@ -222,6 +241,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Name one decision in {area} that the CX work will never take from {name}, and say so in front of their team.',
       'Once the lines are agreed, offer {name} the lead on the part of the work inside {area}.',
     ],
+    awaits: ['meeting', 'sent', 'sent', 'decision'],
   },
   'cost-case': {
     id: 'cost-case',
@@ -237,6 +257,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Ask {name} which figure would convince them, and agree to measure exactly that in the first step.',
       'Show {name}, on one page and in their numbers, where the money comes back and when.',
     ],
+    awaits: ['sent', 'decision', 'answer', 'sent'],
   },
   pilot: {
     id: 'pilot',
@@ -251,6 +272,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Agree with {name}, before it starts, the measure that decides whether it worked and the day you will look at it together.',
       "Show {name} the pilot's result first, before anyone else, whatever it shows.",
     ],
+    awaits: ['answer', 'meeting', 'decision', 'sent'],
   },
   'make-room': {
     id: 'make-room',
@@ -265,6 +287,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       "Agree with {name} one step small enough for this month, with a date, and put it in {area}'s plan rather than beside it.",
       "If {name}'s priorities are set above them, ask the sponsor to place the CX work among them, with {name} in the room.",
     ],
+    awaits: ['answer', 'decision', 'decision', 'other'],
   },
   'keep-warm': {
     id: 'keep-warm',
@@ -278,6 +301,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Thank {name} for what they already do for it, in a line to them or to their manager.',
       'Ask {name} whether anything in the program is getting in their way.',
     ],
+    awaits: ['sent', 'sent', 'answer'],
   },
 };
 
