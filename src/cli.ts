@@ -10,7 +10,9 @@ import {
   dayOption,
   daysOption,
   dispositionOption,
-  fileOption,
+  inputFileOption,
+  nonEmptyOption,
+  outputFileOption,
   influenceOption,
   influenceOrClearOption,
   many,
@@ -81,7 +83,7 @@ moves it. cx undo takes back the last change.`,
       'Ask a few questions about one stakeholder, then print their engagement stage, their disposition, why, and the tactics to use with them this week. The person is added to the roster (or updated). Re-assessing someone starts from their previous answers and shows what moved.',
     )
     .argument('<name>', 'the stakeholder\'s name, e.g. "Dana Lee" (matched ignoring case and spacing)')
-    .option('-a, --answers <file>', 'take the answers from a JSON file ("-" for stdin) instead of asking', fileOption)
+    .option('-a, --answers <file>', 'take the answers from a JSON file ("-" for stdin) instead of asking', inputFileOption)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -113,7 +115,7 @@ A question left out counts as "don't know". Interactive use needs a terminal.`,
     .summary('everyone, or those matching filters')
     .option('--stage <stage...>', 'only these stages (ids, names or 1-5)', many(stageOption))
     .option('--disposition <disposition...>', 'only these dispositions', many(dispositionOption))
-    .option('--team <team>', 'only this team (ignoring case and spacing)')
+    .option('--team <team>', 'only this team (ignoring case and spacing)', nonEmptyOption)
     .option('--influence <level...>', 'only these influence levels: low, medium, high', many(influenceOption))
     .option(
       '--stuck <days>',
@@ -183,7 +185,7 @@ Examples:
     .description(
       'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, notes) or JSON (an array of objects, one object per line, one object such as cx show --json prints, or a roster file such as a backup). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
     )
-    .argument('<file>', 'the file to read, or - for stdin', fileOption)
+    .argument('<file>', 'the file to read, or - for stdin', inputFileOption)
     .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['csv', 'json']))
     .option('-n, --dry-run', 'show what would change, and change nothing')
     .option('--json', 'print the outcome as JSON')
@@ -203,7 +205,7 @@ Examples:
     .addOption(
       new Option('--format <format>', 'json or csv (default: json, or csv for an --output ending .csv)').choices(['json', 'csv']),
     )
-    .option('-o, --output <file>', 'write to this file (private to you) instead of stdout', fileOption)
+    .option('-o, --output <file>', 'write to this file (private to you) instead of stdout', outputFileOption)
     .addOption(new Option('--json', 'the same as --format json').conflicts('format'))
     .addHelpText('after', '\nExamples:\n  cx export > roster.json\n  cx export --output roster.csv\n  cx export | jq length')
     .action(async (options) => (await import('./commands/export.js')).exportCommand(options));
@@ -280,7 +282,7 @@ co-leading, used once, counts as done; the stage's own moves take turns.`,
     .option(
       '-o, --output <file>',
       'write the page here (default: cx-report-<date>.html in this folder, cx-report-<date>-names.html with --names; - for stdout)',
-      fileOption,
+      outputFileOption,
     )
     .option('--since <day>', 'count moves and wins from this day on (YYYY-MM-DD; default a month before the report)', dayOption)
     .option('--months <n>', 'months of movement to chart, 1-24 (default 6)', monthsOption)

@@ -61,9 +61,21 @@ export const many =
     return [...(previous ?? []), ...(items.length > 0 ? items : [value]).map(parseOne)];
   };
 
-/** A file name: not empty (an empty one would mean this folder). */
-export function fileOption(value: string): string {
-  if (value.trim() === '') throw new InvalidArgumentError('Give a file name, or - for standard input or output.');
+/** A file to read: not empty (an empty name would mean this folder). */
+export function inputFileOption(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a file name, or - for standard input.');
+  return value;
+}
+
+/** A file to write: not empty. */
+export function outputFileOption(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a file name, or - for standard output.');
+  return value;
+}
+
+/** Text that must say something: a team to filter by, say. */
+export function nonEmptyOption(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a value: an empty one would match nobody.');
   return value;
 }
 

@@ -448,8 +448,15 @@ describe('found by a new user', () => {
     ],
     [['set', 'Dana Lee', '--stage'], "cx: option '--stage <stage>' argument missing; cx set --help shows how, with examples\n"],
     // An empty value is refused, never read as this folder or as no filter at all.
-    [['import', ''], "cx: command-argument value '' is invalid for argument 'file'. Give a file name, or - for"],
-    [['export', '-o', ''], "cx: option '-o, --output <file>' argument '' is invalid. Give a file name"],
+    [['import', ''], "cx: command-argument value '' is invalid for argument 'file'. Give a file name, or - for standard input."],
+    [
+      ['export', '-o', ''],
+      "cx: option '-o, --output <file>' argument '' is invalid. Give a file name, or - for standard output.",
+    ],
+    [
+      ['list', '--team', ' '],
+      "cx: option '--team <team>' argument ' ' is invalid. Give a value: an empty one would match nobody.",
+    ],
     [['report', '--output', ' '], "cx: option '-o, --output <file>' argument ' ' is invalid. Give a file name"],
     [['list', '--stage', ''], "cx: option '--stage <stage...>' argument '' is invalid. Use a stage: ignorance,"],
   ])('explains a usage error %j on one line starting "cx:"', async (args, message) => {

@@ -101,6 +101,8 @@ describe('cx todo', () => {
       `${all - 2} more ${all - 2 === 1 ? 'person is' : 'people are'} due this week: cx todo --limit ${all} lists all ${all}.`,
     );
     expect((await runCx(dir, ['todo', '--limit', String(all)], { env: TODAY })).stdout).not.toContain('due this week: cx todo');
+    const markdown = await runCx(dir, ['todo', '--limit', '2', '--markdown'], { env: TODAY });
+    expect(markdown.stdout).toContain(`\n\n_${all - 2} more due this week: cx todo --limit ${all} lists them all._\n`);
   });
 
   it("prints the week's list, highest priority first, with an action and a reason for each", async () => {
@@ -133,8 +135,10 @@ describe('cx todo', () => {
     const run = await runCx(dir, ['todo', '--markdown', '--limit', '3'], { env: TODAY });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('## CX to-do, week of 2026-11-24');
-    expect(lines.slice(2)).toHaveLength(3);
-    for (const line of lines.slice(2)) expect(line).toMatch(/^- \[ \] \*\*[^*]+\*\*: .+ _\(.+\)_$/);
+    const items = lines.filter((line) => line.startsWith('- [ ]'));
+    expect(items).toHaveLength(3);
+    expect(lines.slice(2, 5)).toEqual(items);
+    for (const line of items) expect(line).toMatch(/^- \[ \] \*\*[^*]+\*\*: .+ _\(.+\)_$/);
   });
 
   it('is reproducible with --date, and honours --limit', async () => {

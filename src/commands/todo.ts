@@ -14,7 +14,8 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   const roster = RosterStore.open().read();
   const items = weeklyTodo(roster, today, options.limit ?? 10);
   if (options.json) return printJson(items);
-  if (options.markdown) return void io().stdout.write(renderTodoMarkdown(items, dayOf(today)));
+  const more = () => dueThisWeek(roster, today) - items.length;
+  if (options.markdown) return void io().stdout.write(renderTodoMarkdown(items, dayOf(today), more()));
   if (roster.people.length === 0) {
     io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');
     return;
@@ -30,5 +31,5 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     );
     return;
   }
-  io().stdout.write(renderTodo(items, dayOf(today), dueThisWeek(roster, today) - items.length));
+  io().stdout.write(renderTodo(items, dayOf(today), more()));
 }

@@ -38,7 +38,7 @@ export function renderTodo(items: TodoItem[], day: string, more = 0, width = tex
   return `${out.join('\n')}\n`;
 }
 
-export function renderTodoMarkdown(items: TodoItem[], day: string): string {
+export function renderTodoMarkdown(items: TodoItem[], day: string, more = 0): string {
   const escape = (text: string) =>
     inert(text)
       .replace(/([\\`*_[\]<>#|])/g, '\\$1')
@@ -48,5 +48,6 @@ export function renderTodoMarkdown(items: TodoItem[], day: string): string {
   for (const item of items) {
     lines.push(`- [ ] **${escape(item.name)}**: ${escape(item.action)} _(${escape(item.why)})_`);
   }
+  if (more > 0) lines.push('', `_${more} more due this week: cx todo --limit ${items.length + more} lists them all._`);
   return `${lines.join('\n')}\n`;
 }
