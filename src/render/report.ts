@@ -52,6 +52,9 @@ function moveName(kind: StepKind, tactic: TacticId): string {
   return TACTIC_GUIDES[tactic].name;
 }
 
+/** A text with its first letter in lower case, to follow on in a sentence. */
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** A list cut to `limit` rows, with a closing line saying how many more there are. */
 function capped<T>(items: readonly T[], limit: number, row: (item: T) => Html, more: (count: number) => Html): Html[] {
   const rows = items.slice(0, limit).map(row);
@@ -406,7 +409,11 @@ function outliers(report: Report): Html {
       <td data-label="Who">${person(outlier)}</td>
       <td data-label="Stage">${stageName(outlier.stage)}</td>
       <td data-label="The move now" class="now">
-        ${outlier.until ? html`Nothing before ${shortDay(outlier.until)}, as they asked; then: ` : ''}${moveName(outlier.step.kind, outlier.step.tactic)}
+        ${
+          outlier.until
+            ? `Nothing before ${shortDay(outlier.until)}, as they asked; then ${lowerFirst(moveName(outlier.step.kind, outlier.step.tactic))}`
+            : moveName(outlier.step.kind, outlier.step.tactic)
+        }
       </td>
       <td data-label="Last tried" class="tried">${before}</td>
     </tr>`;
