@@ -277,7 +277,7 @@ co-leading, used once, counts as done; the stage's own moves take turns.`,
     .command('report')
     .summary('a one-page web page for your sponsor: figures, movement, wins (names nobody)')
     .description(
-      "Write the program report for your sponsor and steering group: one web page with the headline figures, the funnel, movement month by month, the stage × disposition grid, who moved, the outliers and what is being done about them, the quick wins to share and the coming week's top actions. The page is self-contained (no network, no scripts, no fonts to fetch), prints on one or two A4 or Letter pages, reads on a phone, and is private to you (mode 0600). cx prints its path.",
+      "Write the program report for your sponsor and steering group: one web page with the headline figures, the funnel, movement month by month, the stage × disposition grid, who moved and who is stuck, the outliers and what is being done about them, the quick wins to share and the coming week's top actions. The page is self-contained (no network, no scripts, no fonts to fetch), prints on one or two A4 or Letter pages, reads on a phone, and is private to you (mode 0600). cx prints its path.",
     )
     .option(
       '-o, --output <file>',

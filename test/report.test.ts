@@ -2,6 +2,7 @@
 // (src/domain/privacy.ts), on plain values and fixed days.
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, Roster, StageId, Stakeholder } from '../src/domain/model.js';
+import { buildBoard } from '../src/domain/board.js';
 import { describePerson, nameScrubber } from '../src/domain/privacy.js';
 import { type Report, buildReport } from '../src/domain/report.js';
 import { type FieldUpdate, applyUpdate, newPerson } from '../src/domain/roster.js';
@@ -159,6 +160,21 @@ describe('the report', () => {
       step: { kind: 'follow-up', tactic: 'co-lead' },
       lastTried: { on: '2026-11-17', tactic: 'co-lead', outcome: 'waiting' },
     });
+  });
+
+  it('names who is not moving after three weeks or more of work, as cx board does, described, longest first', () => {
+    const worked = (name: string, role: string, first: string) =>
+      person(name, '2026-09-01', { stage: 'buy-in', disposition: 'fence-sitter', role }, [], [{ on: first, text: 'coffee' }]);
+    const roster = { people: [worked('Kim Park', 'Director, Support', '2026-10-20'), worked('Ann Lee', 'CFO', '2026-11-05')] };
+    const built = buildReport(roster, { today, since, months: 6, names: false, asOf: false });
+    expect(built.stuck).toEqual([
+      { who: 'Director, Support', stage: 'buy-in', days: 42 },
+      { who: 'CFO', stage: 'buy-in', days: 26 },
+    ]);
+    expect(built.stuck.map((entry) => entry.days)).toEqual(buildBoard(roster, today, since).stuck.map((entry) => entry.days));
+    expect(renderReportHtml(built, '0.0.0')).toMatch(
+      /Not moving after three weeks or more of work: <strong>Director, Support<\/strong> \(Buy-in, 6 weeks\), <strong>CFO<\/strong> \(Buy-in, 3 weeks\)\./,
+    );
   });
 
   it('says when an outlier asked to be left until a day still ahead: the move waits for it', () => {

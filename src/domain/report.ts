@@ -89,6 +89,8 @@ export interface Report {
   movement: MonthCount[];
   grid: Record<StageId, Record<DispositionId | 'none', number>>;
   moves: { up: ReportMove[]; down: ReportMove[] };
+  /** People three weeks or more at one stage since you started on them, longest first (as cx board). */
+  stuck: (Who & { stage: StageId; days: number })[];
   /** Outliers, grouped by their first reason (null: not known yet), the largest group first. */
   outliers: { reason: ReasonId | null; people: ReportOutlier[] }[];
   /** Quick wins in the period, newest first. */
@@ -248,6 +250,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
     movement: monthByMonth(roster, today, options.months),
     grid,
     moves: { up, down: move(board.movedDown) },
+    stuck: board.stuck.map((entry) => ({ ...who(find(entry.name)), stage: entry.stage, days: entry.days })),
     outliers: grouped,
     wins,
     actions,

@@ -11,7 +11,7 @@ import { BAND_COLOURS, type Band, bandLabel, funnelChart, movementChart } from '
 import { type Html, html, trusted } from './html.js';
 
 /** At most this many rows of each list: the page stays within two printed pages. */
-export const REPORT_LIMITS = { moves: 7, wins: 5, outliers: 6 };
+export const REPORT_LIMITS = { moves: 7, wins: 5, outliers: 6, stuck: 3 };
 
 const MONTHS = [
   'January',
@@ -311,9 +311,11 @@ function moves(report: Report): Html {
     html`<tr>
       <td colspan="3" class="note">and ${count} more moved ${direction}</td>
     </tr>`;
-  // Both directions in one table, so a move down is never crowded out by the moves up.
-  const upRows = down.length > 0 ? REPORT_LIMITS.moves - Math.min(3, down.length) : REPORT_LIMITS.moves;
-  const downRows = REPORT_LIMITS.moves - Math.min(upRows, up.length);
+  // Both directions in one table, so a move down is never crowded out by the moves up; two rows fewer
+  // when the line on who is stuck follows, so that the page still prints on two.
+  const limit = REPORT_LIMITS.moves - (report.stuck.length > 0 ? 2 : 0);
+  const upRows = down.length > 0 ? limit - Math.min(3, down.length) : limit;
+  const downRows = limit - Math.min(upRows, up.length);
   return html`<section class="who-moved">
     <h2>Who moved since ${since}</h2>
     ${
@@ -335,7 +337,22 @@ function moves(report: Report): Html {
             </tbody>
           </table>`
     }
+    ${stuck(report)}
   </section>`;
+}
+
+/** Who has not moved for three weeks or more of work: the risks, in a line. */
+function stuck(report: Report): Html | string {
+  if (report.stuck.length === 0) return '';
+  const shown = report.stuck.slice(0, REPORT_LIMITS.stuck);
+  const rest = report.stuck.length - shown.length;
+  const entries = shown.map(
+    (entry, index) =>
+      html`${index > 0 ? ', ' : ''}<strong>${entry.who}</strong> (${stageName(entry.stage)}, ${Math.floor(entry.days / 7)} weeks)`,
+  );
+  return html`<p class="stuck" data-stuck="${report.stuck.length}">
+    Not moving after three weeks or more of work: ${entries}${rest > 0 ? `, and ${rest} more` : ''}.
+  </p>`;
 }
 
 function wins(report: Report): Html {
