@@ -1,7 +1,7 @@
 // cx todo [--date YYYY-MM-DD] [--limit N] [--json | --markdown]
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
-import { dueThisWeek, weeklyTodo } from '../domain/todo.js';
+import { weekPlan } from '../domain/todo.js';
 import { UsageError } from '../errors.js';
 import { renderTodo, renderTodoMarkdown } from '../render/todo.js';
 import { RosterStore } from '../store/roster-store.js';
@@ -12,9 +12,9 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   if (options.json && options.markdown) throw new UsageError('choose one of --json and --markdown');
   const today = options.date ?? now();
   const roster = RosterStore.open().read();
-  const items = weeklyTodo(roster, today, options.limit ?? 10);
+  const { items, due } = weekPlan(roster, today, options.limit ?? 10);
   if (options.json) return printJson(items);
-  const more = () => dueThisWeek(roster, today) - items.length;
+  const more = () => due - items.length;
   if (options.markdown) return void io().stdout.write(renderTodoMarkdown(items, dayOf(today), more()));
   if (roster.people.length === 0) {
     io().stderr.write('No one in the roster yet. Start with: cx assess "Dana Lee"\n');

@@ -207,17 +207,18 @@ function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | und
  * first. Everyone is scored; only those who make the list get their advice worked out.
  */
 export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): TodoItem[] {
+  return weekPlan(roster, today, limit).items;
+}
+
+/** The week's items (weeklyTodo), and how many people are due in all: more than the items past the limit. */
+export function weekPlan(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): { items: TodoItem[]; due: number } {
   const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);
   const ranked = sortByName(due, (entry) => entry.person.name).sort(
     (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
   );
   const peerFor = peerFinder(roster);
-  return keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today));
+  return { items: keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today)), due: due.length };
 }
-
-/** How many people are due in the week that starts on `today`: the list's length without its limit. */
-export const dueThisWeek = (roster: Roster, today: Date): number =>
-  roster.people.reduce((count, person) => count + (dueness(person, today) ? 1 : 0), 0);
 
 /**
  * The first `limit` items, except that advocates may take at most half of the places while an outlier
