@@ -82,9 +82,10 @@ describe('rule 2: who is listed', () => {
 
   it('someone past their cadence, with by how much', () => {
     const item = only(assessed('Dana Lee', '2026-11-01', { ...gates(3), ...keen }, { log: seen('2026-11-10') }));
-    expect(item.overdueDays).toBe(2); // every 12 days from 2026-11-10: due 2026-11-22
-    expect(item.due).toBe('2026-11-22');
-    expect(item.why).toContain('overdue by 2 days (every 12 days; last contact 2026-11-10)');
+    // Every 12 days from 2026-11-10: Sunday 2026-11-22, so the Friday before.
+    expect(item.overdueDays).toBe(4);
+    expect(item.due).toBe('2026-11-20');
+    expect(item.why).toContain('overdue by 4 days (every 12 days; last contact 2026-11-10)');
   });
 
   it('not someone seen within their cadence', () => {
@@ -111,12 +112,12 @@ describe('rule 2: who is listed', () => {
     const buyIn = (name: string, influence: string, on: string) =>
       assessed(name, '2026-11-01', { ...gates(3), ...keen, influence }, { log: seen(on) });
     const soon = buyIn('Soon', 'low', '2026-11-07'); // every 18 days: due 2026-11-25
-    const late = buyIn('Late', 'low', '2026-11-10'); // due 2026-11-28
-    const high = buyIn('High', 'high', '2026-11-20'); // every 8 days: due 2026-11-28
+    const late = buyIn('Late', 'low', '2026-11-10'); // Saturday 2026-11-28: the Friday before
+    const high = buyIn('High', 'high', '2026-11-20'); // every 8 days: the same
     expect(todo(late, soon, high).map((item) => [item.name, item.due])).toEqual([
-      ['High', '2026-11-28'],
+      ['High', '2026-11-27'],
       ['Soon', '2026-11-25'],
-      ['Late', '2026-11-28'],
+      ['Late', '2026-11-27'],
     ]);
   });
 
@@ -141,6 +142,17 @@ describe('rule 2: who is listed', () => {
       },
     );
     expect(dueDay(later)).toEqual({ day: '2026-12-02', by: 'asked' });
+  });
+
+  it('a day cx works out that falls on a weekend moves to the Friday before; a day they named stays', () => {
+    const seenOn = (day: string) => assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log: seen(day) }); // every 12 days
+    expect(dueDay(seenOn('2026-11-16')).day).toBe('2026-11-27'); // Saturday 11-28
+    expect(dueDay(seenOn('2026-11-17')).day).toBe('2026-11-27'); // Sunday 11-29
+    expect(dueDay(seenOn('2026-11-18')).day).toBe('2026-11-30'); // a Monday
+    const named: LogEntry[] = [
+      { on: '2026-11-16', text: 'call me Saturday', tactic: 'scarcity', outcome: 'waiting', until: '2026-11-28' },
+    ];
+    expect(dueDay(assessed('W', '2026-11-01', { ...gates(3), ...keen }, { log: named })).day).toBe('2026-11-28');
   });
 
   it('not someone not yet in the roster on the day', () => {

@@ -93,6 +93,12 @@ export const askedUntil = (person: Stakeholder): string | undefined =>
 const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
+/** A day cx works out (not one they named) moved off a weekend: a Saturday or Sunday becomes the Friday before. */
+function workday(day: string): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday === 6 ? addDays(day, -1) : weekday === 0 ? addDays(day, -2) : day;
+}
+
 /** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
 export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked';
 
@@ -103,14 +109,14 @@ export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked'
 export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const last = lastContact(person);
   if (last === undefined) return { day: dayOf(person.createdAt), by: 'first-contact' };
-  const byCadence = addDays(last, cadenceDays(person));
+  const byCadence = workday(addDays(last, cadenceDays(person)));
   const due = ((): { day: string; by: DueBy } => {
     const rest = restUntil(person);
     if (rest && rest > byCadence) return { day: rest, by: 'rest' };
     const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
     if (waiting?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
-      const followUp = waiting.until ?? addDays(waiting.on, FOLLOW_UP_DAYS);
+      const followUp = waiting.until ?? workday(addDays(waiting.on, FOLLOW_UP_DAYS));
       return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
     }
     return { day: byCadence, by: 'cadence' };
