@@ -126,6 +126,10 @@ describe('outcomes', () => {
       (JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[]).find((item) => item.name === 'Dana Lee');
     expect(await dana('2026-11-24')).toBeUndefined(); // just logged: not this week
     expect(await dana('2026-11-25')).toMatchObject({ kind: 'follow-up', tactic: 'co-lead', due: '2026-12-01' });
+    // Logged on a Saturday: a week on is a Saturday too, so the Friday before, as cx todo has it.
+    const weekend = await ok(dir, ['log', 'Dana Lee', 'Chased', '--tactic', 'co-lead', '--outcome', 'waiting'], at('2026-11-28'));
+    expect(weekend.stdout).toContain('as a follow-up on 2026-12-04 at the latest');
+    expect(await dana('2026-11-30')).toMatchObject({ kind: 'follow-up', due: '2026-12-04' });
   });
 
   it('waiting, with a day they named: the follow-up is on that day, not before', async () => {

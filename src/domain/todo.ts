@@ -94,7 +94,7 @@ const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
 /** A day cx works out (not one they named) moved off a weekend: a Saturday or Sunday becomes the Friday before. */
-function workday(day: string): string {
+export function workday(day: string): string {
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
   return weekday === 6 ? addDays(day, -1) : weekday === 0 ? addDays(day, -2) : day;
 }

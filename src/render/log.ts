@@ -3,6 +3,7 @@ import { addDays } from '../domain/dates.js';
 import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
 import { FOLLOW_UP_DAYS, STAGES, atTarget } from '../domain/model.js';
 import { type NextStep, shellWord } from '../domain/next-step.js';
+import { workday } from '../domain/todo.js';
 import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { renderStep } from './profile.js';
@@ -43,10 +44,9 @@ export function renderLogged(
       );
     }
   } else if (entry.outcome === 'waiting' && step.kind === 'follow-up') {
-    // On the day they named, if they named one; else a week on.
-    out.push(
-      c.dim(`cx todo brings this back as a follow-up on ${entry.until ?? addDays(entry.on, FOLLOW_UP_DAYS)} at the latest.`),
-    );
+    // On the day they named, if they named one; else a week on (a weekend's Friday before), as cx todo has it.
+    const day = entry.until ?? workday(addDays(entry.on, FOLLOW_UP_DAYS));
+    out.push(c.dim(`cx todo brings this back as a follow-up on ${day} at the latest.`));
   } else if (entry.outcome === 'declined') {
     out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
   }
