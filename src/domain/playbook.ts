@@ -498,7 +498,6 @@ function stageTactics(stage: StageId, reasons: readonly ReasonId[]): TacticId[] 
   return chosen.length > 0 ? chosen : [...tactics];
 }
 
-/** The first move each reason for holding back calls for, in the order the reasons are held. */
 /** The moves an outlier's reasons call for, in the order of the reasons, except that the lines are
  * agreed before a share of the lead is offered (unclear roles and ownership felt lost, together). */
 const reasonMoves = (reasons: readonly ReasonId[]): TacticId[] => {
