@@ -245,7 +245,6 @@ function confidenceColour(confidence: string): string {
   return confidence === 'high' ? c.green(confidence) : confidence === 'medium' ? c.yellow(confidence) : c.red(confidence);
 }
 
-/** What changed between two versions of a person ({} before: a person just added), in words. */
 /** A list of field changes in words; a list that starts from nothing reads "added: ...". */
 export function describeFieldChanges(changes: FieldChange[]): string {
   if (changes.some((change) => change.field === 'name' && change.from === null)) {
