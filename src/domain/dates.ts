@@ -73,3 +73,14 @@ export function addMonths(day: string, months: number): string {
   const date = new Date(Date.UTC(year, month, Math.min(Number(day.slice(8, 10)), last.getUTCDate())));
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** The day of the week of a YYYY-MM-DD day, by name. */
+export const weekdayOf = (day: string): string => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] as string;
+
+/** A day moved off a weekend: a Saturday or Sunday becomes the Friday before; any other day stays. */
+export function workday(day: string): string {
+  const weekday = weekdayOf(day);
+  return weekday === 'Saturday' ? addDays(day, -1) : weekday === 'Sunday' ? addDays(day, -2) : day;
+}

@@ -2,7 +2,7 @@
 // urgent. Pure: the roster and a date in, ranked items out. README "How cx todo ranks" documents these
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
-import { addDays, dayOf, daysBetween } from './dates.js';
+import { addDays, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
 import { isStuck, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget } from './model.js';
@@ -93,12 +93,6 @@ export const askedUntil = (person: Stakeholder): string | undefined =>
 const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
-/** A day cx works out (not one they named) moved off a weekend: a Saturday or Sunday becomes the Friday before. */
-export function workday(day: string): string {
-  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return weekday === 6 ? addDays(day, -1) : weekday === 0 ? addDays(day, -2) : day;
-}
-
 /** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
 export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked';
 
@@ -131,10 +125,6 @@ const weeks = (days: number): string => {
   return count === 1 ? '1 week' : `${count} weeks`;
 };
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** The day of the week of a YYYY-MM-DD day. */
-const weekday = (day: string): string => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] as string;
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** What makes a person due this week, and how urgent: worked out for everyone before any advice is. */
@@ -158,7 +148,11 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   // Points for the days it is late; one due later in the week ranks by the rest, then by its day.
   let priority = Math.max(0, overdueDays) * POINTS.perOverdueDay;
   const late =
-    overdueDays > 0 ? `overdue by ${plural(overdueDays, 'day')}` : overdueDays === 0 ? 'due today' : `due ${weekday(due)} ${due}`;
+    overdueDays > 0
+      ? `overdue by ${plural(overdueDays, 'day')}`
+      : overdueDays === 0
+        ? 'due today'
+        : `due ${weekdayOf(due)} ${due}`;
   if (by === 'first-contact') {
     // Someone already where they are needed is owed a thank-you, not the first of the hard conversations.
     if (person.disposition === 'outlier' || !atTarget(person)) priority += POINTS.neverContacted;

@@ -1,9 +1,8 @@
 // What `cx log` says after recording an entry: what was logged, what the outcome means, the next step.
-import { addDays } from '../domain/dates.js';
+import { addDays, workday } from '../domain/dates.js';
 import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
 import { FOLLOW_UP_DAYS, STAGES, atTarget } from '../domain/model.js';
 import { type NextStep, shellWord } from '../domain/next-step.js';
-import { workday } from '../domain/todo.js';
 import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { renderStep } from './profile.js';
