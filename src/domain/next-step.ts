@@ -102,7 +102,8 @@ const FOLLOW_UP: Record<Awaits, string> = {
   other: 'see where it stands, and whether another way round would be quicker.',
 };
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** A count with its noun: "1 day", "3 days" ("2 people have", given the plural). */
+export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** The entries of a tactic logged as waiting at the end of these, with no other step between them. */
 function waitingRun(entries: readonly LogEntry[], tactic: TacticId): LogEntry[] {

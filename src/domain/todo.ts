@@ -8,7 +8,7 @@ import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId }
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
 import { FOLLOW_UP_DAYS } from './model.js';
-import { type StepKind, nextStep, peerFinder, restUntil } from './next-step.js';
+import { type StepKind, nextStep, peerFinder, plural, restUntil } from './next-step.js';
 import { STAGE_GUIDES } from './playbook.js';
 
 export { shellWord } from './next-step.js';
@@ -124,8 +124,6 @@ const weeks = (days: number): string => {
   const count = Math.floor(days / 7);
   return count === 1 ? '1 week' : `${count} weeks`;
 };
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** What makes a person due this week, and how urgent: worked out for everyone before any advice is. */
 interface Due {

@@ -3,7 +3,7 @@
 // Letter pages and reads on a phone. Every value from the roster goes through html`` (html.ts).
 import type { DispositionId, Outcome, StageId, TacticId } from '../domain/model.js';
 import { DISPOSITIONS, STAGES } from '../domain/model.js';
-import type { StepKind } from '../domain/next-step.js';
+import { type StepKind, plural } from '../domain/next-step.js';
 import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { INFLUENCE_WEIGHTS, UNKNOWN_INFLUENCE_WEIGHT } from '../domain/report.js';
 import type { Report, ReportMove, ReportOutlier, ReportWin, Who } from '../domain/report.js';
@@ -36,7 +36,6 @@ export const shortDay = (day: string): string => `${Number(day.slice(8, 10))} ${
 const monthName = (month: string): string => `${monthOf(`${month}-01`).slice(0, 3)} ${month.slice(0, 4)}`;
 
 const stageName = (stage: StageId | null): string => (stage ? STAGE_GUIDES[stage].label : 'no stage');
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** A person as the report mentions them: their name (--names), or what they do. */
 const person = (who: Who): Html => html`<strong>${who.who}</strong>`;
