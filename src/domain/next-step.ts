@@ -360,17 +360,10 @@ function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId>
  * follow-ups (the third "waiting" in a row), which counts as a no for now.
  */
 function lastTurnedDown(entries: readonly LogEntry[], tactic: TacticId): string | undefined {
-  let day: string | undefined;
-  let run: TacticId | undefined;
-  let waits = 0;
-  for (const entry of entries) {
-    if (entry.tactic === undefined) continue;
-    waits = entry.outcome === 'waiting' ? (entry.tactic === run ? waits + 1 : 1) : 0;
-    run = entry.tactic;
-    const silent = entry.outcome === 'waiting' && waits > UNANSWERED_FOLLOW_UPS;
-    if (entry.tactic === tactic && (entry.outcome === 'declined' || silent)) day = entry.on;
-  }
-  return day;
+  const silent = (index: number) => waitingRun(entries.slice(0, index + 1), tactic).length > UNANSWERED_FOLLOW_UPS;
+  return entries.findLast(
+    (entry, index) => entry.tactic === tactic && (entry.outcome === 'declined' || (entry.outcome === 'waiting' && silent(index))),
+  )?.on;
 }
 
 /**
