@@ -452,7 +452,8 @@ function planned(
   // first step) goes on to its next. Any other reason's move (co-leading, say) is done once it has
   // worked: the plan moves on.
   const latest = lastTactic(entries);
-  if (latest?.tactic && latest.outcome === 'worked' && !judgedAfter(latest, lastJudged(person))) {
+  const judged = lastJudged(person);
+  if (latest?.tactic && latest.outcome === 'worked' && !judgedAfter(latest, judged)) {
     const tactic = latest.tactic;
     const done = `${tacticName(tactic)} worked on ${latest.on}`;
     const canMove = stage !== 'action' && chain.includes(tactic);
@@ -466,7 +467,6 @@ function planned(
   const contributed = hasContributed(person);
   const worked: TacticId[] = [];
   const open: TacticId[] = [];
-  const judged = lastJudged(person);
   for (const tactic of chain) {
     const entry = last.get(tactic);
     // A ladder move that worked before they were judged again, at the same stage, is open again: it
