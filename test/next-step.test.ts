@@ -104,7 +104,7 @@ describe('outcomes steer the next step', () => {
   });
 
   it("educating someone already talked to skips the first conversation's opener", () => {
-    const sandra = { understands: 'thinks-they-do-it', stance: 'resistant', 'outlier-reasons': ['already-doing-it'] };
+    const sandra = { understands: 'no', stance: 'resistant', 'outlier-reasons': ['already-doing-it'] };
     const fresh = assessed('Sandra', '2026-11-01', { ...sandra, stance: 'neutral', 'outlier-reasons': [] });
     expect(step(fresh).action).toContain('open with the CX Magic Question');
     const talked = assessed('Sandra', '2026-11-01', sandra, [
@@ -115,6 +115,25 @@ describe('outcomes steer the next step', () => {
     expect(step(talked)).toMatchObject({ tactic: 'educate' });
     expect(step(talked).action).not.toContain('Magic Question');
     expect(step(talked).action).toContain('one customer journey from their own area');
+  });
+
+  it('someone who thinks they already do it is asked first what they measure, then shown and sent the rest', () => {
+    const omar = { understands: 'thinks-they-do-it', stance: 'neutral', participation: 'joins' };
+    const steps = [0, 1, 2, 3].map(
+      (times) =>
+        step(
+          assessed(
+            'Omar',
+            '2026-11-01',
+            omar,
+            Array.from({ length: times }, () => did('2026-11-03', 'educate')),
+          ),
+        ).action,
+    );
+    expect(steps[0]).toMatch(/^Ask Omar what their team measures about its customers today/);
+    expect(steps[1]).toContain('one customer journey from their own area');
+    expect(steps[2]).toContain('three lines on what you have heard');
+    expect(steps.join(' ')).not.toContain('Magic Question');
   });
 
   it('declined: a different approach, never the spotlight next', () => {

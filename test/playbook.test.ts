@@ -12,6 +12,7 @@ import {
   tacticsFor,
 } from '../src/domain/playbook.js';
 import type { TacticProfile } from '../src/domain/playbook.js';
+import { type QuestionId, questionById } from '../src/domain/questionnaire.js';
 
 /** Every string inside a value, however deeply nested. */
 function allStrings(value: unknown): string[] {
@@ -291,6 +292,14 @@ describe('what each action waits for', () => {
     '%s says it for every action, and only for its actions',
     (_, tactic) => {
       expect(tactic.awaits).toHaveLength(tactic.actions.length);
+    },
+  );
+
+  it.each(Object.values(TACTIC_GUIDES).flatMap((tactic) => (tactic.leadsWith ? [[tactic.id, tactic.leadsWith] as const] : [])))(
+    '%s leads with an action it has, for an answer the questionnaire offers',
+    (id, lead) => {
+      expect(TACTIC_GUIDES[id].actions[lead.action]).toBeDefined();
+      expect(questionById(lead.question as QuestionId).choices.map((choice) => choice.value)).toContain(lead.answer);
     },
   );
 });

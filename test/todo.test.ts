@@ -336,7 +336,14 @@ describe('rule 4: the one action is the next step', () => {
       (times) => weeklyTodo({ people: [assessed('B', '2026-11-01', base, { log: used(times) })] }, today)[0]?.action,
     );
     expect(new Set(actions.slice(0, 3)).size).toBe(3);
-    expect(actions[3]).toBe(actions[0]); // four actions: the fifth use comes round again
+    // Four actions each, all taken and no move: whether they moved, and if not what stands in the way.
+    const spent = weeklyTodo({ people: [assessed('B', '2026-11-01', base, { log: used(4) })] }, today)[0];
+    expect(spent?.action).toMatch(/^Check whether B has reached Commitment .* If they have not, ask them what stands in the way/);
+    expect(spent?.why).toContain('every step taken since 2026-11-01 (make a scarce, specific ask; enlist them), with no move');
+    // Judged again at the same stage, a new round: the moves take turns from their first action again.
+    const again = assessed('B', '2026-11-01', base, { log: used(4) });
+    const judged = { ...again, assessment: { ...again.assessment!, at: '2026-11-10T09:00:00.000Z' } };
+    expect(weeklyTodo({ people: [judged] }, today)[0]?.action).toBe(actions[0]);
     // Used once more than the other, a move gives way to it: enlisting, after a scarce ask.
     const once = weeklyTodo(
       { people: [assessed('B', '2026-11-01', base, { log: [{ on: '2026-11-01', text: 'asked', tactic: 'scarcity' }] })] },

@@ -5,7 +5,7 @@
 import { type Assessment, assess } from './assess.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
 import { stageSince } from './filter.js';
-import type { LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
+import type { Answers, LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
 import { STAGES, atTarget, isOutlierReason, isSkepticismReason, stageNumber, targetOf } from './model.js';
 import { nameKey, sortByName } from './names.js';
 import { type Awaits, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
@@ -163,21 +163,31 @@ const tookStep = (entry: LogEntry, tactic: TacticId): boolean => entry.tactic ==
 
 /**
  * Which of the tactic's actions is next after these log entries: it moves on each time they show a
- * step of it taken.
+ * step of it taken. An answer the tactic leads with (leadsWith) puts its action first, the opener out.
  */
-function actionIndex(log: readonly LogEntry[], tactic: TacticId): number {
-  const { actions, opener } = TACTIC_GUIDES[tactic];
+function actionIndex(log: readonly LogEntry[], tactic: TacticId, answers?: Answers): number {
+  const { actions, opener, leadsWith } = TACTIC_GUIDES[tactic];
   const used = log.filter((entry) => tookStep(entry, tactic)).length;
+  const given = leadsWith && answers?.[leadsWith.question];
+  if (leadsWith && (given === leadsWith.answer || (Array.isArray(given) && given.includes(leadsWith.answer)))) {
+    const rest = [...actions.keys()].filter((index) => index !== leadsWith.action && !(opener && index === 0));
+    const order = [leadsWith.action, ...rest];
+    return order[used % order.length] as number;
+  }
   // An opening for a first conversation is skipped for someone you had talked to before this tactic
   // (a step still waiting for an answer is no conversation).
   const first = log.findIndex((entry) => tookStep(entry, tactic));
   const talked = (first === -1 ? log : log.slice(0, first)).some((entry) => entry.outcome !== 'waiting');
-  return (used + (opener && talked ? 1 : 0)) % actions.length;
+  const step = used + (opener && talked ? 1 : 0);
+  // Past the last action (a new round, once they have been judged again), the opener is not said twice.
+  const from = opener && actions.length > 1 ? 1 : 0;
+  return step < actions.length ? step : from + ((step - from) % (actions.length - from));
 }
 
 /** The tactic's next action for this person. */
 function rotatedAction(person: Stakeholder, tactic: TacticId): string {
-  return personalise(TACTIC_GUIDES[tactic].actions[actionIndex(person.log ?? [], tactic)] ?? '', person);
+  const index = actionIndex(person.log ?? [], tactic, person.assessment?.answers);
+  return personalise(TACTIC_GUIDES[tactic].actions[index] ?? '', person);
 }
 
 /** What a step logged as waiting waits for: that of the action it was, the one next when it was logged. */
@@ -185,7 +195,7 @@ function awaited(person: Stakeholder, entry: LogEntry): Awaits {
   const tactic = entry.tactic as TacticId;
   const log = person.log ?? [];
   const before = log.slice(0, Math.max(0, log.indexOf(entry)));
-  return TACTIC_GUIDES[tactic].awaits[actionIndex(before, tactic)] ?? 'other';
+  return TACTIC_GUIDES[tactic].awaits[actionIndex(before, tactic, person.assessment?.answers)] ?? 'other';
 }
 
 /**
@@ -467,6 +477,7 @@ function planned(
   const contributed = hasContributed(person);
   const worked: TacticId[] = [];
   const open: TacticId[] = [];
+  const spent: TacticId[] = [];
   for (const tactic of chain) {
     const entry = last.get(tactic);
     // A ladder move that worked before they were judged again, at the same stage, is open again: it
@@ -484,6 +495,14 @@ function planned(
       if (open.length === 0) return tacticStep(person, tactic, why, context);
       continue;
     }
+    // Every step of it taken since they were last judged, and no move: not again before a new look.
+    if (
+      entries.filter((item) => tookStep(item, tactic) && !judgedAfter(item, judged)).length >=
+      TACTIC_GUIDES[tactic].actions.length
+    ) {
+      spent.push(tactic);
+      continue;
+    }
     open.push(tactic);
   }
   // The ladder's moves take turns: the one used least at this stage (in the plan's order), so that one
@@ -494,25 +513,36 @@ function planned(
   );
   if (next) return tacticStep(person, next, why, context);
   // Every move has worked: it is time to see whether they have moved.
-  return checkMoved(person, [
-    ...why,
-    worked.length
-      ? `${worked.map((tactic) => `${tacticName(tactic)} worked on ${last.get(tactic)?.on}`).join(', ')}`
-      : 'every move in the plan has been tried',
-  ]);
+  return checkMoved(
+    person,
+    [
+      ...why,
+      ...(worked.length ? [worked.map((tactic) => `${tacticName(tactic)} worked on ${last.get(tactic)?.on}`).join(', ')] : []),
+      ...(spent.length
+        ? [
+            `every step taken since ${entries.find((entry) => entry.tactic && spent.includes(entry.tactic) && !judgedAfter(entry, judged))?.on} (${spent.map(tacticName).join('; ')}), with no move`,
+          ]
+        : []),
+      ...(worked.length || spent.length ? [] : ['every move in the plan has been tried']),
+    ],
+    spent.length > 0,
+  );
 }
 
 /** Whether they have reached the next stage: its signs, and how to record it. */
-function checkMoved(person: Stakeholder, why: string[]): NextStep {
+function checkMoved(person: Stakeholder, why: string[], spent = false): NextStep {
   const stage = person.stage as StageId;
   const next = STAGE_GUIDES[stage].number < 5 ? label(nextStage(stage)) : undefined;
   const signals = STAGE_GUIDES[stage].nextSignals.slice(0, 2).join(' ');
+  const assessIt = `cx assess ${shellWord(person.name)}`;
+  // Every step taken and no move: what holds them is the thing to learn, not a step to repeat.
+  const ifNot = spent ? ' If they have not, ask them what stands in the way, and re-assess them with what you learn.' : '';
   return {
     kind: 'reassess',
     tactic: 'understand-why',
     action: next
-      ? `Check whether ${person.name} has reached ${next} (${signals}) and record it: cx set ${shellWord(person.name)} --stage ${nextStage(stage)}, or ${`cx assess ${shellWord(person.name)}`}.`
-      : `Re-assess ${person.name} (cx assess ${shellWord(person.name)}) to see whether they still act on it (their last four weeks).`,
+      ? `Check whether ${person.name} has reached ${next} (${signals}) and record it: cx set ${shellWord(person.name)} --stage ${nextStage(stage)}, or ${assessIt}.${ifNot}`
+      : `Re-assess ${person.name} (${assessIt}) to see whether they still act on it (their last four weeks).`,
     why,
   };
 }

@@ -22,6 +22,11 @@ export interface Tactic {
   opener?: boolean;
   /** Whether its actions are the steps of one move, taken in turn: one that worked leads to the next. */
   inSteps?: boolean;
+  /**
+   * An answer in their assessment that makes one action the right first step (by its index), in place of
+   * the opener; the others follow in order.
+   */
+  leadsWith?: { question: string; answer: string; action: number };
   /** At least three concrete actions; may contain the placeholder {name}. */
   actions: string[];
   /** What each action, once taken, waits for from them (a follow-up asks for that): one per action. */
@@ -82,11 +87,13 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     opener: true,
     inSteps: true,
+    // Someone who thinks they already do it is asked what they measure first, not for the Magic Question.
+    leadsWith: { question: 'understands', answer: 'thinks-they-do-it', action: 3 },
     actions: [
       'Book 30 minutes with {name} and open with the CX Magic Question: what would a great experience look like for your customers, and what gets in the way today?',
       'Show {name} one customer journey from their own area with its complaint or drop-off numbers, so they see CX as something measured and managed.',
       'Send {name} three lines on what you have heard from them so far about their customers, in their own words, and ask which point to look at first.',
-      'If {name} says their team already does CX, ask what they measure today and how they would know if the experience got worse.',
+      'Ask {name} what their team measures about its customers today, and how they would know if the experience got worse: the question for anyone who says they already do CX.',
     ],
     awaits: ['meeting', 'sent', 'sent', 'answer'],
   },
