@@ -253,7 +253,8 @@ Outcomes:
   waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
             (after two follow-ups with no answer, a different approach)
   declined  cx picks a different approach, and says why (never the next move
-            as if it had worked)
+            as if it had worked); with --until, "not now": the same step
+            comes back on that day
 --until <day> says when they asked you to come back: nothing is due with them
 before it. An entry without --outcome restarts the cadence: a reason's move or
 co-leading, used once, counts as done; the stage's own moves take turns.`,

@@ -323,13 +323,19 @@ describe('come back on a day', () => {
       at('2026-12-01'),
     );
     expect(logged.stdout).toContain('Nothing is due with Rob Chen before 2027-01-05, as they asked.');
+    expect(logged.stdout).toContain('Not now, rather than no: cx brings this step back on 2027-01-05');
     const names = async (day: string) =>
       (JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[]).map((item) => item.name);
     expect(await names('2026-12-15')).not.toContain('Rob Chen');
     expect(await names('2026-12-29')).not.toContain('Rob Chen'); // a week that ends on 2027-01-04
     expect(await names('2026-12-30')).toContain('Rob Chen'); // one that holds 2027-01-05
     const shown = JSON.parse((await ok(dir, ['show', 'Rob Chen', '--json'], at('2026-12-15'))).stdout);
-    expect(shown.nextStep.why.join('; ')).toContain('they asked you to come back on 2027-01-05');
+    expect(shown.nextStep.why.join('; ')).toContain('put off on 2026-12-01: take it back to them on 2027-01-05, as they asked');
+    expect(shown.nextStep.tactic).toBe('scarcity');
+    // On the day: the same step, not a different approach, and the day said once.
+    const [back] = JSON.parse((await ok(dir, ['todo', '--json'], at('2027-01-05'))).stdout) as Item[];
+    expect(back).toMatchObject({ name: 'Rob Chen', tactic: 'scarcity' });
+    expect(back?.why.match(/come back on 2027-01-05/g)).toHaveLength(1);
     const bad = await run(dir, ['log', 'Rob Chen', 'x', '--until', '2026-11-30'], { env: at('2026-12-01') });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--until 2026-11-30 is not after the day it happened');

@@ -159,6 +159,42 @@ describe('outcomes steer the next step', () => {
     expect(step(assessed('Dana', '2026-11-01', ownsIt, all))).toMatchObject({ kind: 'keep-warm', tactic: 'keep-warm' });
   });
 
+  it('declined, then moved up a stage: what they said no to in the last month is still not offered', () => {
+    const fad = {
+      understands: 'yes',
+      relevant: 'no',
+      'doubt-reason': 'resists-change',
+      stance: 'resistant',
+      'outlier-reasons': ['resists-change'],
+    };
+    const colin = assessed('Colin', '2026-11-01', fad, [
+      did('2026-11-08', 'outside-authority', 'declined', 'said no to the analyst'),
+    ]);
+    const moved = applyUpdate(colin, { stage: 'commitment' }, 'set', new Date('2026-11-19'));
+    expect(step(moved).tactic).not.toBe('outside-authority');
+    expect(step(moved).action).not.toContain('outside voice');
+  });
+
+  it('declined with a day to come back: the same step then, not a different approach', () => {
+    const busy = { ...buyIn, stance: 'keen' };
+    const before = assessed('Rob', '2026-11-01', busy, [
+      { ...did('2026-11-10', 'scarcity', 'declined', 'not before the quarter closes'), until: '2026-12-01' },
+    ]);
+    expect(step(before)).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
+    expect(step(before).why.join('; ')).toContain('was put off on 2026-11-10: take it back to them on 2026-12-01, as they asked');
+    const on = nextStep(before, { today: new Date('2026-12-01T09:00:00Z'), peerFor: () => undefined });
+    expect(on).toMatchObject({ kind: 'tactic', tactic: 'scarcity', action: step(assessed('Rob', '2026-11-01', busy)).action });
+    expect(on.why.join('; ')).toContain('the day they named, 2026-12-01, has come: offer it again');
+  });
+
+  it('worked, for a contribution the plan did not ask for: whether they moved, before the plan goes on', () => {
+    const fad = { ...buyIn, pledged: 'yes', acted: 'no', stance: 'resistant', 'outlier-reasons': ['resists-change'] };
+    const colin = assessed('Colin', '2026-11-01', fad, [did('2026-11-20', 'pilot', 'worked', 'pilot kicked off')]);
+    expect(planOf(colin)).not.toContain('pilot');
+    expect(step(colin)).toMatchObject({ kind: 'reassess' });
+    expect(step(colin).action).toContain('has reached Action');
+  });
+
   it('worked: the plan moves on; the spotlight waits until they have given something', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead', 'worked')]);
     expect(step(dana).tactic).toBe('scarcity'); // agreeing to co-lead is not yet a contribution

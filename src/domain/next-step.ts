@@ -159,7 +159,11 @@ const loggedAfter = (entry: LogEntry, moment: string | undefined): boolean =>
 
 /** A step of a tactic taken: a log entry that used it, other than one still waiting for an answer
  * (whose follow-up is the same step, not the next). */
-const tookStep = (entry: LogEntry, tactic: TacticId): boolean => entry.tactic === tactic && entry.outcome !== 'waiting';
+const tookStep = (entry: LogEntry, tactic: TacticId): boolean =>
+  entry.tactic === tactic && entry.outcome !== 'waiting' && !deferred(entry);
+
+/** A step declined with a day to come back: not now, rather than no. The same step is offered again on that day. */
+const deferred = (entry: LogEntry): boolean => entry.outcome === 'declined' && entry.until !== undefined;
 
 /**
  * Which of the tactic's actions is next after these log entries: it moves on each time they show a
@@ -268,13 +272,14 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   const result = assessedNow(person);
   const gaps = result?.gaps ?? [];
   const why = standing(person, gaps);
-  const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
-  if (asked && asked > dayOf(context.today)) why.push(`they asked you to come back on ${asked}: nothing before then`);
   const entries = sinceStage(person);
   const latest = lastTactic(entries);
   const judged = lastJudged(person);
-
-  const refused = declinedSince(entries, addDays(context.today, -REST_DAYS));
+  const today = dayOf(context.today);
+  const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
+  if (asked && asked > today && !(latest && deferred(latest))) why.push(askedNote(asked));
+  // Whatever they said no to in the last month is not offered again, at this stage or since an earlier one.
+  const refused = declinedSince(person.log ?? [], addDays(context.today, -REST_DAYS), today);
 
   // A step still waiting for an answer comes back as itself, a follow-up: not as a new tactic; after
   // two follow-ups with no answer, the silence is taken as a no for now, and a different approach follows.
@@ -297,6 +302,18 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
         `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,
       ],
     };
+  }
+  // Put off to a day they named: the same step, then.
+  if (latest?.tactic && deferred(latest)) {
+    const when = latest.until as string;
+    const then =
+      when > today ? `take it back to them on ${when}, as they asked` : `the day they named, ${when}, has come: offer it again`;
+    return tacticStep(
+      person,
+      latest.tactic,
+      [...why, `${tacticName(latest.tactic)} was put off on ${latest.on}: ${then}`],
+      context,
+    );
   }
   // What a "find out" taught is recorded by assessing them again.
   if (latest?.tactic === 'understand-why' && latest.outcome !== 'declined' && loggedAfter(latest, judged)) {
@@ -358,12 +375,18 @@ const judgedAfter = (entry: LogEntry, judged: string | undefined): boolean =>
 const loggedSince = (person: Stakeholder, judged: string | undefined): boolean =>
   (person.log ?? []).some((entry) => loggedAfter(entry, judged));
 
-/** The tactics declined on or after a day. */
-function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId> {
+/** The tactics declined on or after a day, but for those put off to a day that has come. */
+function declinedSince(entries: readonly LogEntry[], day: string, today: string): Set<TacticId> {
   const declined = new Set<TacticId>();
-  for (const entry of entries) if (entry.tactic && entry.outcome === 'declined' && entry.on >= day) declined.add(entry.tactic);
+  for (const entry of entries) {
+    const cameRound = deferred(entry) && (entry.until as string) <= today;
+    if (entry.tactic && entry.outcome === 'declined' && entry.on >= day && !cameRound) declined.add(entry.tactic);
+  }
   return declined;
 }
+
+/** What the next step says of a day they asked you to come back on (cx todo, which says it itself, leaves it out). */
+export const askedNote = (day: string): string => `they asked you to come back on ${day}: nothing before then`;
 
 /**
  * The last day a tactic was turned down in these entries: declined, or left unanswered through two
@@ -372,7 +395,9 @@ function declinedSince(entries: readonly LogEntry[], day: string): Set<TacticId>
 function lastTurnedDown(entries: readonly LogEntry[], tactic: TacticId): string | undefined {
   const silent = (index: number) => waitingRun(entries.slice(0, index + 1), tactic).length > UNANSWERED_FOLLOW_UPS;
   return entries.findLast(
-    (entry, index) => entry.tactic === tactic && (entry.outcome === 'declined' || (entry.outcome === 'waiting' && silent(index))),
+    (entry, index) =>
+      entry.tactic === tactic &&
+      ((entry.outcome === 'declined' && !deferred(entry)) || (entry.outcome === 'waiting' && silent(index))),
   )?.on;
 }
 
@@ -467,7 +492,8 @@ function planned(
     const tactic = latest.tactic;
     const done = `${tacticName(tactic)} worked on ${latest.on}`;
     const canMove = stage !== 'action' && chain.includes(tactic);
-    if (TACTIC_GUIDES[tactic].contribution && canMove) return checkMoved(person, [...why, done]);
+    // Something given is worth recording, whether or not the plan asked for it (a pilot run with an outlier over cost, say).
+    if (TACTIC_GUIDES[tactic].contribution && stage !== 'action') return checkMoved(person, [...why, done]);
     const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
     if (TACTIC_GUIDES[tactic].inSteps && !TACTIC_GUIDES[tactic].contribution && more && chain.includes(tactic)) {
       return tacticStep(person, tactic, [...why, `${done}: its next step`], context);

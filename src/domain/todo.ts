@@ -8,7 +8,7 @@ import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId }
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
 import { FOLLOW_UP_DAYS } from './model.js';
-import { type StepKind, nextStep, peerFinder, plural, restUntil } from './next-step.js';
+import { type StepKind, askedNote, nextStep, peerFinder, plural, restUntil } from './next-step.js';
 import { STAGE_GUIDES } from './playbook.js';
 
 export { shellWord } from './next-step.js';
@@ -181,7 +181,8 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
 function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): TodoItem {
   const { person } = entry;
   const step = nextStep(person, { today, peerFor });
-  const why = [...entry.why, ...step.why];
+  // The day they asked you to come back on is said once, as what makes them due.
+  const why = [...entry.why, ...step.why.filter((reason) => reason !== askedNote(entry.due))];
   if (person.influence === 'high' || person.influence === 'medium') why.push(`${person.influence} influence`);
   return {
     name: person.name,

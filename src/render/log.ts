@@ -46,6 +46,8 @@ export function renderLogged(
     // On the day they named, if they named one; else a week on (a weekend's Friday before), as cx todo has it.
     const day = entry.until ?? workday(addDays(entry.on, FOLLOW_UP_DAYS));
     out.push(c.dim(`cx todo brings this back as a follow-up on ${day} at the latest.`));
+  } else if (entry.outcome === 'declined' && entry.until) {
+    out.push(c.dim(`Not now, rather than no: cx brings this step back on ${entry.until}, as they asked.`));
   } else if (entry.outcome === 'declined') {
     out.push(c.dim('cx will not move on as if it had worked: the next step is a different approach.'));
   }
