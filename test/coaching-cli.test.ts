@@ -28,6 +28,7 @@ interface Item {
   name: string;
   kind: string;
   tactic: string;
+  why: string;
   action: string;
   peer?: string;
 }
@@ -74,11 +75,11 @@ describe('the week-one plan', () => {
     for (const name of ['Kim Park', 'Ivy Imported']) {
       const item = items.find((entry) => entry.name === name);
       expect(item, name).toMatchObject({ tactic: 'social-proof', peer: 'Priya Nair' });
-      expect(item?.action).toContain("Use Priya Nair's progress as the example.");
+      expect(item?.action).toContain('on what Priya Nair delivered this month');
     }
     const show = await ok(dir, ['show', 'Ivy Imported']);
     expect(show.stdout).toContain('Next step');
-    expect(show.stdout).toContain("Use Priya Nair's progress as the example.");
+    expect(show.stdout).toMatch(/on what Priya Nair\s+delivered this month/);
     expect(show.stdout).not.toMatch(/→ Assess Ivy/);
   });
 });

@@ -347,7 +347,10 @@ describe('a stage set by the user counts', () => {
     const doer = assessed('Doer', '2026-11-10', { acted: 'yes', stance: 'keen' });
     const result = step(ivy, [doer]);
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'social-proof', peer: 'Doer' });
-    expect(result.action).toMatch(/^Use Doer's progress as the example\./);
+    expect(result.action).toContain('a two-line note on what Doer delivered this month');
+    // A step that has no place for the example names it first.
+    const later = step({ ...ivy, log: [did('2026-11-12', 'social-proof'), did('2026-11-13', 'enlist')] }, [doer]);
+    expect(later.action).toMatch(/^Use Doer's progress as the example\. Invite Ivy to the next session/);
     expect(result.why.join('; ')).toContain('assessing them (cx assess "Ivy") would sharpen this');
   });
 

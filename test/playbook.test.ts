@@ -120,9 +120,9 @@ describe('guide content', () => {
     expect(new Set(approaches).size).toBe(REASONS.length);
   });
 
-  it('uses no placeholder other than {name} and {area}', () => {
+  it('uses no placeholder other than {name}, {area} and {peer}', () => {
     for (const text of allStrings(ALL_GUIDES)) {
-      expect(text.replaceAll('{name}', '').replaceAll('{area}', ''), text).not.toMatch(/[{}]/);
+      expect(text.replaceAll('{name}', '').replaceAll('{area}', '').replaceAll('{peer}', ''), text).not.toMatch(/[{}]/);
     }
   });
 

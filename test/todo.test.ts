@@ -99,6 +99,27 @@ describe('rule 2: who is listed', () => {
     expect(only(person)).toMatchObject({ kind: 'follow-up', tactic: 'scarcity', overdueDays: 1 });
   });
 
+  it('a step that worked is followed within a week, sooner than the cadence, to keep it moving', () => {
+    // An Ignorance fence-sitter: every 18 days; the first conversation worked on 2026-11-16.
+    const log: LogEntry[] = [{ on: '2026-11-16', text: 'asked for our data', tactic: 'educate', outcome: 'worked' }];
+    const person = assessed('Bill', '2026-11-01', { ...gates(0), ...neutral }, { log });
+    expect(dueDay(person)).toEqual({ day: '2026-11-23', by: 'worked' });
+    expect(only(person).why).toContain('overdue by 1 day: a step worked on 2026-11-16, keep it moving');
+    // Talked to since, with no outcome: back to the cadence.
+    const since = { ...person, log: [...log, ...seen('2026-11-20')] };
+    expect(dueDay(since).by).toBe('cadence');
+  });
+
+  it('a move up since the last contact is followed within a week of the move', () => {
+    // At Action now, their target: kept warm every 34 days, but thanked within a week of moving up.
+    const hannah = assessed('Hannah', '2026-10-01', { ...gates(4), ...keen }, { log: seen('2026-11-17') });
+    const moved = applyUpdate(hannah, { stage: 'action' }, 'set', new Date('2026-11-19T10:00:00Z'));
+    expect(dueDay(moved)).toEqual({ day: '2026-11-26', by: 'moved' });
+    expect(only(moved)).toMatchObject({ tactic: 'nurture-followers' });
+    expect(only(moved).why).toContain('due Thursday 2026-11-26: moved up to Action on 2026-11-19');
+    expect(dueDay(applyUpdate(hannah, { stage: 'skepticism' }, 'set', new Date('2026-11-19T10:00:00Z'))).by).toBe('cadence');
+  });
+
   it('someone due later in the week, with the day; not someone due after it', () => {
     // A Buy-in advocate of low influence: every 18 days. Seen 2026-11-12: due on the week's last day.
     const person = (on: string) => assessed('Later', '2026-11-01', { ...gates(3), ...keen, influence: 'low' }, { log: seen(on) });
@@ -170,6 +191,55 @@ describe('rule 3: priority', () => {
     expect(only(base({ ...gates(3), ...keen })).priority).toBe(1 * POINTS.perOverdueDay);
   });
 
+  it('days overdue count up to two weeks', () => {
+    // Kept warm at their target (never stuck), every 36 days from 2026-09-01: due 2026-10-07.
+    const late = assessed(
+      'Late',
+      '2026-09-01',
+      { ...gates(3), ...keen, influence: 'low' },
+      { set: ['2026-09-01', { target: 'buy-in' }], log: seen('2026-09-01') },
+    );
+    expect(only(late)).toMatchObject({ overdueDays: 48, priority: POINTS.maxOverdueDays });
+  });
+
+  it('a step under way adds its points: a follow-up due outranks colleagues who have only waited long', () => {
+    // Ten branch managers mapped three weeks ago and never contacted; the CFO's follow-up is due today.
+    const managers = Array.from({ length: 10 }, (_, k) =>
+      assessed(`Branch Manager ${k + 1}`, '2026-11-03', { ...gates(0), ...neutral, influence: 'medium' }),
+    );
+    const cfo = assessed(
+      'Rita Cole',
+      '2026-11-03',
+      { ...gates(1), ...resistant, influence: 'high', 'outlier-reasons': ['financial'] },
+      {
+        log: [{ on: '2026-11-17', text: 'sent the cost case', tactic: 'cost-case', outcome: 'waiting' }],
+      },
+    );
+    const items = weeklyTodo({ people: [...managers, cfo] }, today);
+    expect(items[0]).toMatchObject({ name: 'Rita Cole', kind: 'follow-up' });
+    expect(items[0]?.priority).toBe(POINTS.underWay + POINTS.disposition.outlier + POINTS.influence.high);
+  });
+
+  it('someone at their target never contacted does not outrank a high-influence fence-sitter with a step under way', () => {
+    const megan = added('Megan Ross', '2026-09-01', {
+      stage: 'buy-in',
+      disposition: 'advocate',
+      influence: 'low',
+      target: 'buy-in',
+    });
+    const karen = applyUpdate(
+      added('Karen Lee', '2026-09-01', { stage: 'buy-in', disposition: 'fence-sitter', influence: 'high', target: 'commitment' }),
+      {},
+      'set',
+      new Date('2026-09-01'),
+    );
+    const asked = {
+      ...karen,
+      log: [{ on: '2026-11-17', text: 'asked about onboarding', tactic: 'make-room' as const, outcome: 'waiting' as const }],
+    };
+    expect(todo(megan, asked).map((item) => item.name)).toEqual(['Karen Lee', 'Megan Ross']);
+  });
+
   it.each([
     ['an outlier', { ...resistant, 'outlier-reasons': ['financial'] }, POINTS.disposition.outlier],
     ['a fence-sitter', neutral, POINTS.disposition['fence-sitter']],
@@ -220,6 +290,16 @@ describe('rule 3: priority', () => {
     expect((first?.priority ?? 0) - (second?.priority ?? 0)).toBe(5 * POINTS.perStuckWeek);
   });
 
+  it('a step that worked restarts the stuck clock: progress, if not yet a move', () => {
+    const log = [
+      ...seen('2026-10-20'),
+      { on: '2026-11-20', text: 'an underwriter starts next month', tactic: 'make-room' as const, outcome: 'worked' as const },
+    ];
+    const sofia = assessed('Sofia', '2026-10-20', { ...gates(4), ...keen }, { log });
+    expect(only(sofia).why).not.toContain('stuck');
+    expect(only({ ...sofia, log: log.slice(0, 1) }).why).toContain('stuck at Commitment for 5 weeks');
+  });
+
   it('nobody at Action, or at their target, is stuck', () => {
     const doer = assessed('Doer', '2026-09-01', { ...gates(5), ...keen }, { log: seen('2026-10-01') });
     expect(only(doer).why).not.toContain('stuck');
@@ -235,11 +315,16 @@ describe('rule 3: priority', () => {
   it('ties go to the most overdue, then by name', () => {
     const people = [
       assessed('Zed', '2026-11-01', { ...gates(3), ...neutral }),
-      assessed('Amy', '2026-11-01', { ...gates(3), ...neutral }),
-      assessed('Bo', '2026-11-01', { ...gates(3), ...neutral }, { log: seen('2026-11-01') }),
+      assessed('Amy', '2026-11-05', { ...gates(3), ...neutral }),
+      assessed('Bea', '2026-11-05', { ...gates(3), ...neutral }),
     ];
-    // Amy and Zed are never contacted: 23 days overdue + 6; Bo: 14 overdue + 0, lower.
-    expect(todo(...people).map((item) => item.name)).toEqual(['Amy', 'Zed', 'Bo']);
+    // Never contacted, 23 and 19 days overdue: both count the most, 14, so they tie on points, and Zed,
+    // the longer overdue, comes first; Amy and Bea tie on both, and go by name.
+    expect(todo(...people).map((item) => [item.name, item.priority])).toEqual([
+      ['Zed', 30],
+      ['Amy', 30],
+      ['Bea', 30],
+    ]);
   });
 });
 
@@ -308,7 +393,7 @@ describe('rule 4: the one action is the next step', () => {
     const doerSameTeam = assessed('Bo', '2026-11-20', { ...gates(5), ...keen, team: 'support' }, { log: seen('2026-11-23') });
     const [item] = todo(committed, doerElsewhere, doerSameTeam);
     expect(item).toMatchObject({ name: 'Kim', tactic: 'social-proof', peer: 'Bo', team: 'Support' });
-    expect(item?.action).toMatch(/^Use Bo's progress as the example\. /);
+    expect(item?.action).toBe('Send Kim a two-line note on what Bo delivered this month, with one number that moved.');
   });
 
   it('a Commitment-stage person set by hand, never assessed, gets the same example', () => {

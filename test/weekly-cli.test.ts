@@ -111,7 +111,7 @@ describe('cx todo', () => {
     expect(run.stdout).toContain('To do, week of 2026-11-24');
     expect(run.stdout).toMatch(/ 1\. Dana Lee, Support \(Buy-in, Outlier\) priority \d+/);
     expect(run.stdout).toContain('stuck at Buy-in for 7 weeks');
-    expect(run.stdout).toContain("Use Priya Nair's progress as the example.");
+    expect(run.stdout).toContain('on what Priya Nair delivered this month');
     expect(run.stdout).toContain('Assess Nia New');
   });
 

@@ -25,12 +25,26 @@ export function stageSince(person: Stakeholder): string {
   return person.createdAt;
 }
 
+/** When the person last moved up the ladder (ISO), from their history; undefined if never. */
+export function lastMoveUp(person: Stakeholder): string | undefined {
+  return person.history.findLast((entry) =>
+    entry.changes.some(
+      (change) =>
+        change.field === 'stage' &&
+        typeof change.from === 'string' &&
+        typeof change.to === 'string' &&
+        STAGES.indexOf(change.to as StageId) > STAGES.indexOf(change.from as StageId),
+    ),
+  )?.at;
+}
+
 /** A stage held this long counts as stuck. */
 export const STUCK_DAYS = 21;
 
 /**
- * Since when someone has been held at their stage while being worked on: the later of when the stage
- * began and their first logged contact. Undefined for someone never contacted: nothing has been tried.
+ * Since when someone has been held at their stage while being worked on: the latest of when the stage
+ * began, their first logged contact and the last step that worked (progress, if not yet a move).
+ * Undefined for someone never contacted: nothing has been tried.
  */
 export function stuckSince(person: Stakeholder): string | undefined {
   const first = person.log?.reduce<string | undefined>(
@@ -38,8 +52,10 @@ export function stuckSince(person: Stakeholder): string | undefined {
     undefined,
   );
   if (first === undefined) return undefined;
+  const worked = person.log?.findLast((entry) => entry.outcome === 'worked')?.on;
   const since = stageSince(person);
-  return first > since.slice(0, 10) ? first : since;
+  const latest = [first, worked ?? first].sort().at(-1) as string;
+  return latest > since.slice(0, 10) ? latest : since;
 }
 
 /** How many days someone has been stuck (see stuckSince); 0 for someone not being worked on. */

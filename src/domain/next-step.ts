@@ -4,9 +4,9 @@
 
 import { type Assessment, assess } from './assess.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
-import { stageSince } from './filter.js';
+import { lastMoveUp, stageSince } from './filter.js';
 import type { Answers, LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
-import { STAGES, atTarget, isOutlierReason, isSkepticismReason, stageNumber, targetOf } from './model.js';
+import { STAGES, atTarget, isOutlierReason, isSkepticismReason, targetOf } from './model.js';
 import { nameKey, sortByName } from './names.js';
 import { type Awaits, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
 import { type QuestionId, UNKNOWN, questionById } from './questionnaire.js';
@@ -128,15 +128,7 @@ const lastTactic = (entries: readonly LogEntry[]): LogEntry | undefined =>
 export function hasContributed(person: Stakeholder): boolean {
   if (person.log?.some((entry) => entry.outcome === 'worked' && entry.tactic && TACTIC_GUIDES[entry.tactic].contribution))
     return true;
-  return person.history.some((entry) =>
-    entry.changes.some(
-      (change) =>
-        change.field === 'stage' &&
-        typeof change.from === 'string' &&
-        typeof change.to === 'string' &&
-        stageNumber(change.to as StageId) > stageNumber(change.from as StageId),
-    ),
-  );
+  return lastMoveUp(person) !== undefined;
 }
 
 /**
@@ -188,11 +180,12 @@ function actionIndex(log: readonly LogEntry[], tactic: TacticId, answers?: Answe
   return step < actions.length ? step : from + ((step - from) % (actions.length - from));
 }
 
-/** The tactic's next action for this person. */
-function rotatedAction(person: Stakeholder, tactic: TacticId): string {
-  const index = actionIndex(person.log ?? [], tactic, person.assessment?.answers);
-  return personalise(TACTIC_GUIDES[tactic].actions[index] ?? '', person);
-}
+/** The tactic's next action for this person, as the playbook has it. */
+const nextAction = (person: Stakeholder, tactic: TacticId): string =>
+  TACTIC_GUIDES[tactic].actions[actionIndex(person.log ?? [], tactic, person.assessment?.answers)] ?? '';
+
+/** The tactic's next action for this person, filled in. */
+const rotatedAction = (person: Stakeholder, tactic: TacticId): string => personalise(nextAction(person, tactic), person);
 
 /** What a step logged as waiting waits for: that of the action it was, the one next when it was logged. */
 function awaited(person: Stakeholder, entry: LogEntry): Awaits {
@@ -577,22 +570,22 @@ const nextStage = (stage: StageId): StageId => STAGES[Math.min(STAGES.length - 1
 
 /** A tactic as the step: its next action, with a peer's example at Commitment. */
 function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext): NextStep {
-  const action = rotatedAction(person, tactic);
+  const peer = tactic === 'social-proof' ? context.peerFor(person) : undefined;
+  const template = nextAction(person, tactic);
+  const action = personalise(template, { ...person, peer: peer?.name });
   const reasons = why.length ? [...why] : [];
   if (person.stageSource && person.stageSource !== 'assess' && !person.assessment) {
     reasons.push(`stage from cx ${person.stageSource}; assessing them (cx assess ${shellWord(person.name)}) would sharpen this`);
   }
-  if (tactic === 'social-proof') {
-    const peer = context.peerFor(person);
-    if (peer) {
-      return {
-        kind: 'tactic',
-        tactic,
-        action: `Use ${peer.name}'s progress as the example. ${action}`,
-        why: [...reasons, `${peer.name} is at Action`],
-        peer: peer.name,
-      };
-    }
+  if (peer) {
+    return {
+      kind: 'tactic',
+      tactic,
+      // The example is named once: in the action, where it has a place for them.
+      action: template.includes('{peer}') ? action : `Use ${peer.name}'s progress as the example. ${action}`,
+      why: [...reasons, `${peer.name} is at Action`],
+      peer: peer.name,
+    };
   }
   if (person.stage === 'action' && tactic === 'nurture-followers') reasons.push('credit them publicly');
   return { kind: 'tactic', tactic, action, why: reasons };

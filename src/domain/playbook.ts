@@ -152,7 +152,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Commitment stage',
     contribution: true,
     actions: [
-      'Send {name} a two-line note on what a peer at their level delivered this month, with one number that moved.',
+      'Send {name} a two-line note on what {peer} delivered this month, with one number that moved.',
       'Invite {name} to the next session where a contributing team presents a quick win.',
       "Put contributors' progress, with their names, in an update {name} already reads, such as the leadership newsletter or the weekly operations report.",
       'Ask {name} to pick the first small step their team will take and a date for it, and offer to announce it alongside the others.',
@@ -577,19 +577,26 @@ export function tacticsFor(profile: TacticProfile): Tactic[] {
 export interface Addressee {
   name: string;
   team?: string | undefined;
+  /** The colleague at Action held up as their example, when there is one. */
+  peer?: string | undefined;
 }
 
 /**
  * Fills in a text of the playbook for one person, every placeholder taken literally: {name} is their
- * name, {area} their team ("their area" when it is not known).
+ * name, {area} their team ("their area" when it is not known), {peer} the colleague held up as their
+ * example ("a peer at their level" when there is none).
  */
 export function personalise(text: string, who: string | Addressee): string {
   const person = typeof who === 'string' ? { name: who } : who;
   const area = person.team ?? 'their area';
   // A team's name is mostly a plural ("Operations", "Sales"): its possessive is "Operations' plan".
   const areas = /s$/i.test(area) ? `${area}'` : `${area}'s`;
+  const slots: Record<string, string> = {
+    '{name}': person.name,
+    '{area}': area,
+    "{area}'s": areas,
+    '{peer}': person.peer ?? 'a peer at their level',
+  };
   // One pass, so that a name or a team holding "{name}" or "{area}" is never filled in again.
-  return text.replace(/\{name\}|\{area\}'s|\{area\}/g, (slot) =>
-    slot === '{name}' ? person.name : slot === '{area}' ? area : areas,
-  );
+  return text.replace(/\{name\}|\{area\}'s|\{area\}|\{peer\}/g, (slot) => slots[slot] ?? slot);
 }

@@ -3,7 +3,7 @@
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
 import { addDays, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
-import { isStuck, stuckDays } from './filter.js';
+import { isStuck, lastMoveUp, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
@@ -37,6 +37,10 @@ export const WEEK_DAYS = 7;
 /** Points that make up an item's priority (higher first). */
 export const POINTS = {
   perOverdueDay: 1,
+  /** Days overdue count up to two weeks: past that, who someone is matters more than how long they waited. */
+  maxOverdueDays: 14,
+  /** A step under way: a follow-up due, a day they named come, or the next touch after a step worked or a move up. */
+  underWay: 10,
   influence: { high: 12, medium: 5, low: 0 } as Record<Influence, number>,
   /** An influence not known yet counts as medium: not knowing is no reason to wait. */
   unknownInfluence: 5,
@@ -94,7 +98,7 @@ const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
 /** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
-export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked';
+export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked' | 'worked' | 'moved';
 
 /**
  * The day contact falls due, and why: at once for someone never contacted; sooner for a step waiting
@@ -107,11 +111,21 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
   const due = ((): { day: string; by: DueBy } => {
     const rest = restUntil(person);
     if (rest && rest > byCadence) return { day: rest, by: 'rest' };
-    const waiting = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
-    if (waiting?.outcome === 'waiting') {
+    const step = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
+    const sooner = (day: string, by: DueBy) => (day < byCadence ? { day, by } : { day: byCadence, by: 'cadence' as DueBy });
+    if (step?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
-      const followUp = waiting.until ?? workday(addDays(waiting.on, FOLLOW_UP_DAYS));
+      const followUp = step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS));
       return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
+    }
+    // Momentum: a move up since you last talked (a thank-you is owed), or a step that worked, is followed
+    // within a week, not left to the cadence
+    const moved = lastMoveUp(person);
+    if (moved && dayOf(moved) >= last) return sooner(workday(addDays(dayOf(moved), FOLLOW_UP_DAYS)), 'moved');
+    // (Not for someone kept warm at their target: there is nothing more to move them to.)
+    const keptWarm = person.disposition !== 'outlier' && atTarget(person);
+    if (step?.outcome === 'worked' && step.on === last && !keptWarm) {
+      return sooner(workday(addDays(step.on, FOLLOW_UP_DAYS)), 'worked');
     }
     return { day: byCadence, by: 'cadence' };
   })();
@@ -144,7 +158,8 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   const last = lastContact(person);
   const why: string[] = [];
   // Points for the days it is late; one due later in the week ranks by the rest, then by its day.
-  let priority = Math.max(0, overdueDays) * POINTS.perOverdueDay;
+  let priority = Math.min(POINTS.maxOverdueDays, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
+  if (by === 'follow-up' || by === 'asked' || by === 'worked' || by === 'moved') priority += POINTS.underWay;
   const late =
     overdueDays > 0
       ? `overdue by ${plural(overdueDays, 'day')}`
@@ -161,6 +176,10 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
     why.push(`${late}: a follow-up of the step logged as waiting on ${waitingSince(person)}`);
   } else if (by === 'asked') {
     why.push(`${late}: they asked you to come back on ${due}`);
+  } else if (by === 'worked') {
+    why.push(`${late}: a step worked on ${last}, keep it moving`);
+  } else if (by === 'moved') {
+    why.push(`${late}: moved up to ${STAGE_GUIDES[person.stage as StageId].label} on ${dayOf(lastMoveUp(person) as string)}`);
   } else if (by === 'rest') {
     why.push(`${late}: the month's rest after they turned down every approach is over`);
   } else {
