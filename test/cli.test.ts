@@ -134,6 +134,17 @@ describe('cx assess --answers', () => {
     expect(run.stdout).toMatch(/\[social-proof\][\s\S]*\[educate\]/);
   });
 
+  it('on the first assessment of someone added by hand, says so, and the stage they were set at', async () => {
+    await runCx(dir, ['set', 'Helen Marsh', '--add', '--stage', 'buy-in'], { env: { CX_NOW: '2027-03-01T09:00:00Z' } });
+    await runCx(dir, ['log', 'Helen Marsh', 'Coffee'], { env: { CX_NOW: '2027-03-29T11:00:00Z' } });
+    const run = await runCx(dir, ['assess', 'Helen Marsh', '--answers', '-'], {
+      input: JSON.stringify(buyIn),
+      env: { CX_NOW: '2027-04-19T10:00:00Z' },
+    });
+    expect(run.stdout).toContain('first assessment; the stage before was Buy-in (set by cx set), and it holds');
+    expect(run.stdout).not.toContain('since the assessment of');
+  });
+
   it('on a re-assessment, says what moved since the last one', async () => {
     await assessIn(dir, 'Dana Lee', skeptic, { CX_NOW: '2026-11-02T10:00:00Z' });
     const run = await runCx(dir, ['assess', 'dana  LEE', '--answers', '-'], {

@@ -98,8 +98,8 @@ describe('outcomes', () => {
     await ok(dir, ['assess', 'Dana Lee', '--answers', '-'], at('2026-11-20'), JSON.stringify(dana));
     return dir;
   }
-  const step = async (dir: string, day: string) =>
-    JSON.parse((await ok(dir, ['show', 'Dana Lee', '--json'], at(day))).stdout).nextStep;
+  const step = async (dir: string, day: string, name = 'Dana Lee') =>
+    JSON.parse((await ok(dir, ['show', name, '--json'], at(day))).stdout).nextStep;
 
   it('declined co-lead: a different approach, never the spotlight', async () => {
     const dir = await withDana();
@@ -185,6 +185,37 @@ describe('outcomes', () => {
     expect(logged.stdout).toMatch(/cx set "Dana Lee" --stage\s+commitment/);
     // Agreeing to co-lead is not yet a contribution to put in the spotlight: the plan moves on.
     expect((await step(dir, '2026-11-25')).tactic).toBe('scarcity');
+  });
+
+  it('worked, for one step of a move made in steps: its next step, without asking whether they moved', async () => {
+    const dir = tempDir();
+    await ok(
+      dir,
+      ['set', 'Martin Kerr', '--add', '--stage', 'skepticism', '--disposition', 'outlier', '--reason', 'resists-change'],
+      at('2026-11-20'),
+    );
+    const logged = await ok(
+      dir,
+      ['log', 'Martin Kerr', 'Shortlisted two outside voices', '--tactic', 'outside-authority', '--outcome', 'worked'],
+      at('2026-11-24'),
+    );
+    expect(logged.stdout).not.toContain('Has Martin Kerr moved');
+    expect((await step(dir, '2026-11-25', 'Martin Kerr')).tactic).toBe('outside-authority');
+  });
+
+  it('worked, for a step that had them give something: whether they moved, until anything is logged after it', async () => {
+    const dir = tempDir();
+    await ok(dir, ['set', 'Mo Rahman', '--add', '--stage', 'commitment', '--disposition', 'advocate'], at('2027-04-01'));
+    await ok(
+      dir,
+      ['log', 'Mo Rahman', "He'll add CX to induction", '--tactic', 'social-proof', '--outcome', 'worked'],
+      at('2027-04-07'),
+    );
+    const check = await step(dir, '2027-04-08', 'Mo Rahman');
+    expect(check.kind).toBe('reassess');
+    expect(check.action).toContain('Not yet? Log what you saw (cx log "Mo Rahman" "…"), and the plan goes on.');
+    await ok(dir, ['log', 'Mo Rahman', 'Checked: still at Commitment'], at('2027-04-16'));
+    expect((await step(dir, '2027-04-26', 'Mo Rahman')).kind).toBe('tactic');
   });
 
   it('a logged find-out leads to re-assessing them', async () => {

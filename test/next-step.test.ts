@@ -455,6 +455,13 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     expect(later.kind).toBe('tactic');
     expect(later.tactic).toBe('outside-authority');
     expect(later.why.join('; ')).toContain('worth offering again');
+    // Resting, and asked to come back later than the rest ends: the one day said is theirs.
+    const june = {
+      ...gareth,
+      log: [...log, { ...did('2026-11-21', 'keep-warm', undefined, 'ask me in January'), until: '2027-01-11' }],
+    };
+    expect(step(june).action).toContain('Ask for nothing before 2027-01-11');
+    expect(step(june).why.join('; ')).not.toContain('2026-12-11');
   });
 
   it('a find-out that worked is no contribution: no spotlight after a declined co-lead and a good talk', () => {

@@ -283,7 +283,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       const silence = `no answer to ${tacticName(latest.tactic)} since ${first.on}, after ${plural(waits.length - 1, 'follow-up')}: taken as a no for now`;
       // Silence to finding out and to an outside voice alike, as to a no to both: a month's rest.
       const rest = restUntil(person);
-      if (rest && rest > dayOf(context.today)) return resting(person, rest, [...why, silence]);
+      if (rest && rest > dayOf(context.today)) return resting(person, later(rest, asked), [...why, silence]);
       return differentApproach(person, first, new Set([...refused, latest.tactic]), why, silence);
     }
     return {
@@ -320,7 +320,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   // Declined: a different approach, never the next move of the chain as if it had worked; once every
   // approach was declined, a rest.
   const rest = restUntil(person);
-  if (rest && rest > dayOf(context.today)) return resting(person, rest, why);
+  if (rest && rest > dayOf(context.today)) return resting(person, later(rest, asked), why);
   if (latest?.tactic && latest.outcome === 'declined') return differentApproach(person, latest, refused, why);
 
   if (person.disposition === 'outlier' && !person.reasons.some(isOutlierReason)) {
@@ -414,6 +414,9 @@ export function restUntil(person: Stakeholder): string | undefined {
   return addDays(latest, REST_DAYS);
 }
 
+/** The later of a rest's end and the day they asked you to come back on: the one day a rest names. */
+const later = (rest: string, asked: string | undefined): string => (asked && asked > rest ? asked : rest);
+
 /** While they rest: light contact, nothing asked, until the day it ends. */
 function resting(person: Stakeholder, until: string, why: string[]): NextStep {
   return {
@@ -484,14 +487,16 @@ function planned(
   if (latest?.tactic && latest.outcome === 'worked' && !judgedAfter(latest, judged)) {
     const tactic = latest.tactic;
     const done = `${tacticName(tactic)} worked on ${latest.on}`;
-    const canMove = stage !== 'action' && chain.includes(tactic);
+    // Whether they moved is asked until you log anything after the step: seen since, and no move recorded.
+    const unchecked = stage !== 'action' && person.log?.at(-1) === latest;
+    const canMove = unchecked && chain.includes(tactic);
     // Something given is worth recording, whether or not the plan asked for it (a pilot run with an outlier over cost, say).
-    if (TACTIC_GUIDES[tactic].contribution && stage !== 'action') return checkMoved(person, [...why, done]);
+    if (TACTIC_GUIDES[tactic].contribution && unchecked) return checkMoved(person, [...why, done], 'after-step');
     const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
     if (TACTIC_GUIDES[tactic].inSteps && !TACTIC_GUIDES[tactic].contribution && more && chain.includes(tactic)) {
       return tacticStep(person, tactic, [...why, `${done}: its next step`], context);
     }
-    if (canMove && STAGE_GUIDES[stage].tactics.includes(tactic)) return checkMoved(person, [...why, done]);
+    if (canMove && STAGE_GUIDES[stage].tactics.includes(tactic)) return checkMoved(person, [...why, done], 'after-step');
   }
   const contributed = hasContributed(person);
   const worked: TacticId[] = [];
@@ -544,18 +549,26 @@ function planned(
         : []),
       ...(worked.length || spent.length ? [] : ['every move in the plan has been tried']),
     ],
-    spent.length > 0,
+    spent.length > 0 ? 'spent' : undefined,
   );
 }
 
-/** Whether they have reached the next stage: its signs, and how to record it. */
-function checkMoved(person: Stakeholder, why: string[], spent = false): NextStep {
+/**
+ * Whether they have reached the next stage: its signs, and how to record it; and if not, what then
+ * (after one step that worked: log what you saw; after every step of the moves: ask what is in the way).
+ */
+function checkMoved(person: Stakeholder, why: string[], after?: 'after-step' | 'spent'): NextStep {
   const stage = person.stage as StageId;
   const next = STAGE_GUIDES[stage].number < 5 ? label(nextStage(stage)) : undefined;
   const signals = STAGE_GUIDES[stage].nextSignals.slice(0, 2).join(' ');
   const assessIt = `cx assess ${shellWord(person.name)}`;
   // Every step taken and no move: what holds them is the thing to learn, not a step to repeat.
-  const ifNot = spent ? ' If they have not, ask them what stands in the way, and re-assess them with what you learn.' : '';
+  const ifNot =
+    after === 'spent'
+      ? ' If they have not, ask them what stands in the way, and re-assess them with what you learn.'
+      : after === 'after-step'
+        ? ` Not yet? Log what you saw (cx log ${shellWord(person.name)} "…"), and the plan goes on.`
+        : '';
   return {
     kind: 'reassess',
     tactic: 'understand-why',

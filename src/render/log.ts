@@ -22,7 +22,9 @@ export function renderLogged(
   const stage = before.stage;
   // Not for someone kept warm at or past their target: nothing more is asked of them.
   const keptWarm = before.disposition !== 'outlier' && atTarget(before);
-  if (entry.outcome === 'worked' && stage && stage !== 'action' && !keptWarm) {
+  // Not after one step of a move made in steps, whose next step comes first.
+  const goesOn = step.kind === 'tactic' && step.tactic === entry.tactic;
+  if (entry.outcome === 'worked' && stage && stage !== 'action' && !keptWarm && !goesOn) {
     const next = STAGES[STAGES.indexOf(stage) + 1] as StageId;
     out.push('', c.bold(`Has ${name} moved to ${STAGE_GUIDES[next].label}? Look for:`));
     for (const signal of STAGE_GUIDES[stage].nextSignals) out.push(wrap(signal, width, '  • ', '    '));

@@ -222,7 +222,14 @@ export function renderTactics(
 
 function movement(person: Stakeholder, previous: Stakeholder | undefined): string | undefined {
   if (!previous) return undefined;
-  const since = day(previous.assessment?.at ?? previous.updatedAt);
+  // Someone in the roster but never assessed (added with cx set or cx import): their first assessment.
+  if (!previous.assessment) {
+    const source = previous.stageSource && previous.stageSource !== 'assess' ? ` (set by cx ${previous.stageSource})` : '';
+    return previous.stage
+      ? `first assessment; the stage before was ${stageLabel(previous.stage)}${source}${previous.stage === person.stage ? ', and it holds' : ''}`
+      : 'first assessment';
+  }
+  const since = day(previous.assessment.at);
   const parts: string[] = [];
   if (previous.stage !== person.stage) parts.push(`${stageLabel(previous.stage)} → ${stageLabel(person.stage)}`);
   if (previous.disposition !== person.disposition && previous.disposition && person.disposition) {
