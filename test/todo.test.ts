@@ -300,6 +300,15 @@ describe('rule 3: priority', () => {
     expect(only({ ...sofia, log: log.slice(0, 1) }).why).toContain('stuck at Commitment for 5 weeks');
   });
 
+  it('nobody is stuck while waiting for the day they asked you to come back on', () => {
+    const tom = assessed('Tom', '2026-10-01', { ...gates(1), ...neutral }, { log: seen('2026-10-02') });
+    expect(buildBoard({ people: [tom] }, today, '2026-11-01').stuck.map((entry) => entry.name)).toEqual(['Tom']);
+    const paused = { ...tom, log: [{ on: '2026-10-02', text: 'ask me in January', until: '2027-01-11' }] };
+    expect(buildBoard({ people: [paused] }, today, '2026-11-01').stuck).toEqual([]);
+    const back = { ...tom, log: [{ on: '2026-10-02', text: 'ask me in November', until: '2026-11-02' }] };
+    expect(buildBoard({ people: [back] }, today, '2026-11-01').stuck.map((entry) => entry.name)).toEqual(['Tom']);
+  });
+
   it('nobody at Action, or at their target, is stuck', () => {
     const doer = assessed('Doer', '2026-09-01', { ...gates(5), ...keen }, { log: seen('2026-10-01') });
     expect(only(doer).why).not.toContain('stuck');

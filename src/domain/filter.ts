@@ -1,7 +1,7 @@
 // Choosing and ordering people for `cx list`. Pure: the caller passes today's date.
 import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget } from './model.js';
-import { daysBetween } from './dates.js';
+import { dayOf, daysBetween } from './dates.js';
 import { compareKeys, nameKey, sortByName } from './names.js';
 
 export interface ListFilters {
@@ -64,11 +64,18 @@ export function stuckDays(person: Stakeholder, today: Date): number {
   return since === undefined ? 0 : Math.max(0, daysBetween(since, today));
 }
 
+/** The day the last entry that named one says to come back on, if any. */
+export const askedUntil = (person: Stakeholder): string | undefined =>
+  (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
+
 /**
  * Whether someone counts as stuck: three weeks or more at one stage since you started working on them;
- * never at Action, nor at or past their target.
+ * never at Action, nor at or past their target, nor while they wait for the day they asked you to
+ * come back on (their pause, not a stall).
  */
 export function isStuck(person: Stakeholder, today: Date): boolean {
+  const asked = askedUntil(person);
+  if (asked !== undefined && asked > dayOf(today)) return false;
   return person.stage !== null && person.stage !== 'action' && !atTarget(person) && stuckDays(person, today) >= STUCK_DAYS;
 }
 

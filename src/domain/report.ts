@@ -12,7 +12,8 @@ import { type MonthCount, monthByMonth } from './movement.js';
 import { nameKey, sortByName } from './names.js';
 import { type StepKind, nextStep, peerFinder } from './next-step.js';
 import { describePerson, nameScrubber } from './privacy.js';
-import { askedUntil, weeklyTodo } from './todo.js';
+import { askedUntil } from './filter.js';
+import { weeklyTodo } from './todo.js';
 
 /** How much a person's stage counts in the weighted share, by their influence. */
 export const INFLUENCE_WEIGHTS: Record<Influence, number> = { high: 3, medium: 2, low: 1 };

@@ -3,7 +3,7 @@
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
 import { addDays, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
-import { isStuck, lastMoveUp, stuckDays } from './filter.js';
+import { askedUntil, isStuck, lastMoveUp, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget } from './model.js';
 import { sortByName } from './names.js';
@@ -88,10 +88,6 @@ export function lastContact(person: Stakeholder): string | undefined {
   for (const entry of person.log ?? []) if (latest === undefined || entry.on > latest) latest = entry.on;
   return latest;
 }
-
-/** The day the last entry that named one says to come back on, if any. */
-export const askedUntil = (person: Stakeholder): string | undefined =>
-  (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
 
 /** The day of the step logged as waiting that a follow-up is for. */
 const waitingSince = (person: Stakeholder): string | undefined =>
