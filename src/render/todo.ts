@@ -33,6 +33,19 @@ export function renderTodo(items: TodoItem[], day: string, more = 0, width = tex
       ),
       '',
     );
+    // Twice what the list holds, week after week, is a roster asking for more than a week has.
+    if (more >= items.length) {
+      out.push(
+        c.dim(
+          wrap(
+            `More are due than a week's list holds. Not everyone needs to reach Action: a target short of it (cx set "<name>" --target buy-in) keeps someone warm, seen half as often.`,
+            width,
+            '',
+          ),
+        ),
+        '',
+      );
+    }
   }
   out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> --outcome worked|waiting|declined'));
   return `${out.join('\n')}\n`;
