@@ -117,6 +117,14 @@ describe('outcomes steer the next step', () => {
     expect(step(talked).action).toContain('one customer journey from their own area');
   });
 
+  it('finding out why from someone already talked to skips the first one-to-one', () => {
+    const neutral = { ...buyIn, stance: 'neutral', participation: 'joins' };
+    expect(step(assessed('Aisha', '2026-11-01', neutral)).action).toMatch(/^Book a one-to-one with Aisha/);
+    const known = assessed('Aisha', '2026-11-01', neutral, [did('2026-11-03', 'agree-roles', 'worked', 'agreed who owns what')]);
+    expect(step(known)).toMatchObject({ tactic: 'understand-why' });
+    expect(step(known).action).toMatch(/^Ask Aisha what would get harder for their team/);
+  });
+
   it('someone who thinks they already do it is asked first what they measure, then shown and sent the rest', () => {
     const omar = { understands: 'thinks-they-do-it', stance: 'neutral', participation: 'joins' };
     const steps = [0, 1, 2, 3].map(

@@ -106,7 +106,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     inSteps: true,
     actions: [
-      'Ask {name} which two numbers they are judged on this year, and build the case around those.',
+      'Ask {name} which two numbers they are judged on this year (or take the ones they have already told you), and build the case around those.',
       "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
       'Put a figure on one fix in their area (for example, repeat contacts avoided times the cost per contact), and have it checked by someone whose numbers {name} already trusts, so it is not yours alone.',
       'Walk {name} through the arithmetic of that fix in 15 minutes, and ask what it would take for them to try it.',
@@ -181,6 +181,8 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
       'Find the real reason behind their hesitation or resistance before you act; it is rarely just temperament, and the right next step depends on it.',
     appliesTo: 'Outliers and fence-sitters',
     contribution: false,
+    // For someone you have talked to already, the question about their team comes first.
+    opener: true,
     actions: [
       'Book a one-to-one with {name}, with no slides, and ask what concerns them most about the program.',
       'Ask {name} what would get harder for their team, or what they would lose, if the program went ahead as planned.',
