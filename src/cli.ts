@@ -183,7 +183,7 @@ Examples:
     .command('import')
     .summary('add and update people from CSV or JSON')
     .description(
-      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, notes) or JSON (an array of objects, one object per line, one object such as cx show --json prints, or a roster file such as a backup). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
+      'Add new people and update known ones from CSV (a header row with columns name, stage, disposition, reasons, role, team, influence, target, notes) or JSON (an array of objects, one object per line, one object such as cx show --json prints, or a roster file such as a backup). Every row is checked first: if any row is wrong, nothing changes. An empty cell leaves a field as it is.',
     )
     .argument('<file>', 'the file to read, or - for stdin', inputFileOption)
     .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['csv', 'json']))
@@ -249,12 +249,15 @@ Examples:
   cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20
 
 Outcomes:
-  worked    the plan moves on; cx names the signs that their stage moved
+  worked    the plan moves on: the move's next step, or the signs that their
+            stage moved
   waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
             (after two follow-ups with no answer, a different approach)
   declined  cx picks a different approach, and says why (never the next move
             as if it had worked); with --until, "not now": the same step
             comes back on that day
+They asked you for something ("send me the numbers")? That is worked: the next
+step is yours. A meeting booked is not yet a step: log it once it has happened.
 --until <day> says when they asked you to come back: nothing is due with them
 before it. An entry without --outcome restarts the cadence: a reason's move or
 co-leading, used once, counts as done; the stage's own moves take turns.`,

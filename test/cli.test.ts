@@ -544,11 +544,14 @@ describe('small things a user meets', () => {
     expect((await runCx(dir, ['nope'])).stderr).toBe("cx: unknown command 'nope'; cx --help lists the commands\n");
   });
 
-  it('cuts very long names in the list table', async () => {
-    await runCx(dir, ['set', 'A'.repeat(120), '--add']);
-    const line = (await runCx(dir, ['list'])).stdout.split('\n')[1] ?? '';
+  it('cuts very long names and roles in the list table on a terminal, and keeps them whole in a pipe', async () => {
+    await runCx(dir, ['set', 'A'.repeat(120), '--add', '--role', 'Director of Contact Centre, Customer Operations North']);
+    const line = (await runCx(dir, ['list'], { tty: true, columns: 400 })).stdout.split('\n')[1] ?? '';
     expect(line.startsWith(`${'A'.repeat(39)}…`)).toBe(true);
-    expect(line.length).toBeLessThan(140);
+    expect(line).toContain('Director of Contact Centre, Customer Op…');
+    const piped = (await runCx(dir, ['list'])).stdout.split('\n')[1] ?? '';
+    expect(piped.startsWith(`${'A'.repeat(120)} `)).toBe(true);
+    expect(piped).toContain('Director of Contact Centre, Customer Operations North');
   });
 
   it('says how to start when the board is empty', async () => {

@@ -43,15 +43,17 @@ export function listCommand(options: ListOptions): void {
     );
     return;
   }
+  // Long names and roles are cut to keep a terminal's table readable; a pipe or a file gets them whole.
+  const most = io().stdout.isTTY ? 40 : Number.POSITIVE_INFINITY;
   const rows = people.map((person) => [
-    fit(inert(person.name), 40),
+    fit(inert(person.name), most),
     person.stage ? `${STAGE_GUIDES[person.stage].number} ${STAGE_GUIDES[person.stage].label}` : '–',
     String(daysSince(stageSince(person), today)),
     person.disposition ? DISPOSITION_GUIDES[person.disposition].label : '–',
     toTarget(person),
     person.confidence ?? '–',
     person.influence ?? '–',
-    fit(inert([person.role, person.team].filter(Boolean).join(', ')), 40) || '–',
+    fit(inert([person.role, person.team].filter(Boolean).join(', ')), most) || '–',
     person.assessment ? day(person.assessment.at) : 'never',
   ]);
   const c = paint();
