@@ -122,12 +122,11 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     inSteps: true,
     actions: [
-      'Shortlist two outside voices with nothing to sell, such as a CX leader at a non-competing company or an industry analyst, who know an operation like the one {name} runs.',
-      'Set up a 30-minute call or coffee between {name} and an outside voice with nothing to sell, and let the expert do the talking while you mostly listen.',
+      'Offer {name} a 30-minute call or coffee with an outside voice who has nothing to sell and knows an operation like theirs (a CX leader at a non-competing company, an industry analyst), and let the expert do the talking while you mostly listen.',
       'Send {name} one short independent study or case from their own industry, without adding your own commentary.',
       'Afterward, ask {name} what stood out for them rather than whether they now agree with you.',
     ],
-    awaits: ['other', 'meeting', 'sent', 'answer'],
+    awaits: ['meeting', 'sent', 'answer'],
   },
   scarcity: {
     id: 'scarcity',
