@@ -356,7 +356,9 @@ describe('backups and undo', () => {
     expect(result.stdout).toContain('(Dana Lee, Sam Ortiz). No earlier change can be undone.');
     expect(rosterBytes(dir)).toBe(afterAssess);
     const nothing = await ok(dir, ['undo']);
-    expect(nothing.stderr).toContain('Nothing to undo');
+    expect(nothing.stderr).toBe(
+      'Nothing to undo: no earlier version of the roster is kept (to take someone out again: cx rm "<name>", or cx forget to erase every trace).\n',
+    );
     expect(rosterBytes(dir)).toBe(afterAssess);
     const none = join(tempDir(), 'not-yet');
     expect((await run(none, ['undo'])).stderr).toBe('Nothing to undo: no earlier version of the roster is kept.\n');

@@ -1,13 +1,17 @@
 // cx undo: put the roster back as it was before the last change.
+import { existsSync } from 'node:fs';
 import { CxError } from '../errors.js';
 import { inert, when } from '../render/text.js';
 import { RosterStore } from '../store/roster-store.js';
 import { io } from '../io.js';
 
 export async function undoCommand(options: { force?: boolean } = {}): Promise<void> {
-  const outcome = await RosterStore.open().undo({ force: !!options.force });
+  const store = RosterStore.open();
+  const outcome = await store.undo({ force: !!options.force });
   if (!outcome) {
-    io().stderr.write('Nothing to undo: no earlier version of the roster is kept.\n');
+    // The first change made the roster: there is no version before it to put back.
+    const first = existsSync(store.path) ? ' (to take someone out again: cx rm "<name>", or cx forget to erase every trace)' : '';
+    io().stderr.write(`Nothing to undo: no earlier version of the roster is kept${first}.\n`);
     return;
   }
   if ('forgotten' in outcome) {
