@@ -3,6 +3,8 @@ import { buildBoard } from '../src/domain/board.js';
 import { applyUpdate, newPerson } from '../src/domain/roster.js';
 import { renderBoard } from '../src/render/board.js';
 import { inert } from '../src/render/text.js';
+import { renderTodo } from '../src/render/todo.js';
+import type { TodoItem } from '../src/domain/todo.js';
 
 describe('renderBoard', () => {
   const at = new Date('2026-11-01T09:00:00Z');
@@ -44,5 +46,27 @@ describe('inert', () => {
     ['family 👨‍👩‍👧', 'family 👨‍👩‍👧'],
   ])('%j prints as %j', (text, shown) => {
     expect(inert(text)).toBe(shown);
+  });
+});
+
+describe("cx todo's hint when more are due than the list holds", () => {
+  const item = (name: string): TodoItem => ({
+    name,
+    stage: 'ignorance',
+    disposition: 'fence-sitter',
+    kind: 'tactic',
+    tactic: 'educate',
+    action: 'Book 30 minutes.',
+    why: 'due today',
+    priority: 10,
+    due: '2026-11-24',
+    overdueDays: 0,
+  });
+  const hint = "More are due than a week's list holds";
+
+  it('suggests a lower target only while some of those due have none', () => {
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', 2, 3, 200)).toContain(`${hint}, and 3 of them have no target`);
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', 2, 0, 200)).not.toContain(hint);
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', 1, 3, 200)).not.toContain(hint);
   });
 });

@@ -220,6 +220,59 @@ describe('rule 3: priority', () => {
     expect(items[0]?.priority).toBe(POINTS.underWay + POINTS.disposition.outlier + POINTS.influence.high);
   });
 
+  it('a step under way counts for someone seen weekly anyway (high influence, at Commitment)', () => {
+    const worked = (name: string, influence: string) =>
+      assessed(
+        name,
+        '2026-11-01',
+        { ...gates(4), ...keen, influence },
+        {
+          log: [{ on: '2026-11-17', text: 'shared peer results', tactic: 'social-proof', outcome: 'worked' }],
+        },
+      );
+    const [cat, mo] = todo(worked('Cat', 'high'), worked('Mo', 'medium'));
+    expect(cat).toMatchObject({ name: 'Cat', priority: POINTS.underWay + POINTS.influence.high });
+    expect(mo?.name).toBe('Mo');
+    expect(cat?.why).toContain('a step worked on 2026-11-17, keep it moving');
+  });
+
+  it('the day someone named outranks colleagues who have only waited long', () => {
+    const managers = Array.from({ length: 10 }, (_, k) =>
+      added(`P${k + 1}`, '2026-10-01', { stage: 'skepticism', disposition: 'fence-sitter', influence: 'medium' }),
+    );
+    const helen = {
+      ...added('Helen', '2026-10-01', { stage: 'buy-in', disposition: 'fence-sitter', influence: 'high' }),
+      log: [
+        {
+          on: '2026-10-05',
+          text: 'after the audit',
+          tactic: 'make-room' as const,
+          outcome: 'declined' as const,
+          until: '2026-11-24',
+        },
+      ],
+    };
+    expect(weeklyTodo({ people: [...managers, helen] }, today, 10)[0]).toMatchObject({ name: 'Helen', tactic: 'make-room' });
+  });
+
+  it("someone whose rest ends later in the week gets that day's step, with no stuck points for the rest", () => {
+    const martin = assessed(
+      'Martin',
+      '2026-09-01',
+      { ...gates(1), ...resistant, 'outlier-reasons': ['resists-change'], influence: 'high' },
+      {
+        log: [
+          { on: '2026-09-02', text: 'asked what worries him', tactic: 'understand-why', outcome: 'declined' },
+          { on: '2026-10-28', text: 'offered an outside voice', tactic: 'outside-authority', outcome: 'declined' },
+        ],
+      },
+    );
+    const item = only(martin);
+    expect(item).toMatchObject({ due: '2026-11-27', kind: 'tactic' });
+    expect(item.action).not.toContain('Ask for nothing');
+    expect(item.why).not.toContain('stuck');
+  });
+
   it('someone at their target never contacted does not outrank a high-influence fence-sitter with a step under way', () => {
     const megan = added('Megan Ross', '2026-09-01', {
       stage: 'buy-in',

@@ -84,3 +84,11 @@ export function workday(day: string): string {
   const weekday = weekdayOf(day);
   return weekday === 'Saturday' ? addDays(day, -1) : weekday === 'Sunday' ? addDays(day, -2) : day;
 }
+
+/** The same local time of day as `time`, on another local day (YYYY-MM-DD). */
+export function dateOn(day: string, time: Date): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const moved = new Date(time);
+  moved.setFullYear(year, month - 1, date);
+  return moved;
+}

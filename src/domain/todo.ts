@@ -2,10 +2,10 @@
 // urgent. Pure: the roster and a date in, ranked items out. README "How cx todo ranks" documents these
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
-import { addDays, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
+import { addDays, dateOn, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
 import { askedUntil, isStuck, lastMoveUp, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
-import { atTarget } from './model.js';
+import { atTarget, targetOf } from './model.js';
 import { sortByName } from './names.js';
 import { FOLLOW_UP_DAYS } from './model.js';
 import { type StepKind, askedNote, nextStep, peerFinder, plural, restUntil } from './next-step.js';
@@ -39,8 +39,11 @@ export const POINTS = {
   perOverdueDay: 1,
   /** Days overdue count up to two weeks: past that, who someone is matters more than how long they waited. */
   maxOverdueDays: 14,
-  /** A step under way: a follow-up due, a day they named come, or the next touch after a step worked or a move up. */
-  underWay: 10,
+  /**
+   * A step under way: a follow-up due, a day they named come, or the next touch after a step worked or
+   * a move up. More than any wait counts (maxOverdueDays): what is moving comes before who has waited.
+   */
+  underWay: 15,
   influence: { high: 12, medium: 5, low: 0 } as Record<Influence, number>,
   /** An influence not known yet counts as medium: not knowing is no reason to wait. */
   unknownInfluence: 5,
@@ -108,11 +111,11 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     const rest = restUntil(person);
     if (rest && rest > byCadence) return { day: rest, by: 'rest' };
     const step = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
-    const sooner = (day: string, by: DueBy) => (day < byCadence ? { day, by } : { day: byCadence, by: 'cadence' as DueBy });
+    // A step under way is due on its day or by the cadence, whichever comes first, and stays under way.
+    const sooner = (day: string, by: DueBy) => ({ day: day < byCadence ? day : byCadence, by });
     if (step?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
-      const followUp = step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS));
-      return { day: followUp < byCadence ? followUp : byCadence, by: 'follow-up' };
+      return sooner(step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS)), 'follow-up');
     }
     // Momentum: a move up since you last talked (a thank-you is owed), or a step that worked, is followed
     // within a week, not left to the cadence
@@ -143,6 +146,7 @@ interface Due {
   priority: number;
   disposition: DispositionId | null;
   why: string[];
+  by: DueBy;
 }
 
 function dueness(person: Stakeholder, today: Date): Due | undefined {
@@ -182,20 +186,23 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
     why.push(`${late} (every ${cadenceDays(person)} days; last contact ${last})`);
   }
   if (!person.stage) priority += POINTS.noStage;
-  if (isStuck(person, today)) {
+  // A month's rest is no stall: it is not counted against them as the rest ends.
+  if (by !== 'rest' && isStuck(person, today)) {
     const stuckFor = stuckDays(person, today);
     priority += Math.floor(stuckFor / 7) * POINTS.perStuckWeek;
     why.push(`stuck at ${STAGE_GUIDES[person.stage as StageId].label} for ${weeks(stuckFor)}`);
   }
   if (person.disposition) priority += POINTS.disposition[person.disposition];
   priority += person.influence ? POINTS.influence[person.influence] : POINTS.unknownInfluence;
-  return { person, due, overdueDays, priority, disposition: person.disposition, why };
+  return { person, due, overdueDays, priority, disposition: person.disposition, why, by };
 }
 
 /** The item for a person chosen for this week: the next step, and why it is due. */
 function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | undefined, today: Date): TodoItem {
   const { person } = entry;
-  const step = nextStep(person, { today, peerFor });
+  // One due later in the week when a rest ends, or on the day they named, gets that day's step.
+  const later = entry.overdueDays < 0 && (entry.by === 'rest' || entry.by === 'asked');
+  const step = nextStep(person, { today: later ? dateOn(entry.due, today) : today, peerFor });
   // The day they asked you to come back on is said once, as what makes them due.
   const why = [...entry.why, ...step.why.filter((reason) => reason !== askedNote(entry.due))];
   if (person.influence === 'high' || person.influence === 'medium') why.push(`${person.influence} influence`);
@@ -224,14 +231,22 @@ export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_
   return weekPlan(roster, today, limit).items;
 }
 
-/** The week's items (weeklyTodo), and how many people are due in all: more than the items past the limit. */
-export function weekPlan(roster: Roster, today: Date, limit = Number.POSITIVE_INFINITY): { items: TodoItem[]; due: number } {
+/**
+ * The week's items (weeklyTodo), how many people are due in all (more than the items past the limit),
+ * and how many of those have no target short of Action (a lower one would see them less often, once reached).
+ */
+export function weekPlan(
+  roster: Roster,
+  today: Date,
+  limit = Number.POSITIVE_INFINITY,
+): { items: TodoItem[]; due: number; untargeted: number } {
   const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);
   const ranked = sortByName(due, (entry) => entry.person.name).sort(
     (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
   );
   const peerFor = peerFinder(roster);
-  return { items: keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today)), due: due.length };
+  const untargeted = due.filter(({ person }) => person.stage !== 'action' && targetOf(person) === 'action').length;
+  return { items: keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today)), due: due.length, untargeted };
 }
 
 /**

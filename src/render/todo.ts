@@ -1,12 +1,13 @@
 // `cx todo` on the screen and as a Markdown checklist.
 import type { TodoItem } from '../domain/todo.js';
+import { plural } from '../domain/next-step.js';
 import { DISPOSITION_GUIDES, STAGE_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
 import { renderStep } from './profile.js';
 import { inert, textWidth, wrap } from './text.js';
 
-/** The week's list; `more` people are due too, beyond the limit. */
-export function renderTodo(items: TodoItem[], day: string, more = 0, width = textWidth()): string {
+/** The week's list; `more` people are due too, beyond the limit, `untargeted` of all due with no target short of Action. */
+export function renderTodo(items: TodoItem[], day: string, more = 0, untargeted = 0, width = textWidth()): string {
   const c = paint();
   const out = [c.bold(`To do, week of ${day}`), ''];
   items.forEach((item, index) => {
@@ -33,12 +34,13 @@ export function renderTodo(items: TodoItem[], day: string, more = 0, width = tex
       ),
       '',
     );
-    // Twice what the list holds, week after week, is a roster asking for more than a week has.
-    if (more >= items.length) {
+    // Twice what the list holds is a roster asking for more than a week has: a lower target helps only
+    // those who have none yet.
+    if (more >= items.length && untargeted > 0) {
       out.push(
         c.dim(
           wrap(
-            `More are due than a week's list holds. Not everyone needs to reach Action: a target short of it (cx set "<name>" --target buy-in) keeps someone warm, seen half as often.`,
+            `More are due than a week's list holds, and ${plural(untargeted, 'of them has', 'of them have')} no target short of Action. Not everyone needs to reach it: once someone reaches a lower target you set (cx set "<name>" --target buy-in), they are kept warm, seen half as often.`,
             width,
             '',
           ),
