@@ -362,12 +362,21 @@ describe('come back on a day', () => {
     expect(await names('2026-12-29')).not.toContain('Rob Chen'); // a week that ends on 2027-01-04
     expect(await names('2026-12-30')).toContain('Rob Chen'); // one that holds 2027-01-05
     const shown = JSON.parse((await ok(dir, ['show', 'Rob Chen', '--json'], at('2026-12-15'))).stdout);
-    expect(shown.nextStep.why.join('; ')).toContain('put off on 2026-12-01: take it back to them on 2027-01-05, as they asked');
+    expect(shown.nextStep.why.join('; ')).toContain('they asked you to come back on 2027-01-05: nothing before then');
+    expect(shown.nextStep.why.join('; ')).toContain('make a scarce, specific ask was put off on 2026-12-01, not turned down');
     expect(shown.nextStep.tactic).toBe('scarcity');
-    // On the day: the same step, not a different approach, and the day said once.
-    const [back] = JSON.parse((await ok(dir, ['todo', '--json'], at('2027-01-05'))).stdout) as Item[];
-    expect(back).toMatchObject({ name: 'Rob Chen', tactic: 'scarcity' });
-    expect(back?.why.match(/come back on 2027-01-05/g)).toHaveLength(1);
+    expect(shown.nextStep.action).toMatch(
+      /^Go back to Rob Chen with what they put off on 2026-12-01 \("Ask me in January"\), as they asked: /,
+    );
+    // On the day (and on the Monday before, whose list holds it): the same step, not a different
+    // approach, and the day said once.
+    for (const day of ['2027-01-04', '2027-01-05']) {
+      const [back] = JSON.parse((await ok(dir, ['todo', '--json'], at(day))).stdout) as Item[];
+      expect(back).toMatchObject({ name: 'Rob Chen', tactic: 'scarcity' });
+      expect((back?.why.match(/2027-01-05/g) ?? []).length, back?.why).toBeLessThanOrEqual(1);
+      expect(back?.why).not.toContain('stuck');
+      expect(back?.why).toContain('the day they asked you to come back on');
+    }
     const bad = await run(dir, ['log', 'Rob Chen', 'x', '--until', '2026-11-30'], { env: at('2026-12-01') });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--until 2026-11-30 is not after the day it happened');

@@ -67,6 +67,8 @@ describe('outcomes steer the next step', () => {
     const once = assessed('Dana', '2026-11-01', ownsIt, [asked, did('2026-11-10', 'co-lead', 'waiting', 'chased')]);
     expect(step(once)).toMatchObject({ kind: 'follow-up', tactic: 'co-lead' });
     expect(step(once).why.join('; ')).toContain('waiting for an answer since 2026-11-03 (1 follow-up so far)');
+    // The follow-up quotes what was asked, not the last chase.
+    expect(step(once).action).toContain('on what you logged on 2026-11-03 ("offered the co-lead")');
     const twice = { ...once, log: [...(once.log ?? []), did('2026-11-17', 'co-lead', 'waiting', 'chased again')] };
     const result = step(twice);
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'understand-why' });
@@ -189,10 +191,13 @@ describe('outcomes steer the next step', () => {
       { ...did('2026-11-10', 'scarcity', 'declined', 'not before the quarter closes'), until: '2026-12-01' },
     ]);
     expect(step(before)).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
-    expect(step(before).why.join('; ')).toContain('was put off on 2026-11-10: take it back to them on 2026-12-01, as they asked');
+    expect(step(before).why.join('; ')).toContain('was put off on 2026-11-10, not turned down');
     const on = nextStep(before, { today: new Date('2026-12-01T09:00:00Z'), peerFor: () => undefined });
-    expect(on).toMatchObject({ kind: 'tactic', tactic: 'scarcity', action: step(assessed('Rob', '2026-11-01', busy)).action });
-    expect(on.why.join('; ')).toContain('the day they named, 2026-12-01, has come: offer it again');
+    const fresh = step(assessed('Rob', '2026-11-01', busy)).action;
+    expect(on).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
+    expect(on.action).toBe(
+      `Go back to Rob with what they put off on 2026-11-10 ("not before the quarter closes"), as they asked: ${fresh}`,
+    );
   });
 
   it('worked, for a contribution the plan did not ask for: whether they moved, before the plan goes on', () => {
@@ -223,7 +228,9 @@ describe('outcomes steer the next step', () => {
     ]);
     const result = step(helen);
     expect(result).toMatchObject({ kind: 'tactic', tactic: 'business-case' });
-    expect(result.action).toContain("last quarter's three most common complaint reasons");
+    expect(result.action).toMatch(
+      /^Following on from 2026-11-17 \("she named two numbers"\): Send Helen last quarter's three most common complaint reasons/,
+    );
     expect(result.why.join('; ')).toContain('build the business case worked on 2026-11-17: its next step');
     // Logged at the very moment of the assessment (a pinned clock), or later that day: the same.
     const sameDay = assessed('Helen', '2026-11-17T09:00:00Z', skeptic, [

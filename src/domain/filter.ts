@@ -43,8 +43,8 @@ export const STUCK_DAYS = 21;
 
 /**
  * Since when someone has been held at their stage while being worked on: the latest of when the stage
- * began, their first logged contact and the last step that worked (progress, if not yet a move).
- * Undefined for someone never contacted: nothing has been tried.
+ * began, their first logged contact, the last step that worked (progress, if not yet a move) and the
+ * day they asked you to come back on. Undefined for someone never contacted: nothing has been tried.
  */
 export function stuckSince(person: Stakeholder): string | undefined {
   const first = person.log?.reduce<string | undefined>(
@@ -53,8 +53,10 @@ export function stuckSince(person: Stakeholder): string | undefined {
   );
   if (first === undefined) return undefined;
   const worked = person.log?.findLast((entry) => entry.outcome === 'worked')?.on;
+  // A pause they asked for ends on the day they named: the clock starts again from there.
+  const paused = askedUntil(person);
   const since = stageSince(person);
-  const latest = [first, worked ?? first].sort().at(-1) as string;
+  const latest = [first, worked ?? first, paused ?? first].sort().at(-1) as string;
   return latest > since.slice(0, 10) ? latest : since;
 }
 

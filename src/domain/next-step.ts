@@ -270,7 +270,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   const judged = lastJudged(person);
   const today = dayOf(context.today);
   const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
-  if (asked && asked > today && !(latest && deferred(latest))) why.push(askedNote(asked));
+  if (asked && asked > today) why.push(askedNote(asked));
   // Whatever they said no to in the last month is not offered again, at this stage or since an earlier one.
   const refused = declinedSince(person.log ?? [], addDays(context.today, -REST_DAYS), today);
 
@@ -289,24 +289,18 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     return {
       kind: 'follow-up',
       tactic: latest.tactic,
-      action: `Follow up with ${name} on what you logged on ${latest.on} ("${latest.text}"): ${FOLLOW_UP[awaited(person, first)]}`,
+      action: `Follow up with ${name} on what you logged on ${first.on} ("${first.text}"): ${FOLLOW_UP[awaited(person, first)]}`,
       why: [
         ...why,
         `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,
       ],
     };
   }
-  // Put off to a day they named: the same step, then.
+  // Put off to a day they named: the same step, then, with what they put off.
   if (latest?.tactic && deferred(latest)) {
-    const when = latest.until as string;
-    const then =
-      when > today ? `take it back to them on ${when}, as they asked` : `the day they named, ${when}, has come: offer it again`;
-    return tacticStep(
-      person,
-      latest.tactic,
-      [...why, `${tacticName(latest.tactic)} was put off on ${latest.on}: ${then}`],
-      context,
-    );
+    const lead = `Go back to ${name} with what they put off on ${latest.on} ("${latest.text}"), as they asked:`;
+    const because = `${tacticName(latest.tactic)} was put off on ${latest.on}, not turned down`;
+    return tacticStep(person, latest.tactic, [...why, because], context, lead);
   }
   // What a "find out" taught is recorded by assessing them again.
   if (latest?.tactic === 'understand-why' && latest.outcome !== 'declined' && loggedAfter(latest, judged)) {
@@ -494,7 +488,8 @@ function planned(
     if (TACTIC_GUIDES[tactic].contribution && unchecked) return checkMoved(person, [...why, done], 'after-step');
     const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
     if (TACTIC_GUIDES[tactic].inSteps && !TACTIC_GUIDES[tactic].contribution && more && chain.includes(tactic)) {
-      return tacticStep(person, tactic, [...why, `${done}: its next step`], context);
+      const lead = `Following on from ${latest.on} ("${latest.text}"):`;
+      return tacticStep(person, tactic, [...why, `${done}: its next step`], context, lead);
     }
     if (canMove && STAGE_GUIDES[stage].tactics.includes(tactic)) return checkMoved(person, [...why, done], 'after-step');
   }
@@ -581,11 +576,12 @@ function checkMoved(person: Stakeholder, why: string[], after?: 'after-step' | '
 
 const nextStage = (stage: StageId): StageId => STAGES[Math.min(STAGES.length - 1, STAGES.indexOf(stage) + 1)] ?? stage;
 
-/** A tactic as the step: its next action, with a peer's example at Commitment. */
-function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext): NextStep {
+/** A tactic as the step: its next action (after `lead`, when given), with a peer's example at Commitment. */
+function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext, lead?: string): NextStep {
   const peer = tactic === 'social-proof' ? context.peerFor(person) : undefined;
   const template = nextAction(person, tactic);
-  const action = personalise(template, { ...person, peer: peer?.name });
+  // What it follows from, when it goes on from something logged.
+  const action = `${lead ? `${lead} ` : ''}${personalise(template, { ...person, peer: peer?.name })}`;
   const reasons = why.length ? [...why] : [];
   if (person.stageSource && person.stageSource !== 'assess' && !person.assessment) {
     reasons.push(`stage from cx ${person.stageSource}; assessing them (cx assess ${shellWord(person.name)}) would sharpen this`);

@@ -175,7 +175,9 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   } else if (by === 'follow-up') {
     why.push(`${late}: a follow-up of the step logged as waiting on ${waitingSince(person)}`);
   } else if (by === 'asked') {
-    why.push(`${late}: they asked you to come back on ${due}`);
+    why.push(
+      overdueDays > 0 ? `${late}: they asked you to come back on ${due}` : `${late}, the day they asked you to come back on`,
+    );
   } else if (by === 'worked') {
     why.push(`${late}: a step worked on ${last}, keep it moving`);
   } else if (by === 'moved') {
