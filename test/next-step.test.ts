@@ -185,6 +185,22 @@ describe('outcomes steer the next step', () => {
     expect(step(moved).action).not.toContain('outside voice');
   });
 
+  it('declined at an earlier stage, then overtaken by what they did: not offered again, even after a month', () => {
+    const fad = {
+      understands: 'yes',
+      relevant: 'no',
+      'doubt-reason': 'resists-change',
+      stance: 'resistant',
+      'outlier-reasons': ['resists-change'],
+    };
+    const colin = assessed('Colin', '2026-09-01', fad, [
+      did('2026-09-02', 'outside-authority', 'declined', 'no coffee with an outside CIO'),
+      did('2026-09-16', 'pilot', 'worked', 'his team ran the pilot'),
+    ]);
+    const moved = applyUpdate(colin, { stage: 'commitment' }, 'set', new Date('2026-09-17'));
+    expect(step(moved).tactic).not.toBe('outside-authority');
+  });
+
   it('declined with a day to come back: the same step then, not a different approach', () => {
     const busy = { ...buyIn, stance: 'keen' };
     const before = assessed('Rob', '2026-11-01', busy, [

@@ -511,6 +511,8 @@ function planned(
     if (!ladder.has(tactic)) {
       const before = ever.get(tactic);
       if (entry || (before && before.outcome !== 'declined')) continue; // once is done
+      // Declined at an earlier stage, and they have given or moved since: what they did overtook it.
+      if (before && overtaken(person, before)) continue;
       if (open.length === 0) return tacticStep(person, tactic, why, context);
       continue;
     }
@@ -547,6 +549,10 @@ function planned(
     spent.length > 0 ? 'spent' : undefined,
   );
 }
+
+/** Whether a step was followed by a step that worked or by a move up: deeds since, which make it moot. */
+const overtaken = (person: Stakeholder, entry: LogEntry): boolean =>
+  (person.log ?? []).some((later) => later.on > entry.on && later.outcome === 'worked') || (lastMoveUp(person) ?? '') > entry.on;
 
 /**
  * Whether they have reached the next stage: its signs, and how to record it; and if not, what then
