@@ -265,6 +265,19 @@ describe('outcomes steer the next step', () => {
     expect(step(priya).action).toContain('Put a figure on one fix in their area');
   });
 
+  it('worked, for the step of a move in steps that had them give something: whether they moved, and a contribution', () => {
+    const cost = { ...buyIn, stance: 'resistant', 'outlier-reasons': ['financial'] };
+    const shown = assessed('Rajesh', '2026-11-01', cost, [did('2026-11-02', 'cost-case', 'worked', 'showed the cost')]);
+    expect(hasContributed(shown)).toBe(false);
+    const signed = {
+      ...shown,
+      log: [...(shown.log ?? []), did('2026-11-09', 'cost-case', 'worked', 'signed off £20k for a first step')],
+    };
+    expect(step(signed)).toMatchObject({ kind: 'reassess' });
+    expect(step(signed).action).toContain('has reached Commitment');
+    expect(hasContributed(signed)).toBe(true);
+  });
+
   it("worked, for a reason's move made in steps: the cost case goes on to its cheaper first step", () => {
     const cost = { ...buyIn, stance: 'resistant', 'outlier-reasons': ['financial'] };
     const marcus = assessed('Marcus', '2026-11-10', cost, [did('2026-11-17', 'cost-case', 'worked', 'saw the cost of repeats')]);

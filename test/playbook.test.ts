@@ -295,6 +295,14 @@ describe('what each action waits for', () => {
     },
   );
 
+  it.each(Object.values(TACTIC_GUIDES).flatMap((tactic) => (tactic.gives ? [[tactic.id, tactic.gives] as const] : [])))(
+    '%s gives at actions it has, and is no contribution as a whole',
+    (id, gives) => {
+      for (const index of gives) expect(TACTIC_GUIDES[id].actions[index]).toBeDefined();
+      expect(TACTIC_GUIDES[id].contribution).toBe(false);
+    },
+  );
+
   it.each(Object.values(TACTIC_GUIDES).flatMap((tactic) => (tactic.leadsWith ? [[tactic.id, tactic.leadsWith] as const] : [])))(
     '%s leads with an action it has, for an answer the questionnaire offers',
     (id, lead) => {

@@ -226,6 +226,21 @@ describe('the report', () => {
     ]);
   });
 
+  it('counts as a win the step of a move in steps that had them give something, not its other steps', () => {
+    const rajesh = person(
+      'Rajesh Menon',
+      '2026-10-01',
+      { stage: 'buy-in', disposition: 'outlier', reasons: ['financial'], role: 'Finance director' },
+      [],
+      [
+        { on: '2026-11-02', text: 'showed the cost', tactic: 'cost-case', outcome: 'worked' },
+        { on: '2026-11-09', text: 'signed off £20k for a first step', tactic: 'cost-case', outcome: 'worked' },
+      ],
+    );
+    const built = buildReport({ people: [rajesh] }, { today, since, months: 6, names: false, asOf: false });
+    expect(built.wins.map((win) => win.text)).toEqual(['signed off £20k for a first step']);
+  });
+
   it('lists the coming week as cx todo ranks it, at most five', () => {
     const actions = report().actions;
     expect(actions.length).toBeGreaterThan(0);

@@ -126,8 +126,7 @@ const lastTactic = (entries: readonly LogEntry[]): LogEntry | undefined =>
  * or a move up the ladder.
  */
 export function hasContributed(person: Stakeholder): boolean {
-  if (person.log?.some((entry) => entry.outcome === 'worked' && entry.tactic && TACTIC_GUIDES[entry.tactic].contribution))
-    return true;
+  if (person.log?.some((entry) => gaveSomething(person, entry))) return true;
   return lastMoveUp(person) !== undefined;
 }
 
@@ -186,6 +185,19 @@ const nextAction = (person: Stakeholder, tactic: TacticId): string =>
 
 /** The tactic's next action for this person, filled in. */
 const rotatedAction = (person: Stakeholder, tactic: TacticId): string => personalise(nextAction(person, tactic), person);
+
+/**
+ * Whether a log entry is a step that worked and had them give something (a lead role, people, time, a
+ * first step in their area): a contribution tactic, or the action of one that `gives`. Not a talk that
+ * went well, nor your thanks.
+ */
+export function gaveSomething(person: Stakeholder, entry: LogEntry): boolean {
+  if (entry.outcome !== 'worked' || entry.tactic === undefined) return false;
+  const { contribution, gives } = TACTIC_GUIDES[entry.tactic];
+  if (contribution || !gives) return contribution;
+  const log = person.log ?? [];
+  return gives.includes(actionIndex(log.slice(0, Math.max(0, log.indexOf(entry))), entry.tactic, person.assessment?.answers));
+}
 
 /** What a step logged as waiting waits for: that of the action it was, the one next when it was logged. */
 function awaited(person: Stakeholder, entry: LogEntry): Awaits {
@@ -485,9 +497,10 @@ function planned(
     const unchecked = stage !== 'action' && person.log?.at(-1) === latest;
     const canMove = unchecked && chain.includes(tactic);
     // Something given is worth recording, whether or not the plan asked for it (a pilot run with an outlier over cost, say).
-    if (TACTIC_GUIDES[tactic].contribution && unchecked) return checkMoved(person, [...why, done], 'after-step');
+    const gave = gaveSomething(person, latest);
+    if (gave && unchecked) return checkMoved(person, [...why, done], 'after-step');
     const more = uses(tactic) < TACTIC_GUIDES[tactic].actions.length;
-    if (TACTIC_GUIDES[tactic].inSteps && !TACTIC_GUIDES[tactic].contribution && more && chain.includes(tactic)) {
+    if (TACTIC_GUIDES[tactic].inSteps && !gave && more && chain.includes(tactic)) {
       const lead = `Following on from ${latest.on} ("${latest.text}"):`;
       return tacticStep(person, tactic, [...why, `${done}: its next step`], context, lead);
     }

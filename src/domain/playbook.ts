@@ -23,6 +23,11 @@ export interface Tactic {
   /** Whether its actions are the steps of one move, taken in turn: one that worked leads to the next. */
   inSteps?: boolean;
   /**
+   * For a tactic that is no contribution as a whole, the actions (by index) whose working does mean they
+   * gave something: the cheaper first step accepted, the lead of their part taken.
+   */
+  gives?: number[];
+  /**
    * An answer in their assessment that makes one action the right first step (by its index), in place of
    * the opener; the others follow in order.
    */
@@ -105,6 +110,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Skepticism stage, when the return is unclear to them',
     contribution: false,
     inSteps: true,
+    gives: [3],
     actions: [
       'Ask {name} which two numbers they are judged on this year (or take the ones they have already told you), and build the case around those.',
       "Send {name} last quarter's three most common complaint reasons from their own area, with a rough cost for each, and ask which one hurts them most.",
@@ -243,6 +249,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Outliers unclear about your role, or who feel you tread on their ground',
     contribution: false,
     inSteps: true,
+    gives: [3],
     actions: [
       'Ask {name} for 30 minutes to agree who does what: what you will own, what stays with {area}, and what you will decide together.',
       'Send {name} a one-page note of what you agreed, and ask them to correct it before anyone else sees it.',
@@ -259,6 +266,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     appliesTo: 'Outliers and fence-sitters who think it costs too much',
     contribution: false,
     inSteps: true,
+    gives: [1],
     actions: [
       "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), checked with someone in finance, and show it to {name} beside what the CX work would cost.",
       'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',

@@ -1,4 +1,3 @@
-import { TACTIC_GUIDES } from './playbook.js';
 // cx report's figures: what the sponsor and the steering group see of the program, worked out once
 // for the page and for --json, so the two cannot disagree. The counts come from the board (board.ts)
 // and the months from movement.ts, so the terminal agrees too. Without `names`, nobody is named
@@ -10,7 +9,7 @@ import type { DispositionId, Influence, Outcome, ReasonId, Roster, StageId, Stak
 import { DISPOSITIONS, OUTLIER_REASONS, STAGES, isOutlierReason, stageNumber } from './model.js';
 import { type MonthCount, monthByMonth } from './movement.js';
 import { nameKey, sortByName } from './names.js';
-import { type StepKind, nextStep, peerFinder } from './next-step.js';
+import { type StepKind, gaveSomething, nextStep, peerFinder } from './next-step.js';
 import { describePerson, nameScrubber } from './privacy.js';
 import { askedUntil } from './filter.js';
 import { weeklyTodo } from './todo.js';
@@ -196,8 +195,7 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
     for (const entry of person.log ?? []) {
       // A win is a step that worked and had them give something (a lead role, people, time), not a talk
       // that went well or a thank-you of yours.
-      const gave = entry.tactic !== undefined && TACTIC_GUIDES[entry.tactic].contribution;
-      if (entry.outcome !== 'worked' || !gave || entry.on < options.since || entry.on > today) continue;
+      if (!gaveSomething(person, entry) || entry.on < options.since || entry.on > today) continue;
       wins.push({
         ...who(person),
         on: entry.on,
