@@ -61,6 +61,14 @@ describe('selectPeople', () => {
     expect(names(selectPeople(people, filters as never, 'name', today))).toEqual(expected);
   });
 
+  it('--stuck leaves out someone waiting for the day they asked you to come back on', () => {
+    const dana = people[0] as Stakeholder;
+    const paused = { ...dana, log: [{ on: '2026-11-01', text: 'ask me in January', until: '2027-01-11' }] };
+    expect(names(selectPeople([paused], { stuckDays: 30 }, 'name', today))).toEqual([]);
+    const back = { ...dana, log: [{ on: '2026-10-01', text: 'ask me in November', until: '2026-11-02' }] };
+    expect(names(selectPeople([back], { stuckDays: 30 }, 'name', today))).toEqual(['Dana Lee']);
+  });
+
   it.each([
     ['name', ['Al', 'Dana Lee', 'Kim Park', 'sam ortiz']],
     ['stage', ['Dana Lee', 'sam ortiz', 'Kim Park', 'Al']],

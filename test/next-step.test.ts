@@ -237,6 +237,18 @@ describe('outcomes steer the next step', () => {
     expect(step(moved).tactic).toBe('spotlight');
   });
 
+  it('moved up since you last talked to them: thanks first, then the next move', () => {
+    const kevin = assessed('Kevin', '2026-11-01', { ...buyIn, stance: 'keen' }, [
+      did('2026-11-02', 'scarcity', 'worked', 'named Priya, a day a week'),
+    ]);
+    const moved = applyUpdate(kevin, { stage: 'commitment' }, 'set', new Date('2026-11-03T10:00:00Z'));
+    expect(step(moved)).toMatchObject({ kind: 'tactic', tactic: 'social-proof' });
+    expect(step(moved).action).toMatch(/^Thank Kevin for the move to Commitment, and say what it makes possible\. Then: /);
+    // Once you have talked to them since, no more thanks for it.
+    const since = { ...moved, log: [...(moved.log ?? []), did('2026-11-10', 'social-proof', undefined, 'sent the note')] };
+    expect(step(since).action).not.toContain('Thank Kevin for the move');
+  });
+
   it('worked, for a ladder move with more steps: its next step (the case goes on from the two numbers they named)', () => {
     const skeptic = { understands: 'yes', relevant: 'no', 'doubt-reason': 'roi-unclear', stance: 'neutral' };
     const helen = assessed('Helen', '2026-11-10', skeptic, [

@@ -93,7 +93,10 @@ export function selectPeople(people: readonly Stakeholder[], filters: ListFilter
       (team === undefined || (person.team !== undefined && nameKey(person.team) === team)) &&
       (!filters.influences?.length || (person.influence !== undefined && filters.influences.includes(person.influence))) &&
       (filters.stuckDays === undefined ||
-        (person.stage !== 'action' && !atTarget(person) && daysSince(stageSince(person), today) >= filters.stuckDays)),
+        (person.stage !== 'action' &&
+          !atTarget(person) &&
+          !((askedUntil(person) ?? '') > dayOf(today)) && // paused at their asking, as isStuck has it
+          daysSince(stageSince(person), today) >= filters.stuckDays)),
   );
   // Sorted by name first; the sorts below are stable, so ties stay in name order.
   const byName = sortByName(chosen, (person) => person.name);

@@ -363,7 +363,20 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
     };
   }
-  return planned(person, gaps, entries, refused, why, context);
+  const step = planned(person, gaps, entries, refused, why, context);
+  // Moved up since you last talked to them: the thanks come before the next ask.
+  const moved = lastMoveUp(person);
+  const talked = (person.log ?? []).reduce<string | undefined>(
+    (day, entry) => (day && day > entry.on ? day : entry.on),
+    undefined,
+  );
+  if (step.kind === 'tactic' && moved && talked && dayOf(moved) >= talked) {
+    return {
+      ...step,
+      action: `Thank ${name} for the move to ${label(stage)}, and say what it makes possible. Then: ${step.action}`,
+    };
+  }
+  return step;
 }
 
 /** Whether the person was judged again after an entry (a step logged on the day they were assessed is not). */
