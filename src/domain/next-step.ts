@@ -612,8 +612,11 @@ const nextStage = (stage: StageId): StageId => STAGES[Math.min(STAGES.length - 1
 function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext, lead?: string): NextStep {
   const peer = tactic === 'social-proof' ? context.peerFor(person) : undefined;
   const template = nextAction(person, tactic);
+  const body = personalise(template, { ...person, peer: peer?.name });
+  // The example is named once: in the action, where it has a place for them, or before it.
+  const example = peer && !template.includes('{peer}') ? `Use ${peer.name}'s progress as the example. ${body}` : body;
   // What it follows from, when it goes on from something logged.
-  const action = `${lead ? `${lead} ` : ''}${personalise(template, { ...person, peer: peer?.name })}`;
+  const action = lead ? `${lead} ${example}` : example;
   const reasons = why.length ? [...why] : [];
   if (person.stageSource && person.stageSource !== 'assess' && !person.assessment) {
     reasons.push(`stage from cx ${person.stageSource}; assessing them (cx assess ${shellWord(person.name)}) would sharpen this`);
@@ -622,8 +625,7 @@ function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], contex
     return {
       kind: 'tactic',
       tactic,
-      // The example is named once: in the action, where it has a place for them.
-      action: template.includes('{peer}') ? action : `Use ${peer.name}'s progress as the example. ${action}`,
+      action,
       why: [...reasons, `${peer.name} is at Action`],
       peer: peer.name,
     };
