@@ -70,14 +70,16 @@ export function stuckDays(person: Stakeholder, today: Date): number {
 export const askedUntil = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
 
+/** Whether they are waiting, at their asking, for a day still to come: a pause, never a stall. */
+const paused = (person: Stakeholder, today: Date): boolean => (askedUntil(person) ?? '') > dayOf(today);
+
 /**
  * Whether someone counts as stuck: three weeks or more at one stage since you started working on them;
  * never at Action, nor at or past their target, nor while they wait for the day they asked you to
  * come back on (their pause, not a stall).
  */
 export function isStuck(person: Stakeholder, today: Date): boolean {
-  const asked = askedUntil(person);
-  if (asked !== undefined && asked > dayOf(today)) return false;
+  if (paused(person, today)) return false;
   return person.stage !== null && person.stage !== 'action' && !atTarget(person) && stuckDays(person, today) >= STUCK_DAYS;
 }
 
@@ -95,7 +97,7 @@ export function selectPeople(people: readonly Stakeholder[], filters: ListFilter
       (filters.stuckDays === undefined ||
         (person.stage !== 'action' &&
           !atTarget(person) &&
-          !((askedUntil(person) ?? '') > dayOf(today)) && // paused at their asking, as isStuck has it
+          !paused(person, today) &&
           daysSince(stageSince(person), today) >= filters.stuckDays)),
   );
   // Sorted by name first; the sorts below are stable, so ties stay in name order.

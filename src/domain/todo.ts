@@ -96,7 +96,10 @@ export function lastContact(person: Stakeholder): string | undefined {
 const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
-/** Why contact falls due when it does: the cadence, a follow-up of a step waiting, or the end of a rest. */
+/**
+ * Why contact falls due when it does: a first contact, the cadence, a follow-up of a step waiting, the
+ * next touch after a step that worked or a move up, the end of a rest, or the day they named.
+ */
 export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked' | 'worked' | 'moved';
 
 /**
@@ -118,7 +121,7 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
       return sooner(step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS)), 'follow-up');
     }
     // Momentum: a move up since you last talked (a thank-you is owed), or a step that worked, is followed
-    // within a week, not left to the cadence
+    // within a week, not left to the cadence.
     const moved = lastMoveUp(person);
     if (moved && dayOf(moved) >= last) return sooner(workday(addDays(dayOf(moved), FOLLOW_UP_DAYS)), 'moved');
     // (Not for someone kept warm at their target: there is nothing more to move them to.)
