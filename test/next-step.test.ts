@@ -243,10 +243,12 @@ describe('outcomes steer the next step', () => {
     ]);
     const moved = applyUpdate(kevin, { stage: 'commitment' }, 'set', new Date('2026-11-03T10:00:00Z'));
     expect(step(moved)).toMatchObject({ kind: 'tactic', tactic: 'social-proof' });
-    expect(step(moved).action).toMatch(/^Thank Kevin for the move to Commitment, and say what it makes possible\. Then: /);
+    expect(step(moved).action).toMatch(
+      /^Thank Kevin for the step they took \(you recorded their move to Commitment on 2026-11-03\), and say what it makes possible\. Then: /,
+    );
     // Once you have talked to them since, no more thanks for it.
     const since = { ...moved, log: [...(moved.log ?? []), did('2026-11-10', 'social-proof', undefined, 'sent the note')] };
-    expect(step(since).action).not.toContain('Thank Kevin for the move');
+    expect(step(since).action).not.toContain('Thank Kevin');
   });
 
   it('worked, for a ladder move with more steps: its next step (the case goes on from the two numbers they named)', () => {

@@ -64,9 +64,20 @@ describe("cx todo's hint when more are due than the list holds", () => {
   });
   const hint = "More are due than a week's list holds";
 
+  it('names the first three left out', () => {
+    expect(renderTodo([item('A')], '2026-11-24', { count: 1, next: ['Rita Cole'] }, 200)).toContain(
+      '1 more person is due this week (Rita Cole): cx todo --limit 2 lists all 2.',
+    );
+    expect(renderTodo([item('A')], '2026-11-24', { count: 5, next: ['B', 'C', 'D'] }, 200)).toContain(
+      '5 more people are due this week (the next: B, C, D): cx todo --limit 6 lists all 6.',
+    );
+  });
+
   it('suggests a lower target only while some of those due have none', () => {
-    expect(renderTodo([item('A'), item('B')], '2026-11-24', 2, 3, 200)).toContain(`${hint}, and 3 of them have no target`);
-    expect(renderTodo([item('A'), item('B')], '2026-11-24', 2, 0, 200)).not.toContain(hint);
-    expect(renderTodo([item('A'), item('B')], '2026-11-24', 1, 3, 200)).not.toContain(hint);
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', { count: 2, untargeted: 3 }, 200)).toContain(
+      `${hint}, and 3 of them have no target`,
+    );
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', { count: 2, untargeted: 0 }, 200)).not.toContain(hint);
+    expect(renderTodo([item('A'), item('B')], '2026-11-24', { count: 1, untargeted: 3 }, 200)).not.toContain(hint);
   });
 });

@@ -191,15 +191,23 @@ describe('rule 3: priority', () => {
     expect(only(base({ ...gates(3), ...keen })).priority).toBe(1 * POINTS.perOverdueDay);
   });
 
-  it('days overdue count up to two weeks', () => {
-    // Kept warm at their target (never stuck), every 36 days from 2026-09-01: due 2026-10-07.
+  it('days overdue count up to two weeks; a week, for someone kept warm at their target', () => {
+    // At their target (never stuck), every 36 days kept warm from 2026-09-01: due 2026-10-07.
     const late = assessed(
       'Late',
       '2026-09-01',
       { ...gates(3), ...keen, influence: 'low' },
       { set: ['2026-09-01', { target: 'buy-in' }], log: seen('2026-09-01') },
     );
-    expect(only(late)).toMatchObject({ overdueDays: 48, priority: POINTS.maxOverdueDays });
+    expect(only(late)).toMatchObject({ overdueDays: 48, priority: POINTS.maxOverdueDaysKeptWarm });
+    // An outlier at their target is not kept warm (nor stuck): two weeks' worth.
+    const outlier = assessed(
+      'Out',
+      '2026-09-01',
+      { ...gates(3), ...resistant, influence: 'low', 'outlier-reasons': ['financial'] },
+      { set: ['2026-09-01', { target: 'buy-in' }], log: seen('2026-09-01') },
+    );
+    expect(only(outlier).priority).toBe(POINTS.maxOverdueDays + POINTS.disposition.outlier);
   });
 
   it('a step under way adds its points: a follow-up due outranks colleagues who have only waited long', () => {

@@ -12,7 +12,7 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   if (options.json && options.markdown) throw new UsageError('choose one of --json and --markdown');
   const today = options.date ?? now();
   const roster = RosterStore.open().read();
-  const { items, due, untargeted } = weekPlan(roster, today, options.limit ?? 10);
+  const { items, due, untargeted, next } = weekPlan(roster, today, options.limit ?? 10);
   if (options.json) return printJson(items);
   const more = () => due - items.length;
   if (options.markdown) return void io().stdout.write(renderTodoMarkdown(items, dayOf(today), more()));
@@ -31,5 +31,5 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     );
     return;
   }
-  io().stdout.write(renderTodo(items, dayOf(today), more(), untargeted));
+  io().stdout.write(renderTodo(items, dayOf(today), { count: more(), next, untargeted }));
 }

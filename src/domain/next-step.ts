@@ -373,7 +373,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   if (step.kind === 'tactic' && moved && talked && dayOf(moved) >= talked) {
     return {
       ...step,
-      action: `Thank ${name} for the move to ${label(stage)}, and say what it makes possible. Then: ${step.action}`,
+      action: `Thank ${name} for the step they took (you recorded their move to ${label(stage)} on ${dayOf(moved)}), and say what it makes possible. Then: ${step.action}`,
     };
   }
   return step;

@@ -39,6 +39,8 @@ export const POINTS = {
   perOverdueDay: 1,
   /** Days overdue count up to two weeks: past that, who someone is matters more than how long they waited. */
   maxOverdueDays: 14,
+  /** For someone kept warm at or past their target, a week's worth. */
+  maxOverdueDaysKeptWarm: 7,
   /**
    * A step under way: a follow-up due, a day they named come, or the next touch after a step worked or
    * a move up. More than any wait counts (maxOverdueDays): what is moving comes before who has waited.
@@ -161,7 +163,10 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   const last = lastContact(person);
   const why: string[] = [];
   // Points for the days it is late; one due later in the week ranks by the rest, then by its day.
-  let priority = Math.min(POINTS.maxOverdueDays, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
+  // Keeping someone warm at their target can wait longer than moving someone who is not there yet.
+  const keptWarm = person.disposition !== 'outlier' && atTarget(person);
+  const most = keptWarm ? POINTS.maxOverdueDaysKeptWarm : POINTS.maxOverdueDays;
+  let priority = Math.min(most, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
   if (by === 'follow-up' || by === 'asked' || by === 'worked' || by === 'moved') priority += POINTS.underWay;
   const late =
     overdueDays > 0
@@ -238,20 +243,28 @@ export function weeklyTodo(roster: Roster, today: Date, limit = Number.POSITIVE_
 
 /**
  * The week's items (weeklyTodo), how many people are due in all (more than the items past the limit),
- * and how many of those have no target short of Action (a lower one would see them less often, once reached).
+ * how many of those have no target short of Action (a lower one would see them less often, once reached),
+ * and the names of the first three left out.
  */
 export function weekPlan(
   roster: Roster,
   today: Date,
   limit = Number.POSITIVE_INFINITY,
-): { items: TodoItem[]; due: number; untargeted: number } {
+): { items: TodoItem[]; due: number; untargeted: number; next: string[] } {
   const due = roster.people.map((person) => dueness(person, today)).filter((entry): entry is Due => entry !== undefined);
   const ranked = sortByName(due, (entry) => entry.person.name).sort(
     (a, b) => b.priority - a.priority || b.overdueDays - a.overdueDays,
   );
   const peerFor = peerFinder(roster);
   const untargeted = due.filter(({ person }) => person.stage !== 'action' && targetOf(person) === 'action').length;
-  return { items: keepOthersInView(ranked, limit).map((entry) => itemFor(entry, peerFor, today)), due: due.length, untargeted };
+  const chosen = keepOthersInView(ranked, limit);
+  // The first few past the limit, by name, so that nobody important is only a number.
+  const kept = new Set(chosen);
+  const next = ranked
+    .filter((entry) => !kept.has(entry))
+    .slice(0, 3)
+    .map((entry) => entry.person.name);
+  return { items: chosen.map((entry) => itemFor(entry, peerFor, today)), due: due.length, untargeted, next };
 }
 
 /**

@@ -6,8 +6,16 @@ import { paint } from './color.js';
 import { renderStep } from './profile.js';
 import { inert, textWidth, wrap } from './text.js';
 
-/** The week's list; `more` people are due too, beyond the limit, `untargeted` of all due with no target short of Action. */
-export function renderTodo(items: TodoItem[], day: string, more = 0, untargeted = 0, width = textWidth()): string {
+/** Those due beyond the list's limit: how many, the first of them by name, and of all due, how many have no target short of Action. */
+export interface LeftOut {
+  count: number;
+  next?: string[];
+  untargeted?: number;
+}
+
+/** The week's list, and who else is due (LeftOut). */
+export function renderTodo(items: TodoItem[], day: string, left: LeftOut = { count: 0 }, width = textWidth()): string {
+  const { count: more, next = [], untargeted = 0 } = left;
   const c = paint();
   const out = [c.bold(`To do, week of ${day}`), ''];
   items.forEach((item, index) => {
@@ -28,7 +36,7 @@ export function renderTodo(items: TodoItem[], day: string, more = 0, untargeted 
     const all = items.length + more;
     out.push(
       wrap(
-        `${more} more ${more === 1 ? 'person is' : 'people are'} due this week: cx todo --limit ${all} lists all ${all}.`,
+        `${more} more ${more === 1 ? 'person is' : 'people are'} due this week${next.length ? ` (${more > next.length ? 'the next: ' : ''}${next.map(inert).join(', ')})` : ''}: cx todo --limit ${all} lists all ${all}.`,
         width,
         '',
       ),
