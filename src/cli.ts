@@ -233,7 +233,10 @@ Examples:
     .argument('<what>', 'what happened, in a few words')
     .option('--tactic <id>', 'the playbook tactic you used (cx tactics lists them)', tacticOption)
     .addOption(
-      new Option('--outcome <outcome>', 'how it went: worked, waiting (no answer yet) or declined').argParser(outcomeOption),
+      new Option(
+        '--outcome <outcome>',
+        'how it went: worked, waiting (no answer yet), declined, or requested (they asked you for something first)',
+      ).argParser(outcomeOption),
     )
     .option('--date <day>', 'when it happened (YYYY-MM-DD; default today)', dayOption)
     .option('--until <day>', 'they asked you to come back on this day: nothing is due with them before it', dayOption)
@@ -243,21 +246,23 @@ Examples:
       `
 Examples:
   cx log "Dana Lee" "Offered to co-lead the complaints review" --tactic co-lead --outcome waiting
+  cx log "Sam Ortiz" "He wants the repeat-call figures by team first" --tactic business-case --outcome requested
   cx log "Rob Chen" "Not before the quarter closes" --tactic scarcity --outcome declined --until 2027-01-05
   cx log "Dana Lee" "Said yes to co-leading; first session booked" --tactic co-lead --outcome worked
   cx log "Ravi Shah" "Turned down the pilot: no one to spare" --tactic pilot --outcome declined
   cx log "Sam Ortiz" "Coffee; walked through the cost of repeat calls" --date 2026-11-20
 
 Outcomes:
-  worked    the plan moves on: the move's next step, or the signs that their
-            stage moved
-  waiting   no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
-            (after two follow-ups with no answer, a different approach)
-  declined  cx picks a different approach, and says why (never the next move
-            as if it had worked); with --until, "not now": the same step
-            comes back on that day
-They asked you for something ("send me the numbers")? That is worked: the next
-step is yours. A meeting booked is not yet a step: log it once it has happened.
+  worked     the plan moves on: the move's next step, or the signs that their
+             stage moved
+  waiting    no answer yet: the same step comes back as a follow-up in ${FOLLOW_UP_DAYS} days
+             (after two follow-ups with no answer, a different approach)
+  declined   cx picks a different approach, and says why (never the next move
+             as if it had worked); with --until, "not now": the same step
+             comes back on that day
+  requested  they asked you for something first ("send me the numbers"): cx
+             lists it for the next working day; once sent, log it as waiting
+A meeting booked is not yet a step: log it once it has happened.
 --until <day> says when they asked you to come back: nothing is due with them
 before it. An entry without --outcome restarts the cadence: a reason's move or
 co-leading, used once, counts as done; the stage's own moves take turns.`,

@@ -187,6 +187,50 @@ describe('outcomes', () => {
     expect((await step(dir, '2026-11-25')).tactic).toBe('scarcity');
   });
 
+  it('requested: what they asked for is owed the next working day, is no contribution, and, once sent, waits for their answer', async () => {
+    const dir = tempDir();
+    await ok(
+      dir,
+      [
+        'set',
+        'Hannah Berg',
+        '--add',
+        '--stage',
+        'buy-in',
+        '--disposition',
+        'outlier',
+        '--reason',
+        'operational',
+        '--influence',
+        'high',
+      ],
+      at('2027-06-04'),
+    );
+    const logged = await ok(
+      dir,
+      ['log', 'Hannah Berg', 'She said: send me the staffing numbers first', '--tactic', 'pilot', '--outcome', 'requested'],
+      at('2027-06-14'),
+    );
+    expect(logged.stdout).toContain(
+      'You owe them what they asked for: cx todo lists it for 2027-06-15; once sent, log it as waiting.',
+    );
+    expect(logged.stdout).not.toContain('Has Hannah Berg moved');
+    const [owed] = JSON.parse((await ok(dir, ['todo', '--json'], at('2027-06-15'))).stdout) as Item[];
+    expect(owed).toMatchObject({ name: 'Hannah Berg', tactic: 'pilot', kind: 'tactic' });
+    expect(owed?.action).toMatch(
+      /^Send Hannah Berg what they asked for on 2027-06-14 \("She said: send me the staffing numbers first"\)/,
+    );
+    expect(owed?.why).toContain('what they asked for on 2027-06-14 is owed');
+    const report = JSON.parse((await ok(dir, ['report', '--json', '--since', '2027-06-01'], at('2027-06-15'))).stdout);
+    expect(report.wins).toEqual([]);
+    await ok(
+      dir,
+      ['log', 'Hannah Berg', 'Sent the staffing numbers', '--tactic', 'pilot', '--outcome', 'waiting'],
+      at('2027-06-15'),
+    );
+    expect((await step(dir, '2027-06-22', 'Hannah Berg')).kind).toBe('follow-up');
+  });
+
   it('worked, for one step of a move made in steps: its next step, without asking whether they moved', async () => {
     const dir = tempDir();
     await ok(
@@ -236,7 +280,7 @@ describe('outcomes', () => {
     expect(result.stderr).toContain('give the step with --tactic too');
     const bad = await run(dir, ['log', 'Dana Lee', 'x', '--tactic', 'co-lead', '--outcome', 'maybe'], { env: at('2026-11-24') });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('Use an outcome: worked, waiting, declined.');
+    expect(bad.stderr).toContain('Use an outcome: worked, waiting, declined, requested.');
   });
 });
 

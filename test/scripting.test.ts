@@ -1089,7 +1089,7 @@ describe('cx completion', () => {
     [['cx', 'set', 'Dana Lee', '--target', 'b'], ['buy-in']],
     [
       ['cx', 'log', 'Dana Lee', 'x', '--outcome', ''],
-      ['worked', 'waiting', 'declined'],
+      ['worked', 'waiting', 'declined', 'requested'],
     ],
     [['cx', 'assess', 'Dana Lee', '--answers', 'answers-f'], ['answers-file.json']],
     [['cx', 'set', 'Dana Lee', '--note', 'Da'], []],

@@ -1,4 +1,4 @@
-// cx log <name> "<what happened>" [--tactic <id>] [--outcome worked|waiting|declined] [--date YYYY-MM-DD]
+// cx log <name> "<what happened>" [--tactic <id>] [--outcome worked|waiting|declined|requested] [--date YYYY-MM-DD]
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
 import type { LogEntry, Outcome, TacticId } from '../domain/model.js';

@@ -66,8 +66,14 @@ export type TacticId = (typeof TACTICS)[number];
 /** A step logged as "waiting" comes back as a follow-up this many days later (or sooner, by cadence). */
 export const FOLLOW_UP_DAYS = 7;
 
-/** How a step logged with `cx log --outcome` went: it decides the next one. */
-export const OUTCOMES = ['worked', 'waiting', 'declined'] as const;
+/** What they ask for before they answer (`--outcome requested`) is owed the next working day. */
+export const OWED_DAYS = 1;
+
+/**
+ * How a step logged with `cx log --outcome` went: it decides the next one. `requested`: they asked you
+ * for something first (the numbers, a document), which you owe them before the step can go on.
+ */
+export const OUTCOMES = ['worked', 'waiting', 'declined', 'requested'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const INFLUENCES = ['low', 'medium', 'high'] as const;
@@ -105,7 +111,7 @@ export interface LogEntry {
   text: string;
   /** The playbook tactic it used, if any; the weekly list rotates actions by it. */
   tactic?: TacticId;
-  /** How it went, if said: worked, waiting (no answer yet) or declined. */
+  /** How it went, if said: worked, waiting (no answer yet), declined or requested (they asked for something first). */
   outcome?: Outcome;
   /** When it was logged (ISO): tells apart, on one day, what came before and after an assessment. */
   at?: string;

@@ -151,7 +151,7 @@ const loggedAfter = (entry: LogEntry, moment: string | undefined): boolean =>
 /** A step of a tactic taken: a log entry that used it, other than one still waiting for an answer
  * (whose follow-up is the same step, not the next). */
 const tookStep = (entry: LogEntry, tactic: TacticId): boolean =>
-  entry.tactic === tactic && entry.outcome !== 'waiting' && !deferred(entry);
+  entry.tactic === tactic && entry.outcome !== 'waiting' && entry.outcome !== 'requested' && !deferred(entry);
 
 /** A step declined with a day to come back: not now, rather than no. The same step is offered again on that day. */
 const deferred = (entry: LogEntry): boolean => entry.outcome === 'declined' && entry.until !== undefined;
@@ -306,6 +306,15 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
         ...why,
         `waiting for an answer since ${first.on}${waits.length > 1 ? ` (${plural(waits.length - 1, 'follow-up')} so far)` : ''}`,
       ],
+    };
+  }
+  // They asked for something first: it is owed, and the step waits for it.
+  if (latest?.tactic && latest.outcome === 'requested') {
+    return {
+      kind: 'tactic',
+      tactic: latest.tactic,
+      action: `Send ${name} what they asked for on ${latest.on} ("${latest.text}"), then log it: cx log ${shellWord(name)} "Sent …" --tactic ${latest.tactic} --outcome waiting.`,
+      why: [...why, `you owe them what they asked for on ${latest.on}`],
     };
   }
   // Put off to a day they named: the same step, then, with what they put off.

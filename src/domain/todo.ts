@@ -7,7 +7,7 @@ import { askedUntil, isStuck, lastMoveUp, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget, targetOf } from './model.js';
 import { sortByName } from './names.js';
-import { FOLLOW_UP_DAYS } from './model.js';
+import { FOLLOW_UP_DAYS, OWED_DAYS } from './model.js';
 import { type StepKind, askedNote, nextStep, peerFinder, plural, restUntil } from './next-step.js';
 import { STAGE_GUIDES } from './playbook.js';
 
@@ -102,7 +102,7 @@ const waitingSince = (person: Stakeholder): string | undefined =>
  * Why contact falls due when it does: a first contact, the cadence, a follow-up of a step waiting, the
  * next touch after a step that worked or a move up, the end of a rest, or the day they named.
  */
-export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'rest' | 'asked' | 'worked' | 'moved';
+export type DueBy = 'first-contact' | 'cadence' | 'follow-up' | 'owed' | 'rest' | 'asked' | 'worked' | 'moved';
 
 /**
  * The day contact falls due, and why: at once for someone never contacted; sooner for a step waiting
@@ -118,6 +118,7 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     const step = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
     // A step under way is due on its day or by the cadence, whichever comes first, and stays under way.
     const sooner = (day: string, by: DueBy) => ({ day: day < byCadence ? day : byCadence, by });
+    if (step?.outcome === 'requested') return sooner(workday(addDays(step.on, OWED_DAYS)), 'owed');
     if (step?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
       return sooner(step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS)), 'follow-up');
@@ -167,7 +168,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   const keptWarm = person.disposition !== 'outlier' && atTarget(person);
   const most = keptWarm ? POINTS.maxOverdueDaysKeptWarm : POINTS.maxOverdueDays;
   let priority = Math.min(most, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
-  if (by === 'follow-up' || by === 'asked' || by === 'worked' || by === 'moved') priority += POINTS.underWay;
+  if (['follow-up', 'owed', 'asked', 'worked', 'moved'].includes(by)) priority += POINTS.underWay;
   const late =
     overdueDays > 0
       ? `overdue by ${plural(overdueDays, 'day')}`
@@ -186,6 +187,8 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
     why.push(
       overdueDays > 0 ? `${late}: they asked you to come back on ${due}` : `${late}, the day they asked you to come back on`,
     );
+  } else if (by === 'owed') {
+    why.push(`${late}: what they asked for on ${last} is owed`);
   } else if (by === 'worked') {
     why.push(`${late}: a step worked on ${last}, keep it moving`);
   } else if (by === 'moved') {

@@ -40,7 +40,12 @@ const stageName = (stage: StageId | null): string => (stage ? STAGE_GUIDES[stage
 /** A person as the report mentions them: their name (--names), or what they do. */
 const person = (who: Who): Html => html`<strong>${who.who}</strong>`;
 
-const OUTCOME_WORDS: Record<Outcome, string> = { worked: 'it worked', waiting: 'waiting for an answer', declined: 'declined' };
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  worked: 'it worked',
+  waiting: 'waiting for an answer',
+  declined: 'declined',
+  requested: 'they asked for more first',
+};
 
 /** The current move for someone, in the playbook's words (never the advice text, which names them). */
 function moveName(kind: StepKind, tactic: TacticId): string {

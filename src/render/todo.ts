@@ -57,7 +57,7 @@ export function renderTodo(items: TodoItem[], day: string, left: LeftOut = { cou
       );
     }
   }
-  out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> --outcome worked|waiting|declined'));
+  out.push(c.dim('Done one? cx log "<name>" "what happened" --tactic <id> --outcome worked|waiting|declined|requested'));
   return `${out.join('\n')}\n`;
 }
 
