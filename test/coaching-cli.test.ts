@@ -409,8 +409,8 @@ describe('come back on a day', () => {
     expect(shown.nextStep.why.join('; ')).toContain('they asked you to come back on 2027-01-05: nothing before then');
     expect(shown.nextStep.why.join('; ')).toContain('make a scarce, specific ask was put off on 2026-12-01, not turned down');
     expect(shown.nextStep.tactic).toBe('scarcity');
-    expect(shown.nextStep.action).toMatch(
-      /^Go back to Rob Chen with what they put off on 2026-12-01 \("Ask me in January"\), as they asked: /,
+    expect(shown.nextStep.action).toBe(
+      'Go back to Rob Chen, as they asked, with what they put off on 2026-12-01 ("Ask me in January"): ask for it again now, and agree a date.',
     );
     // On the day (and on the Monday before, whose list holds it): the same step, not a different
     // approach, and the day said once.

@@ -209,10 +209,9 @@ describe('outcomes steer the next step', () => {
     expect(step(before)).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
     expect(step(before).why.join('; ')).toContain('was put off on 2026-11-10, not turned down');
     const on = nextStep(before, { today: new Date('2026-12-01T09:00:00Z'), peerFor: () => undefined });
-    const fresh = step(assessed('Rob', '2026-11-01', busy)).action;
     expect(on).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
     expect(on.action).toBe(
-      `Go back to Rob with what they put off on 2026-11-10 ("not before the quarter closes"), as they asked: ${fresh}`,
+      'Go back to Rob, as they asked, with what they put off on 2026-11-10 ("not before the quarter closes"): ask for it again now, and agree a date.',
     );
   });
 

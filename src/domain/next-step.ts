@@ -318,10 +318,14 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
     };
   }
   // Put off to a day they named: the same step, then, with what they put off.
+  // (What they put off is in their words: the playbook's next action would be another ask.)
   if (latest?.tactic && deferred(latest)) {
-    const lead = `Go back to ${name} with what they put off on ${latest.on} ("${latest.text}"), as they asked:`;
-    const because = `${tacticName(latest.tactic)} was put off on ${latest.on}, not turned down`;
-    return tacticStep(person, latest.tactic, [...why, because], context, lead);
+    return {
+      kind: 'tactic',
+      tactic: latest.tactic,
+      action: `Go back to ${name}, as they asked, with what they put off on ${latest.on} ("${latest.text}"): ask for it again now, and agree a date.`,
+      why: [...why, `${tacticName(latest.tactic)} was put off on ${latest.on}, not turned down`],
+    };
   }
   // What a "find out" taught is recorded by assessing them again.
   if (latest?.tactic === 'understand-why' && latest.outcome !== 'declined' && loggedAfter(latest, judged)) {
