@@ -314,7 +314,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     contribution: false,
     actions: [
       'Send {name} one short note on what the program changed this month, with no ask attached.',
-      'Thank {name} for what they already do for it, in a line to them or to their manager.',
+      'Pass on to {name} something a customer said lately about {area}, and what the program is doing with it; ask for nothing.',
       'Ask {name} whether anything in the program is getting in their way.',
     ],
     awaits: ['sent', 'sent', 'answer'],
