@@ -229,6 +229,19 @@ describe('outcomes', () => {
       at('2027-06-15'),
     );
     expect((await step(dir, '2027-06-22', 'Hannah Berg')).kind).toBe('follow-up');
+    // No answer through two follow-ups: whether what was sent answers what she asked for.
+    await ok(dir, ['log', 'Hannah Berg', 'Chased', '--tactic', 'pilot', '--outcome', 'waiting'], at('2027-06-22'));
+    await ok(dir, ['log', 'Hannah Berg', 'Chased again', '--tactic', 'pilot', '--outcome', 'waiting'], at('2027-06-29'));
+    expect((await step(dir, '2027-07-06', 'Hannah Berg')).action).toBe(
+      'Ask Hannah Berg whether what you sent on 2027-06-15 ("Sent the staffing numbers") answers what they asked for on 2027-06-14 ("She said: send me the staffing numbers first"), and what would help them decide.',
+    );
+    // Asked on a Friday: owed on the Monday after, not that Friday.
+    const friday = await ok(
+      dir,
+      ['log', 'Hannah Berg', 'Wants the rota too', '--tactic', 'pilot', '--outcome', 'requested'],
+      at('2027-07-09'),
+    );
+    expect(friday.stdout).toContain('cx todo lists it for 2027-07-12');
   });
 
   it('worked, for one step of a move made in steps: its next step, without asking whether they moved', async () => {

@@ -243,8 +243,22 @@ describe('outcomes steer the next step', () => {
     const moved = applyUpdate(kevin, { stage: 'commitment' }, 'set', new Date('2026-11-03T10:00:00Z'));
     expect(step(moved)).toMatchObject({ kind: 'tactic', tactic: 'social-proof' });
     expect(step(moved).action).toMatch(
-      /^Thank Kevin for the step they took \(you recorded their move to Commitment on 2026-11-03\), and say what it makes possible\. Then: /,
+      /^Thank Kevin for what they did \("named Priya, a day a week", 2026-11-02\), and say what it makes possible\. Then: /,
     );
+    // With no step logged as worked: the move you recorded.
+    const quiet = applyUpdate(
+      { ...kevin, log: [did('2026-11-02', 'scarcity', undefined, 'coffee')] },
+      { stage: 'commitment' },
+      'set',
+      new Date('2026-11-03T10:00:00Z'),
+    );
+    expect(step(quiet).action).toMatch(
+      /^Thank Kevin for the step they took \(you recorded their move to Commitment on 2026-11-03\)/,
+    );
+    // Moved onto their target: thanked too, where they are kept warm.
+    const there = applyUpdate(kevin, { stage: 'commitment', target: 'commitment' }, 'set', new Date('2026-11-03T10:00:00Z'));
+    expect(step(there)).toMatchObject({ kind: 'keep-warm' });
+    expect(step(there).action).toMatch(/^Thank Kevin for what they did/);
     // Once you have talked to them since, no more thanks for it.
     const since = { ...moved, log: [...(moved.log ?? []), did('2026-11-10', 'social-proof', undefined, 'sent the note')] };
     expect(step(since).action).not.toContain('Thank Kevin');
@@ -325,6 +339,21 @@ describe('outcomes steer the next step', () => {
   it('used without an outcome (an older log): counts as done, but the spotlight still waits for a contribution', () => {
     const dana = assessed('Dana', '2026-11-10', ownsIt, [did('2026-11-17', 'co-lead')]);
     expect(step(dana).tactic).toBe('scarcity');
+  });
+
+  it('every step of a move worked, and seen since with no move: ask what stands in the way, not the same check again', () => {
+    const sven = {
+      ...added('Sven', '2026-10-01', { stage: 'skepticism', disposition: 'fence-sitter', reasons: ['resists-change'] }),
+      log: [
+        did('2026-10-07', 'outside-authority', 'worked', 'coffee with an outside lead'),
+        did('2026-10-14', 'outside-authority', 'worked', 'sent a study'),
+        did('2026-10-21', 'outside-authority', 'worked', 'asked what stood out'),
+      ],
+    };
+    expect(step(sven).action).not.toContain('what stands in the way');
+    const seen = { ...sven, log: [...sven.log, did('2026-10-28', 'keep-warm', undefined, 'no change yet')] };
+    expect(step(seen)).toMatchObject({ kind: 'reassess' });
+    expect(step(seen).action).toContain('If they have not, ask them what stands in the way');
   });
 
   it('worked on every move: check whether they have moved, naming the signals', () => {

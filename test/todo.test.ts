@@ -104,7 +104,8 @@ describe('rule 2: who is listed', () => {
     const log: LogEntry[] = [{ on: '2026-11-16', text: 'asked for our data', tactic: 'educate', outcome: 'worked' }];
     const person = assessed('Bill', '2026-11-01', { ...gates(0), ...neutral }, { log });
     expect(dueDay(person)).toEqual({ day: '2026-11-23', by: 'worked' });
-    expect(only(person).why).toContain('overdue by 1 day: a step worked on 2026-11-16, keep it moving');
+    expect(only(person).why).toContain('overdue by 1 day: keep it moving');
+    expect(only(person).why).toContain('educate and inform worked on 2026-11-16: its next step');
     // Talked to since, with no outcome: back to the cadence.
     const since = { ...person, log: [...log, ...seen('2026-11-20')] };
     expect(dueDay(since).by).toBe('cadence');
@@ -241,7 +242,7 @@ describe('rule 3: priority', () => {
     const [cat, mo] = todo(worked('Cat', 'high'), worked('Mo', 'medium'));
     expect(cat).toMatchObject({ name: 'Cat', priority: POINTS.underWay + POINTS.influence.high });
     expect(mo?.name).toBe('Mo');
-    expect(cat?.why).toContain('a step worked on 2026-11-17, keep it moving');
+    expect(cat?.why).toContain('due today: keep it moving');
   });
 
   it('the day someone named outranks colleagues who have only waited long', () => {

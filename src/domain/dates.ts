@@ -85,6 +85,13 @@ export function workday(day: string): string {
   return weekday === 'Saturday' ? addDays(day, -1) : weekday === 'Sunday' ? addDays(day, -2) : day;
 }
 
+/** The first working day after a day (a Friday's is the Monday after). */
+export function nextWorkday(day: string): string {
+  const next = addDays(day, 1);
+  const weekday = weekdayOf(next);
+  return weekday === 'Saturday' ? addDays(next, 2) : weekday === 'Sunday' ? addDays(next, 1) : next;
+}
+
 /** The same local time of day as `time`, on another local day (YYYY-MM-DD). */
 export function dateOn(day: string, time: Date): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];

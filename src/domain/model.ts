@@ -66,9 +66,6 @@ export type TacticId = (typeof TACTICS)[number];
 /** A step logged as "waiting" comes back as a follow-up this many days later (or sooner, by cadence). */
 export const FOLLOW_UP_DAYS = 7;
 
-/** What they ask for before they answer (`--outcome requested`) is owed the next working day. */
-export const OWED_DAYS = 1;
-
 /**
  * How a step logged with `cx log --outcome` went: it decides the next one. `requested`: they asked you
  * for something first (the numbers, a document), which you owe them before the step can go on.

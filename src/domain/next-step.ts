@@ -296,6 +296,17 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       // Silence to finding out and to an outside voice alike, as to a no to both: a month's rest.
       const rest = restUntil(person);
       if (rest && rest > dayOf(context.today)) return resting(person, later(rest, asked), [...why, silence]);
+      // Silence after sending what they asked for: whether it answered them, before anything new.
+      const log = person.log ?? [];
+      const request = log.slice(0, log.indexOf(first)).findLast((entry) => entry.tactic !== undefined);
+      if (request?.tactic === latest.tactic && request.outcome === 'requested') {
+        return {
+          kind: 'tactic',
+          tactic: 'understand-why',
+          action: `Ask ${name} whether what you sent on ${first.on} ("${first.text}") answers what they asked for on ${request.on} ("${request.text}"), and what would help them decide.`,
+          why: [...why, silence],
+        };
+      }
       return differentApproach(person, first, new Set([...refused, latest.tactic]), why, silence);
     }
     return {
@@ -314,7 +325,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       kind: 'tactic',
       tactic: latest.tactic,
       action: `Send ${name} what they asked for on ${latest.on} ("${latest.text}"), then log it: cx log ${shellWord(name)} "Sent …" --tactic ${latest.tactic} --outcome waiting.`,
-      why: [...why, `you owe them what they asked for on ${latest.on}`],
+      why: [...why, owedNote(latest.on)],
     };
   }
   // Put off to a day they named: the same step, then, with what they put off.
@@ -359,12 +370,12 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   if (person.disposition !== 'outlier' && atTarget(person)) {
     const target = targetOf(person);
     const tactic: TacticId = stage === 'action' ? 'nurture-followers' : 'keep-warm';
-    return {
+    return thanked(person, {
       kind: 'keep-warm',
       tactic,
       action: rotatedAction(person, tactic),
       why: [...why, stage === target ? `at their target, ${label(target)}` : `past their target, ${label(target)}`],
-    };
+    });
   }
   // An old assessment is worth redoing once you have talked to them since; until then, the first
   // conversation is still owed.
@@ -376,20 +387,23 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, `last assessed ${dayOf(person.assessment.at)}`],
     };
   }
-  const step = planned(person, gaps, entries, refused, why, context);
-  // Moved up since you last talked to them: the thanks come before the next ask.
+  return thanked(person, planned(person, gaps, entries, refused, why, context));
+}
+
+/**
+ * A step that starts with thanks, for someone who moved up since you last talked to them: for what they
+ * did (the last step that worked, in your words), or for the move you recorded.
+ */
+function thanked(person: Stakeholder, step: NextStep): NextStep {
   const moved = lastMoveUp(person);
-  const talked = (person.log ?? []).reduce<string | undefined>(
-    (day, entry) => (day && day > entry.on ? day : entry.on),
-    undefined,
-  );
-  if (step.kind === 'tactic' && moved && talked && dayOf(moved) >= talked) {
-    return {
-      ...step,
-      action: `Thank ${name} for the step they took (you recorded their move to ${label(stage)} on ${dayOf(moved)}), and say what it makes possible. Then: ${step.action}`,
-    };
-  }
-  return step;
+  const log = person.log ?? [];
+  const talked = log.reduce<string | undefined>((day, entry) => (day && day > entry.on ? day : entry.on), undefined);
+  if (!moved || !talked || dayOf(moved) < talked || (step.kind !== 'tactic' && step.kind !== 'keep-warm')) return step;
+  const did = log.findLast((entry) => entry.outcome === 'worked');
+  const what = did
+    ? `what they did ("${did.text}", ${did.on})`
+    : `the step they took (you recorded their move to ${label(person.stage as StageId)} on ${dayOf(moved)})`;
+  return { ...step, action: `Thank ${person.name} for ${what}, and say what it makes possible. Then: ${step.action}` };
 }
 
 /** Whether the person was judged again after an entry (a step logged on the day they were assessed is not). */
@@ -409,6 +423,9 @@ function declinedSince(entries: readonly LogEntry[], day: string, today: string)
   }
   return declined;
 }
+
+/** What the next step says of what they asked for (cx todo, which says it itself, leaves it out). */
+export const owedNote = (day: string): string => `you owe them what they asked for on ${day}`;
 
 /** What the next step says of a day they asked you to come back on (cx todo, which says it itself, leaves it out). */
 export const askedNote = (day: string): string => `they asked you to come back on ${day}: nothing before then`;
@@ -585,7 +602,10 @@ function planned(
         : []),
       ...(worked.length || spent.length ? [] : ['every move in the plan has been tried']),
     ],
-    spent.length > 0 ? 'spent' : undefined,
+    // Every step taken, or every move worked and seen since with no move recorded: ask what is in the way.
+    spent.length > 0 || (worked.length > 0 && person.log?.at(-1) !== entries.findLast((entry) => entry.outcome === 'worked'))
+      ? 'spent'
+      : undefined,
   );
 }
 
@@ -665,7 +685,7 @@ function differentApproach(
   if (!refused.has('understand-why')) {
     const what = silence
       ? `your step of ${declined.on} ("${declined.text}"), which has had no answer`
-      : `what they turned down on ${declined.on}`;
+      : `what they turned down on ${declined.on} ("${declined.text}")`;
     return {
       kind: 'tactic',
       tactic: 'understand-why',

@@ -268,7 +268,7 @@ export const TACTIC_GUIDES: Record<TacticId, Tactic> = {
     inSteps: true,
     gives: [1],
     actions: [
-      "Work out what today's problem costs {area} a quarter (repeat contacts, refunds, lost customers), checked with someone in finance, and show it to {name} beside what the CX work would cost.",
+      "Work out what today's problem costs {area} a quarter (for example in repeat contacts, refunds or lost customers), checked by someone whose numbers {name} trusts, and show it to {name} beside what the CX work would cost.",
       'Offer {name} a first step that needs no new budget: one journey, one team, four weeks, paid from the CX budget.',
       'Ask {name} which figure would convince them, and agree to measure exactly that in the first step.',
       'Show {name}, on one page and in their numbers, where the money comes back and when.',

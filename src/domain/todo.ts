@@ -2,13 +2,13 @@
 // urgent. Pure: the roster and a date in, ranked items out. README "How cx todo ranks" documents these
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
-import { addDays, dateOn, dayOf, daysBetween, weekdayOf, workday } from './dates.js';
+import { addDays, dateOn, dayOf, daysBetween, nextWorkday, weekdayOf, workday } from './dates.js';
 import { askedUntil, isStuck, lastMoveUp, stuckDays } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
 import { atTarget, targetOf } from './model.js';
 import { sortByName } from './names.js';
-import { FOLLOW_UP_DAYS, OWED_DAYS } from './model.js';
-import { type StepKind, askedNote, nextStep, peerFinder, plural, restUntil } from './next-step.js';
+import { FOLLOW_UP_DAYS } from './model.js';
+import { type StepKind, askedNote, nextStep, owedNote, peerFinder, plural, restUntil } from './next-step.js';
 import { STAGE_GUIDES } from './playbook.js';
 
 export { shellWord } from './next-step.js';
@@ -118,7 +118,8 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     const step = (person.log ?? []).findLast((entry) => entry.tactic !== undefined);
     // A step under way is due on its day or by the cadence, whichever comes first, and stays under way.
     const sooner = (day: string, by: DueBy) => ({ day: day < byCadence ? day : byCadence, by });
-    if (step?.outcome === 'requested') return sooner(workday(addDays(step.on, OWED_DAYS)), 'owed');
+    // What they asked for first (`--outcome requested`) is owed the next working day.
+    if (step?.outcome === 'requested') return sooner(nextWorkday(step.on), 'owed');
     if (step?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
       return sooner(step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS)), 'follow-up');
@@ -190,7 +191,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   } else if (by === 'owed') {
     why.push(`${late}: what they asked for on ${last} is owed`);
   } else if (by === 'worked') {
-    why.push(`${late}: a step worked on ${last}, keep it moving`);
+    why.push(`${late}: keep it moving`);
   } else if (by === 'moved') {
     why.push(`${late}: moved up to ${STAGE_GUIDES[person.stage as StageId].label} on ${dayOf(lastMoveUp(person) as string)}`);
   } else if (by === 'rest') {
@@ -216,8 +217,9 @@ function itemFor(entry: Due, peerFor: (person: Stakeholder) => Stakeholder | und
   // One due later in the week when a rest ends, or on the day they named, gets that day's step.
   const later = entry.overdueDays < 0 && (entry.by === 'rest' || entry.by === 'asked');
   const step = nextStep(person, { today: later ? dateOn(entry.due, today) : today, peerFor });
-  // The day they asked you to come back on is said once, as what makes them due.
-  const why = [...entry.why, ...step.why.filter((reason) => reason !== askedNote(entry.due))];
+  // What makes them due is said once: the day they asked you to come back on, what you owe them.
+  const said = entry.by === 'asked' ? askedNote(entry.due) : entry.by === 'owed' ? owedNote(lastContact(person) ?? '') : '';
+  const why = [...entry.why, ...step.why.filter((reason) => reason !== said)];
   if (person.influence === 'high' || person.influence === 'medium') why.push(`${person.influence} influence`);
   return {
     name: person.name,

@@ -1,7 +1,7 @@
 // What `cx log` says after recording an entry: what was logged, what the outcome means, the next step.
-import { addDays, workday } from '../domain/dates.js';
+import { addDays, nextWorkday, workday } from '../domain/dates.js';
 import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
-import { FOLLOW_UP_DAYS, OWED_DAYS, STAGES, atTarget } from '../domain/model.js';
+import { FOLLOW_UP_DAYS, STAGES, atTarget } from '../domain/model.js';
 import { type NextStep, shellWord } from '../domain/next-step.js';
 import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
@@ -49,7 +49,7 @@ export function renderLogged(
     const day = entry.until ?? workday(addDays(entry.on, FOLLOW_UP_DAYS));
     out.push(c.dim(`cx todo brings this back as a follow-up on ${day} at the latest.`));
   } else if (entry.outcome === 'requested') {
-    const day = workday(addDays(entry.on, OWED_DAYS));
+    const day = nextWorkday(entry.on);
     out.push(c.dim(`You owe them what they asked for: cx todo lists it for ${day}; once sent, log it as waiting.`));
   } else if (entry.outcome === 'declined' && entry.until) {
     out.push(c.dim(`Not now, rather than no: cx brings this step back on ${entry.until}, as they asked.`));
