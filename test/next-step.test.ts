@@ -30,6 +30,14 @@ const did = (on: string, tactic: TacticId, outcome?: Outcome, text = 'did it'): 
 
 const buyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no' } as const;
 const ownsIt = { ...buyIn, stance: 'resistant', 'outlier-reasons': ['already-doing-it'] };
+/** A skeptic who calls CX a fad: resists every change. */
+const fad = {
+  understands: 'yes',
+  relevant: 'no',
+  'doubt-reason': 'resists-change',
+  stance: 'resistant',
+  'outlier-reasons': ['resists-change'],
+};
 
 describe('outcomes steer the next step', () => {
   it('co-lead first for an outlier who feels the work is theirs', () => {
@@ -170,13 +178,6 @@ describe('outcomes steer the next step', () => {
   });
 
   it('declined, then moved up a stage: what they said no to in the last month is still not offered', () => {
-    const fad = {
-      understands: 'yes',
-      relevant: 'no',
-      'doubt-reason': 'resists-change',
-      stance: 'resistant',
-      'outlier-reasons': ['resists-change'],
-    };
     const colin = assessed('Colin', '2026-11-01', fad, [
       did('2026-11-08', 'outside-authority', 'declined', 'said no to the analyst'),
     ]);
@@ -186,13 +187,6 @@ describe('outcomes steer the next step', () => {
   });
 
   it('declined at an earlier stage, then overtaken by what they did: not offered again, even after a month', () => {
-    const fad = {
-      understands: 'yes',
-      relevant: 'no',
-      'doubt-reason': 'resists-change',
-      stance: 'resistant',
-      'outlier-reasons': ['resists-change'],
-    };
     const colin = assessed('Colin', '2026-09-01', fad, [
       did('2026-09-02', 'outside-authority', 'declined', 'no coffee with an outside CIO'),
       did('2026-09-16', 'pilot', 'worked', 'his team ran the pilot'),
