@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildBoard } from '../src/domain/board.js';
 import type { Roster, StageId, Stakeholder } from '../src/domain/model.js';
 import { type MonthCount, monthByMonth, monthEnds } from '../src/domain/movement.js';
-import { applyUpdate, newPerson } from '../src/domain/roster.js';
+import { applyUpdate, newPerson, recordAssessment } from '../src/domain/roster.js';
+import { assess } from '../src/domain/assess.js';
+import { lastMoveUp, stageSince } from '../src/domain/filter.js';
 
 let next = 0;
 /** Someone added on a day (at noon UTC) at a stage, then set to other stages on later days. */
@@ -184,5 +186,42 @@ describe('people per stage at each month end', () => {
       ['2026-10', 1, 0, 0, 1, 0, 0],
       ['2026-11', 1, 0, 0, 1, 0, 0],
     ]);
+  });
+});
+
+describe('a first assessment that corrects a stage guessed at the desk', () => {
+  const answersAtBuyIn = { understands: 'yes', relevant: 'yes', endorses: 'yes', pledged: 'no', stance: 'neutral' };
+  const assessedOn = (someone: Stakeholder, day: string) =>
+    recordAssessment(
+      { people: [someone] },
+      {
+        name: someone.name,
+        answers: answersAtBuyIn,
+        result: assess(answersAtBuyIn),
+        at: new Date(`${day}T12:00:00Z`),
+        newId: () => 'x',
+      },
+    ).person;
+
+  it('is where they were all along: no move on the board, in the months or for the stuck clock', () => {
+    const liam = assessedOn(person('Liam', '2026-10-05', 'skepticism'), '2026-11-10');
+    expect(liam.stage).toBe('buy-in');
+    const board = buildBoard({ people: [liam] }, new Date('2026-11-24T09:00:00Z'), '2026-10-01', { months: 2 });
+    expect(board.movedUp).toEqual([]);
+    expect(moves(board.movement ?? [])).toEqual([
+      ['2026-10', 0, 0, 1],
+      ['2026-11', 0, 0, 0],
+    ]);
+    expect(counts(board.movement ?? [])[0]).toEqual(['2026-10', 0, 0, 1, 0, 0, 0]);
+    expect(lastMoveUp(liam)).toBeUndefined();
+    expect(stageSince(liam).slice(0, 10)).toBe('2026-10-05');
+  });
+
+  it('is a move once you had talked to them before it', () => {
+    const talked = { ...person('Liam', '2026-10-05', 'skepticism'), log: [{ on: '2026-10-20', text: 'coffee' }] };
+    const liam = assessedOn(talked, '2026-11-10');
+    const board = buildBoard({ people: [liam] }, new Date('2026-11-24T09:00:00Z'), '2026-10-01');
+    expect(board.movedUp).toEqual([{ name: 'Liam', from: 'skepticism', to: 'buy-in' }]);
+    expect(lastMoveUp(liam)).toBeDefined();
   });
 });

@@ -2,6 +2,7 @@
 import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget } from './model.js';
 import { dayOf, daysBetween } from './dates.js';
+import { correctionOf } from './history.js';
 import { compareKeys, nameKey, sortByName } from './names.js';
 
 export interface ListFilters {
@@ -18,23 +19,27 @@ export type SortKey = (typeof SORTS)[number];
 
 /** When the person's current stage began: their last stage change, or when they were added. */
 export function stageSince(person: Stakeholder): string {
+  const fix = correctionOf(person); // a first assessment that corrected a guess is no new stage
   for (let index = person.history.length - 1; index >= 0; index--) {
     const entry = person.history[index];
-    if (entry?.changes.some((change) => change.field === 'stage')) return entry.at;
+    if (entry?.changes.some((change) => change.field === 'stage') && entry.at !== fix?.at) return entry.at;
   }
   return person.createdAt;
 }
 
 /** When the person last moved up the ladder (ISO), from their history; undefined if never. */
 export function lastMoveUp(person: Stakeholder): string | undefined {
-  return person.history.findLast((entry) =>
-    entry.changes.some(
-      (change) =>
-        change.field === 'stage' &&
-        typeof change.from === 'string' &&
-        typeof change.to === 'string' &&
-        STAGES.indexOf(change.to as StageId) > STAGES.indexOf(change.from as StageId),
-    ),
+  const fix = correctionOf(person); // a first assessment that corrected a guess is no move
+  return person.history.findLast(
+    (entry) =>
+      entry.at !== fix?.at &&
+      entry.changes.some(
+        (change) =>
+          change.field === 'stage' &&
+          typeof change.from === 'string' &&
+          typeof change.to === 'string' &&
+          STAGES.indexOf(change.to as StageId) > STAGES.indexOf(change.from as StageId),
+      ),
   )?.at;
 }
 

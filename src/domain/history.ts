@@ -1,7 +1,7 @@
 // The roster as it stood on a past day, rebuilt from each person's history: the stage, disposition and
 // target they had then, and whether they were in the roster at all. The board, its movement over the
 // months and the report all take the past from here. Pure.
-import { addDays, parseDay } from './dates.js';
+import { addDays, dayOf, parseDay } from './dates.js';
 import type { DispositionId, Roster, StageId, Stakeholder } from './model.js';
 
 /** A person's stage at the end of a day, from their history; undefined if they were not yet in the roster. */
@@ -28,12 +28,31 @@ export function dispositionBefore(person: Stakeholder, instant: string): Disposi
 
 function valueBefore(person: Stakeholder, instant: string, field: 'stage' | 'disposition'): string | null | undefined {
   if (person.createdAt >= instant) return undefined;
+  const fix = field === 'stage' ? correctionOf(person) : undefined;
   let value: string | null = null;
   for (const entry of person.history) {
     if (entry.at >= instant) break;
-    for (const change of entry.changes) if (change.field === field) value = (change.to as string | null) ?? null;
+    for (const change of entry.changes) {
+      if (change.field === field) value = fix && entry.at <= fix.at ? fix.stage : ((change.to as string | null) ?? null);
+    }
   }
   return value;
+}
+
+/**
+ * The first assessment, when it corrects a stage guessed at the desk (cx set, cx import) before you had
+ * talked to them, with nothing logged up to it: where they were all along, not a move. Its time and stage.
+ */
+export function correctionOf(person: Stakeholder): { at: string; stage: StageId | null } | undefined {
+  const first = person.history.findIndex((entry) => entry.source === 'assess');
+  const entry = person.history[first];
+  const change = entry?.changes.find((item) => item.field === 'stage');
+  if (!entry || !change) return undefined;
+  const guessed = person.history
+    .slice(0, first)
+    .some((earlier) => earlier.changes.some((item) => item.field === 'stage' && item.to));
+  const talked = (person.log ?? []).some((logged) => logged.on <= dayOf(entry.at));
+  return guessed && !talked ? { at: entry.at, stage: (change.to ?? null) as StageId | null } : undefined;
 }
 
 /**
@@ -44,6 +63,7 @@ function asBefore(person: Stakeholder, instant: string): Stakeholder | undefined
   if (person.createdAt >= instant) return undefined;
   const fields: Record<'stage' | 'disposition' | 'target', unknown> = { stage: null, disposition: null, target: undefined };
   const history = [];
+  const fix = correctionOf(person);
   for (const entry of person.history) {
     if (entry.at >= instant) break;
     history.push(entry);
@@ -51,6 +71,7 @@ function asBefore(person: Stakeholder, instant: string): Stakeholder | undefined
       if (change.field === 'stage' || change.field === 'disposition' || change.field === 'target') {
         fields[change.field] = change.to ?? (change.field === 'target' ? undefined : null);
       }
+      if (change.field === 'stage' && fix && entry.at <= fix.at) fields.stage = fix.stage;
     }
   }
   const then = {
@@ -93,6 +114,8 @@ export function dispositionFirstFrom(person: Stakeholder, instant: string): Disp
 
 /** The stage someone was added at (null for someone added with none), from their first history entry. */
 export function stageAdded(person: Stakeholder): StageId | null {
+  const fix = correctionOf(person);
+  if (fix) return fix.stage; // a first assessment that corrected a guess: where they were from the start
   const entry = person.history.find((item) => item.changes.some((change) => change.field === 'stage'));
   const change = entry?.changes.find((item) => item.field === 'stage');
   return entry && entry.at.slice(0, 10) <= person.createdAt.slice(0, 10) ? ((change?.to ?? null) as StageId | null) : null;
