@@ -166,7 +166,14 @@ describe('cx todo', () => {
     // Mapped is not met: someone never contacted is due at once.
     expect((await runCx(one, ['todo'], { env: TODAY })).stdout).toMatch(/not contacted since added\s+on\s+2026-11-24/);
     await runCx(one, ['log', 'A', 'Coffee'], { env: TODAY });
-    expect((await runCx(one, ['todo'], { env: TODAY })).stdout).toContain('Nothing due on 2026-11-24');
+    expect((await runCx(one, ['todo'], { env: TODAY })).stdout).toBe(
+      'Nothing due on 2026-11-24: everyone has been seen within their cadence.\n',
+    );
+    // Someone waiting for a day they named is not said to have been seen.
+    await runCx(one, ['log', 'A', 'Ask me in January', '--until', '2027-01-11'], { env: TODAY });
+    expect((await runCx(one, ['todo'], { env: TODAY })).stdout).toBe(
+      'Nothing due on 2026-11-24: everyone has been seen within their cadence, or asked you to come back later (1 person).\n',
+    );
     expect((await runCx(one, ['todo', '--date', '2025-01-01'], { env: TODAY })).stdout).toBe(
       'No one was in the roster on 2025-01-01: the first person was added on 2026-11-24.\n',
     );

@@ -1,6 +1,8 @@
 // cx todo [--date YYYY-MM-DD] [--limit N] [--json | --markdown]
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
+import { askedUntil } from '../domain/filter.js';
+import type { Stakeholder } from '../domain/model.js';
 import { weekPlan } from '../domain/todo.js';
 import { UsageError } from '../errors.js';
 import { renderTodo, renderTodoMarkdown } from '../render/todo.js';
@@ -27,9 +29,15 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
     io().stdout.write(
       nobodyYet
         ? `No one was in the roster on ${dayOf(today)}: the first person was added on ${dayOf(first)}.\n`
-        : `Nothing due on ${dayOf(today)}: everyone has been seen within their cadence.\n`,
+        : `Nothing due on ${dayOf(today)}: everyone has been seen within their cadence${waitingFor(roster.people, today)}.\n`,
     );
     return;
   }
   io().stdout.write(renderTodo(items, dayOf(today), { count: more(), next, untargeted }));
+}
+
+/** Of an empty week, who is waiting for a day they named, rather than seen: " (2 asked you to come back later)". */
+function waitingFor(people: readonly Stakeholder[], today: Date): string {
+  const paused = people.filter((person) => (askedUntil(person) ?? '') > dayOf(today)).length;
+  return paused ? `, or asked you to come back later (${paused === 1 ? '1 person' : `${paused} people`})` : '';
 }
