@@ -134,6 +134,16 @@ describe('cx assess --answers', () => {
     expect(run.stdout).toMatch(/\[social-proof\][\s\S]*\[educate\]/);
   });
 
+  it('says which answers in a file it left out, as the questionnaire would not ask them', async () => {
+    const run = await runCx(dir, ['assess', 'Priya Desai', '--answers', '-'], {
+      input: JSON.stringify({ understands: 'yes', stance: 'neutral', 'outlier-reasons': ['financial'] }),
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'cx: note: left out of stdin: outlier-reasons is asked only when stance is resistant, or participation is declines',
+    );
+  });
+
   it('on the first assessment of someone added by hand, says so, and the stage they were set at', async () => {
     await runCx(dir, ['set', 'Helen Marsh', '--add', '--stage', 'buy-in'], { env: { CX_NOW: '2027-03-01T09:00:00Z' } });
     await runCx(dir, ['log', 'Helen Marsh', 'Coffee'], { env: { CX_NOW: '2027-03-29T11:00:00Z' } });

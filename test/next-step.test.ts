@@ -239,9 +239,9 @@ describe('outcomes steer the next step', () => {
     expect(step(moved).action).toMatch(
       /^Thank Kevin for what they did \("named Priya, a day a week", 2026-11-02\), and say what it makes possible\. Then: /,
     );
-    // With no step logged as worked: the move you recorded.
+    // With nothing logged by the move but a wait: the move you recorded.
     const quiet = applyUpdate(
-      { ...kevin, log: [did('2026-11-02', 'scarcity', undefined, 'coffee')] },
+      { ...kevin, log: [did('2026-11-02', 'scarcity', 'waiting', 'asked for a person')] },
       { stage: 'commitment' },
       'set',
       new Date('2026-11-03T10:00:00Z'),
@@ -253,6 +253,31 @@ describe('outcomes steer the next step', () => {
     const there = applyUpdate(kevin, { stage: 'commitment', target: 'commitment' }, 'set', new Date('2026-11-03T10:00:00Z'));
     expect(step(there)).toMatchObject({ kind: 'keep-warm' });
     expect(step(there).action).toMatch(/^Thank Kevin for what they did/);
+    // Thanked for what moved them: the last thing logged by the move, not an older step that worked;
+    // and once, where the step is itself a thank-you (nurturing someone now at Action).
+    const margaret = applyUpdate(
+      {
+        ...kevin,
+        log: [
+          did('2026-11-02', 'scarcity', 'worked', 'agreed to bring the Head of Midwifery'),
+          { on: '2026-11-09', text: 'her matrons ran the first feedback round' },
+        ],
+      },
+      { stage: 'action' },
+      'set',
+      new Date('2026-11-09T12:00:00Z'),
+    );
+    const thanks = step(margaret).action;
+    expect(thanks.match(/Thank /g)).toHaveLength(1);
+    const commitment = applyUpdate(
+      { ...margaret, stage: 'buy-in' },
+      { stage: 'commitment' },
+      'set',
+      new Date('2026-11-09T12:00:00Z'),
+    );
+    expect(step(commitment).action).toContain(
+      'Thank Kevin for what they did ("her matrons ran the first feedback round", 2026-11-09)',
+    );
     // Once you have talked to them since, no more thanks for it.
     const since = { ...moved, log: [...(moved.log ?? []), did('2026-11-10', 'social-proof', undefined, 'sent the note')] };
     expect(step(since).action).not.toContain('Thank Kevin');
@@ -575,7 +600,8 @@ describe('a month of rest, first contact before re-assessing, contributions and 
     expect(step(tom, [vp, agent, lead, sameTeamLead]).peer).toBe('Zoe'); // his level and his team
     expect(step(tom, [agent, vp]).peer).toBe('Ann'); // above, and never below
     expect(step(tom, [agent]).peer).toBeUndefined(); // an agent is no peer of a team lead's
-    expect(step(tom, [agent]).action).toContain('what a peer at their level delivered'); // the advice, with no name
+    // With no one to name, not a note about nobody: the next of the peers' actions.
+    expect(step(tom, [agent]).action).toBe('Invite Tom to the next session where a contributing team presents a quick win.');
   });
 
   it('never holds up an outlier as the example, however far along', () => {

@@ -55,7 +55,6 @@ describe('checkAnswers', () => {
       { relevant: 'no', 'doubt-reason': 'roi-unclear' },
       { relevant: 'no', 'doubt-reason': 'roi-unclear' },
     ],
-    ['a follow-up that does not apply is dropped', { relevant: 'yes', 'doubt-reason': 'roi-unclear' }, { relevant: 'yes' }],
     [
       'one outlier reason as a string',
       { stance: 'resistant', 'outlier-reasons': 'financial' },
@@ -91,6 +90,21 @@ describe('checkAnswers', () => {
     ['null means no answer', { understands: null }, {}],
   ])('accepts %s', (_, raw, answers) => {
     expect(checkAnswers(raw)).toEqual({ ok: true, answers });
+  });
+
+  it.each([
+    [
+      { relevant: 'yes', 'doubt-reason': 'roi-unclear' },
+      { relevant: 'yes' },
+      'doubt-reason is asked only when relevant is no, or endorses is no',
+    ],
+    [
+      { stance: 'neutral', 'outlier-reasons': ['financial'] },
+      { stance: 'neutral' },
+      'outlier-reasons is asked only when stance is resistant, or participation is declines',
+    ],
+  ])('drops a follow-up that does not apply, and says why: %j', (raw, answers, note) => {
+    expect(checkAnswers(raw)).toEqual({ ok: true, answers, notes: [note] });
   });
 
   it.each([

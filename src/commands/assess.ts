@@ -88,5 +88,7 @@ async function readAnswers(source: string): Promise<Answers> {
   }
   const checked = checkAnswers(raw);
   if (!checked.ok) throw new UsageError(`bad answers in ${label}: ${checked.problems.join('; ')}; nothing was saved`);
+  // An answer the other answers do not call for is left out, as the questionnaire would not ask it: say so.
+  for (const note of checked.notes ?? []) io().stderr.write(`cx: note: left out of ${inert(label)}: ${note}\n`);
   return checked.answers;
 }

@@ -392,14 +392,19 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
 
 /**
  * A step that starts with thanks, for someone who moved up since you last talked to them: for what they
- * did (the last step that worked, in your words), or for the move you recorded.
+ * did (the last thing logged before the move, in your words), or for the move you recorded.
  */
 function thanked(person: Stakeholder, step: NextStep): NextStep {
   const moved = lastMoveUp(person);
   const log = person.log ?? [];
   const talked = log.reduce<string | undefined>((day, entry) => (day && day > entry.on ? day : entry.on), undefined);
   if (!moved || !talked || dayOf(moved) < talked || (step.kind !== 'tactic' && step.kind !== 'keep-warm')) return step;
-  const did = log.findLast((entry) => entry.outcome === 'worked');
+  if (step.action.startsWith('Thank ')) return step; // thanks already (nurturing someone at Action)
+  // What moved them: the last thing logged by the day of the move that was not a wait, a no or an ask.
+  const did = log.findLast(
+    (entry) =>
+      entry.on <= dayOf(moved) && entry.outcome !== 'waiting' && entry.outcome !== 'declined' && entry.outcome !== 'requested',
+  );
   const what = did
     ? `what they did ("${did.text}", ${did.on})`
     : `the step they took (you recorded their move to ${label(person.stage as StageId)} on ${dayOf(moved)})`;
@@ -644,7 +649,11 @@ const nextStage = (stage: StageId): StageId => STAGES[Math.min(STAGES.length - 1
 /** A tactic as the step: its next action (after `lead`, when given), with a peer's example at Commitment. */
 function tacticStep(person: Stakeholder, tactic: TacticId, why: string[], context: StepContext, lead?: string): NextStep {
   const peer = tactic === 'social-proof' ? context.peerFor(person) : undefined;
-  const template = nextAction(person, tactic);
+  const planned = nextAction(person, tactic);
+  // An action about a colleague to hold up, with none to name (nobody suitable at Action): the next one.
+  const actions = TACTIC_GUIDES[tactic].actions;
+  const template =
+    planned.includes('{peer}') && !peer ? (actions[(actions.indexOf(planned) + 1) % actions.length] ?? planned) : planned;
   const body = personalise(template, { ...person, peer: peer?.name });
   // The example is named once: in the action, where it has a place for them, or before it.
   const example = peer && !template.includes('{peer}') ? `Use ${peer.name}'s progress as the example. ${body}` : body;

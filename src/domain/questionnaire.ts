@@ -400,7 +400,7 @@ export function ladder(answers: Answers): Ladder {
   return { stage: blocker?.gate.stage ?? 'action', rungs, blocker };
 }
 
-export type AnswersCheck = { ok: true; answers: Answers } | { ok: false; problems: string[] };
+export type AnswersCheck = { ok: true; answers: Answers; notes?: string[] } | { ok: false; problems: string[] };
 
 /**
  * Checks answers from a file or a script: every key must be a question id and every value one of that
@@ -424,7 +424,21 @@ export function checkAnswers(raw: unknown): AnswersCheck {
     else if (checked !== undefined) answers[question.id] = checked.value;
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, answers: withoutUnasked(answers) };
+  const kept = withoutUnasked(answers);
+  const notes = unaskedNotes(answers, kept);
+  return notes.length ? { ok: true, answers: kept, notes } : { ok: true, answers: kept };
+}
+
+/**
+ * Why an answer given in a file was left out, for each one that withoutUnasked drops: "outlier-reasons
+ * is asked only when stance is resistant, or participation is declines".
+ */
+export function unaskedNotes(given: Answers, kept: Answers): string[] {
+  return QUESTIONS.filter((question) => question.id in given && !(question.id in kept)).map((question) => {
+    const when = question.askedWhen.map((condition) => `${condition.question} is ${condition.values.join(' or ')}`);
+    const at = question.askedAt ? [`the answers place them at ${question.askedAt.join(' or ')}`] : [];
+    return `${question.id} is asked only when ${[...when, ...at].join(', or ')}`;
+  });
 }
 
 /** The answers without those to follow-ups that the other answers do not call for. */
