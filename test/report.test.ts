@@ -213,9 +213,8 @@ describe('the report', () => {
     );
   });
 
-  it("shares the period's wins, newest first: steps that worked, with names in their text replaced, and moves up", () => {
+  it("shares the period's wins: steps that worked first, with names in their text replaced, then moves up; each newest first", () => {
     expect(report().wins).toEqual([
-      { who: 'Finance director', kind: 'moved-up', from: 'buy-in', to: 'commitment', on: '2026-11-20' },
       {
         who: 'Head of Digital',
         kind: 'worked',
@@ -223,6 +222,7 @@ describe('the report', () => {
         text: 'Showed [Finance director] her dashboard',
         tactic: 'social-proof',
       },
+      { who: 'Finance director', kind: 'moved-up', from: 'buy-in', to: 'commitment', on: '2026-11-20' },
     ]);
   });
 
@@ -258,7 +258,7 @@ describe('the report', () => {
     const named = report({ names: true });
     expect(named.named).toBe(true);
     expect(named.moves.up[0]?.who).toBe('Fiona Grant');
-    expect(named.wins[1]?.text).toBe('Showed Fiona her dashboard');
+    expect(named.wins[0]?.text).toBe('Showed Fiona her dashboard');
     expect(JSON.stringify(named)).not.toContain('hates meetings');
   });
 

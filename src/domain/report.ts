@@ -93,7 +93,7 @@ export interface Report {
   stuck: (Who & { stage: StageId; days: number })[];
   /** Outliers, grouped by their first reason (null: not known yet), the largest group first. */
   outliers: { reason: ReasonId | null; people: ReportOutlier[] }[];
-  /** Quick wins in the period, newest first. */
+  /** Quick wins in the period: steps that worked, outliers who came round, moves up; each newest first. */
   wins: ReportWin[];
   /** The coming week's top actions (cx todo's first few). */
   actions: ReportAction[];
@@ -216,7 +216,10 @@ export function buildReport(current: Roster, options: ReportOptions): Report {
     wins.push({ ...who(person), on, kind: 'came-round', disposition: { from: entry.from, to: entry.to } });
   }
   // Newest first; on one day, what was done before the stage moves it led to.
-  wins.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : a.kind === b.kind ? 0 : a.kind === 'worked' ? -1 : 1));
+  // The steps that worked first (in your words, what the sponsor cannot read elsewhere), then those who
+  // came round, then the moves up (which "who moved" lists too); each newest first.
+  const order = (win: ReportWin) => (win.kind === 'worked' ? 0 : win.kind === 'came-round' ? 1 : 2);
+  wins.sort((a, b) => order(a) - order(b) || (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
 
   const actions = weeklyTodo(roster, options.today, REPORT_ACTIONS).map((item) => ({
     ...who(find(item.name)),
