@@ -127,6 +127,29 @@ describe('outcomes steer the next step', () => {
     expect(step(talked).action).toContain('one customer journey from their own area');
   });
 
+  it("an outlier who came round is not asked again what holds them back: the stage's move comes next", () => {
+    const linda = assessed('Linda', '2026-10-01', { ...buyIn, stance: 'resistant', 'outlier-reasons': ['unclear-role'] }, [
+      did('2026-10-19', 'agree-roles', 'worked', 'signed off the agreed lines'),
+    ]);
+    const cameRound = recordAssessment(
+      { people: [linda] },
+      {
+        name: 'Linda',
+        answers: { ...buyIn, stance: 'neutral', participation: 'joins' },
+        result: assess({ ...buyIn, stance: 'neutral', participation: 'joins' }),
+        at: new Date('2026-10-26'),
+        newId,
+      },
+    ).person;
+    expect(cameRound.disposition).toBe('fence-sitter');
+    expect(planOf(cameRound)).not.toContain('understand-why');
+    expect(step(cameRound)).toMatchObject({ kind: 'tactic', tactic: 'scarcity' });
+    // A fence-sitter who never pushed back is still asked.
+    expect(planOf(assessed('Ann', '2026-10-01', { ...buyIn, stance: 'neutral', participation: 'joins' }))[0]).toBe(
+      'understand-why',
+    );
+  });
+
   it('finding out why from someone already talked to skips the first one-to-one', () => {
     const neutral = { ...buyIn, stance: 'neutral', participation: 'joins' };
     expect(step(assessed('Aisha', '2026-11-01', neutral)).action).toMatch(/^Book a one-to-one with Aisha/);

@@ -492,10 +492,16 @@ const gapsOf = (person: Stakeholder): StageId[] => assessedNow(person)?.gaps ?? 
  * The person's plan: the playbook's moves for them, in order (tacticIdsFor, with their gaps); for
  * someone at or past a target short of Action who is not an outlier, keeping them warm and no more.
  */
-export const planOf = (person: Stakeholder, gaps: readonly StageId[] = gapsOf(person)): TacticId[] =>
-  person.disposition !== 'outlier' && person.stage !== 'action' && atTarget(person)
-    ? ['keep-warm']
-    : tacticIdsFor({ ...person, gaps });
+export const planOf = (person: Stakeholder, gaps: readonly StageId[] = gapsOf(person)): TacticId[] => {
+  if (person.disposition !== 'outlier' && person.stage !== 'action' && atTarget(person)) return ['keep-warm'];
+  const plan = tacticIdsFor({ ...person, gaps });
+  // An outlier who came round has had what held them back answered already: no need to find it out again.
+  const cameRound =
+    person.disposition !== 'outlier' &&
+    person.history.some((entry) => entry.changes.some((change) => change.field === 'disposition' && change.from === 'outlier'));
+  const rest = cameRound ? plan.filter((tactic) => tactic !== 'understand-why') : plan;
+  return rest.length > 0 ? rest : plan;
+};
 
 /** The outcome of each tactic's last use in these entries. */
 function outcomes(entries: readonly LogEntry[]): Map<TacticId, LogEntry> {
