@@ -70,6 +70,8 @@ describe('assess: reasons', () => {
     ['no value, resists change', { ...ladder(1, 'no'), 'doubt-reason': 'resists-change' }, ['resists-change']],
     ['not backed, resists change', { ...ladder(2, 'no'), 'doubt-reason': 'resists-change' }, ['resists-change']],
     ['doubt reason unknown', { ...ladder(1, 'no'), 'doubt-reason': 'unknown' }, []],
+    // Neither the numbers nor change itself (a turf fight, say): no skeptic's reason; the outlier's say which.
+    ['something else holds them back', { ...ladder(1, 'no'), 'doubt-reason': 'something-else' }, []],
     ['doubt reason given but not called for', { ...ladder(3, 'no'), 'doubt-reason': 'roi-unclear' }, []],
     // A doubt only a skeptic has: kept, even where "understands" was answered no (a conflict, shown).
     [
@@ -93,6 +95,18 @@ describe('assess: reasons', () => {
       expect(result.unknowns).not.toContain('outlier-reasons');
     },
   );
+
+  it('something else holding a skeptic back is an answer: no "don\'t know", and the outlier\'s reasons say which', () => {
+    const result = assess({
+      ...ladder(1, 'no'),
+      'doubt-reason': 'something-else',
+      stance: 'resistant',
+      'outlier-reasons': ['unclear-role'],
+    });
+    expect(result).toMatchObject({ stage: 'skepticism', disposition: 'outlier', reasons: ['unclear-role'] });
+    expect(result.unknowns).not.toContain('doubt-reason');
+    expect(result.evidence.find((item) => item.question === 'doubt-reason')?.finding).toContain('something else');
+  });
 
   it('keeps several outlier reasons, and a skeptic outlier keeps both kinds', () => {
     const result = assess({

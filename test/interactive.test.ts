@@ -18,7 +18,7 @@ describe.skipIf(noTerminal)('cx assess, interactively', () => {
     await terminal.answer('(2 of 7) Does Dana Lee see CX as relevant', up, enter); // No: a follow-up is due
     // The count stays "of 7" throughout: the follow-ups are marked as such.
     await terminal.answer('(3 of 7) Has Dana Lee said', enter); // Don't know
-    await terminal.answer('(follow-up) What seems to hold Dana Lee back?', up, up, enter); // roi-unclear
+    await terminal.answer('(follow-up) What seems to hold Dana Lee back?', up, up, up, enter); // roi-unclear
     await terminal.answer('(4 of 7) In the last three months', enter);
     await terminal.answer('(5 of 7) In the last four weeks', enter);
     await terminal.answer('(6 of 7) When CX comes up', up, enter); // resistant: another follow-up

@@ -133,6 +133,13 @@ export function assess(answers: Answers): Assessment {
       };
       evidence.push(item);
       if (doubtAgainst) conflicts.push(item);
+    } else if (answerOf(answers, 'doubt-reason') === 'something-else') {
+      // Neither the numbers nor change itself: an answer, whose kind the outlier's reasons may say.
+      evidence.push({
+        question: 'doubt-reason',
+        answer: 'something-else',
+        finding: 'what holds them back: something else, neither the numbers nor change itself',
+      });
     } else if (stage === 'skepticism') {
       unknowns.push('doubt-reason');
     }

@@ -124,6 +124,8 @@ const QUESTION_DATA = [
         reason: 'resists-change',
         shows: 'understands',
       },
+      // A turf fight or an operation it will not fit is neither: the reasons asked later say which.
+      { value: 'something-else', label: 'Something else (their turf, their operation, the cost)', shows: 'understands' },
       { value: UNKNOWN, label: 'Not sure yet' },
     ],
     askedWhen: [
