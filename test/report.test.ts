@@ -53,6 +53,11 @@ describe('taking names out of a text', () => {
     expect(scrub('Coffee with nair')).toBe('Coffee with [Head of Digital]');
   });
 
+  it('a part of a name followed by a surname none of them has is somebody else: "[a colleague]", never their role', () => {
+    expect(scrub('She released Priya K for the pilot')).toBe('She released [a colleague] K for the pilot');
+    expect(scrub('Priya Nair and Kim booked it')).toBe('[Head of Digital] and [Director, Support] booked it');
+  });
+
   it('ignores letter case and what stands between the words of a name', () => {
     expect(scrub('PRIYA  NAIR and priya-nair')).toBe('[Head of Digital] and [Head of Digital]');
   });

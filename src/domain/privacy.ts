@@ -113,7 +113,16 @@ export function nameScrubber(roster: Roster): (text: string) => string {
         continue;
       }
       const last = words[index + length - 1] as (typeof words)[number];
-      out += normal.slice(copied, word.start) + standIn(people);
+      // A part of a name followed by a surname none of them has ("Priya K", where the roster has Priya
+      // Desai) is somebody else: never given a roster member's description.
+      const after = words[index + 1];
+      const stranger =
+        !whole &&
+        after !== undefined &&
+        /^\s+$/.test(normal.slice(word.end, after.start)) &&
+        /^\p{Lu}/u.test(normal.slice(after.start, after.end)) &&
+        ![...people].some((person) => wordsOf(person.name.normalize('NFC')).some((part) => part.key === after.key));
+      out += normal.slice(copied, word.start) + (stranger ? '[a colleague]' : standIn(people));
       copied = last.end;
       index += length;
     }
