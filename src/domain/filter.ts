@@ -1,5 +1,5 @@
 // Choosing and ordering people for `cx list`. Pure: the caller passes today's date.
-import type { DispositionId, Influence, StageId, Stakeholder } from './model.js';
+import type { DispositionId, HistoryEntry, Influence, StageId, Stakeholder } from './model.js';
 import { DISPOSITIONS, STAGES, atTarget } from './model.js';
 import { dayOf, daysBetween } from './dates.js';
 import { correctionOf } from './history.js';
@@ -19,27 +19,29 @@ export type SortKey = (typeof SORTS)[number];
 
 /** When the person's current stage began: their last stage change, or when they were added. */
 export function stageSince(person: Stakeholder): string {
-  const fix = correctionOf(person); // a first assessment that corrected a guess is no new stage
   for (let index = person.history.length - 1; index >= 0; index--) {
     const entry = person.history[index];
-    if (entry?.changes.some((change) => change.field === 'stage') && entry.at !== fix?.at) return entry.at;
+    // A first assessment that corrected a guess is no new stage (asked only of an assessment: it costs).
+    if (entry?.changes.some((change) => change.field === 'stage') && !corrects(person, entry)) return entry.at;
   }
   return person.createdAt;
 }
 
+/** Whether a history entry is the first assessment correcting a stage guessed at the desk (correctionOf). */
+const corrects = (person: Stakeholder, entry: HistoryEntry): boolean =>
+  entry.source === 'assess' && correctionOf(person)?.at === entry.at;
+
 /** When the person last moved up the ladder (ISO), from their history; undefined if never. */
 export function lastMoveUp(person: Stakeholder): string | undefined {
-  const fix = correctionOf(person); // a first assessment that corrected a guess is no move
   return person.history.findLast(
     (entry) =>
-      entry.at !== fix?.at &&
       entry.changes.some(
         (change) =>
           change.field === 'stage' &&
           typeof change.from === 'string' &&
           typeof change.to === 'string' &&
           STAGES.indexOf(change.to as StageId) > STAGES.indexOf(change.from as StageId),
-      ),
+      ) && !corrects(person, entry), // a first assessment that corrected a guess is no move
   )?.at;
 }
 

@@ -45,14 +45,17 @@ function valueBefore(person: Stakeholder, instant: string, field: 'stage' | 'dis
  */
 export function correctionOf(person: Stakeholder): { at: string; stage: StageId | null } | undefined {
   const first = person.history.findIndex((entry) => entry.source === 'assess');
-  const entry = person.history[first];
-  const change = entry?.changes.find((item) => item.field === 'stage');
-  if (!entry || !change) return undefined;
+  if (first <= 0) return undefined; // never assessed, or added by an assessment: nothing was guessed
+  const entry = person.history[first] as (typeof person.history)[number];
+  const change = entry.changes.find((item) => item.field === 'stage');
+  if (!change) return undefined;
   const guessed = person.history
     .slice(0, first)
     .some((earlier) => earlier.changes.some((item) => item.field === 'stage' && item.to));
-  const talked = (person.log ?? []).some((logged) => logged.on <= dayOf(entry.at));
-  return guessed && !talked ? { at: entry.at, stage: (change.to ?? null) as StageId | null } : undefined;
+  if (!guessed) return undefined;
+  const day = dayOf(entry.at);
+  const talked = (person.log ?? []).some((logged) => logged.on <= day);
+  return talked ? undefined : { at: entry.at, stage: (change.to ?? null) as StageId | null };
 }
 
 /**
