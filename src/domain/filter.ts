@@ -63,7 +63,9 @@ export function stuckSince(person: Stakeholder): string | undefined {
   // A pause they asked for ends on the day they named: the clock starts again from there.
   const paused = askedUntil(person);
   const since = stageSince(person);
-  const latest = [first, worked ?? first, paused ?? first].sort().at(-1) as string;
+  let latest = first;
+  if (worked !== undefined && worked > latest) latest = worked;
+  if (paused !== undefined && paused > latest) latest = paused;
   return latest > since.slice(0, 10) ? latest : since;
 }
 

@@ -43,7 +43,21 @@ function valueBefore(person: Stakeholder, instant: string, field: 'stage' | 'dis
  * The first assessment, when it corrects a stage guessed at the desk (cx set, cx import) before you had
  * talked to them, with nothing logged up to it: where they were all along, not a move. Its time and stage.
  */
-export function correctionOf(person: Stakeholder): { at: string; stage: StageId | null } | undefined {
+export function correctionOf(person: Stakeholder): Correction {
+  // Asked of everyone for every month of the board's movement: worked out once for a history and log
+  // (a change gives a person a new history; one pushed in place changes its length).
+  const size = person.history.length + (person.log?.length ?? 0);
+  const known = corrections.get(person);
+  if (known?.history === person.history && known.size === size) return known.result;
+  const result = correction(person);
+  corrections.set(person, { history: person.history, size, result });
+  return result;
+}
+
+type Correction = { at: string; stage: StageId | null } | undefined;
+const corrections = new WeakMap<Stakeholder, { history: readonly unknown[]; size: number; result: Correction }>();
+
+function correction(person: Stakeholder): Correction {
   const first = person.history.findIndex((entry) => entry.source === 'assess');
   if (first <= 0) return undefined; // never assessed, or added by an assessment: nothing was guessed
   const entry = person.history[first] as (typeof person.history)[number];

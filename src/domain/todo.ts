@@ -126,7 +126,9 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     }
     // Momentum: a move up since you last talked (a thank-you is owed), or a step that worked, is followed
     // within a week, not left to the cadence.
-    const moved = lastMoveUp(person);
+    // (Only someone whose history changed since you last talked can have moved since: most have not.)
+    const changed = person.history.at(-1);
+    const moved = changed && dayOf(changed.at) >= last ? lastMoveUp(person) : undefined;
     if (moved && dayOf(moved) >= last) return sooner(workday(addDays(dayOf(moved), FOLLOW_UP_DAYS)), 'moved');
     // (Not for someone kept warm at their target: there is nothing more to move them to.)
     const keptWarm = person.disposition !== 'outlier' && atTarget(person);
