@@ -2,10 +2,9 @@
 import { now } from '../clock.js';
 import { dayOf, daysBetween } from '../domain/dates.js';
 import { askedUntil } from '../domain/filter.js';
-import type { Stakeholder } from '../domain/model.js';
 import { weekPlan } from '../domain/todo.js';
 import { UsageError } from '../errors.js';
-import { renderTodo, renderTodoMarkdown } from '../render/todo.js';
+import { renderNothingDue, renderTodo, renderTodoMarkdown } from '../render/todo.js';
 import { RosterStore } from '../store/roster-store.js';
 import { printJson } from './shared.js';
 import { io } from '../io.js';
@@ -25,19 +24,9 @@ export function todoCommand(options: { date?: Date; limit?: number; json?: boole
   if (items.length === 0) {
     // A --date before anyone was added: no one to have seen, rather than everyone seen.
     const first = roster.people.map((person) => person.createdAt).sort()[0] as string;
-    const nobodyYet = daysBetween(today, first) > 0;
-    io().stdout.write(
-      nobodyYet
-        ? `No one was in the roster on ${dayOf(today)}: the first person was added on ${dayOf(first)}.\n`
-        : `Nothing due on ${dayOf(today)}: everyone has been seen within their cadence${waitingFor(roster.people, today)}.\n`,
-    );
+    const paused = roster.people.filter((person) => (askedUntil(person) ?? '') > dayOf(today)).length;
+    io().stdout.write(renderNothingDue(dayOf(today), daysBetween(today, first) > 0 ? dayOf(first) : undefined, paused));
     return;
   }
   io().stdout.write(renderTodo(items, dayOf(today), { count: more(), next, untargeted }));
-}
-
-/** Of an empty week, who is waiting for a day they named, rather than seen: " (2 asked you to come back later)". */
-function waitingFor(people: readonly Stakeholder[], today: Date): string {
-  const paused = people.filter((person) => (askedUntil(person) ?? '') > dayOf(today)).length;
-  return paused ? `, or asked you to come back later (${paused === 1 ? '1 person' : `${paused} people`})` : '';
 }

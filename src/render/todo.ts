@@ -61,6 +61,16 @@ export function renderTodo(items: TodoItem[], day: string, left: LeftOut = { cou
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A week with nothing due: before anyone was in the roster (the day the first was added), or everyone
+ * seen within their cadence, `paused` of them waiting for a day they named.
+ */
+export function renderNothingDue(day: string, firstAdded: string | undefined, paused: number): string {
+  if (firstAdded) return `No one was in the roster on ${day}: the first person was added on ${firstAdded}.\n`;
+  const waiting = paused ? `, or asked you to come back later (${paused === 1 ? '1 person' : `${paused} people`})` : '';
+  return `Nothing due on ${day}: everyone has been seen within their cadence${waiting}.\n`;
+}
+
 export function renderTodoMarkdown(items: TodoItem[], day: string, more = 0): string {
   const escape = (text: string) =>
     inert(text)
