@@ -75,6 +75,13 @@ export function stuckDays(person: Stakeholder, today: Date): number {
   return since === undefined ? 0 : Math.max(0, daysBetween(since, today));
 }
 
+/** The day of the last interaction logged; undefined for someone never contacted (an assessment is not contact). */
+export function lastContact(person: Stakeholder): string | undefined {
+  let latest: string | undefined;
+  for (const entry of person.log ?? []) if (latest === undefined || entry.on > latest) latest = entry.on;
+  return latest;
+}
+
 /** The day the last entry that named one says to come back on, if any. */
 export const askedUntil = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;

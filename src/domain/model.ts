@@ -254,6 +254,10 @@ export const targetOf = (person: { target?: StageId }): StageId => person.target
 export const atTarget = (person: { stage: StageId | null; target?: StageId }): boolean =>
   person.stage !== null && stageNumber(person.stage) >= stageNumber(targetOf(person));
 
+/** Whether someone is kept warm: at or past their target and no outlier (an outlier is worked on wherever they stand). */
+export const keptWarm = (person: { stage: StageId | null; target?: StageId; disposition: DispositionId | null }): boolean =>
+  person.disposition !== 'outlier' && atTarget(person);
+
 /** Reads an outcome in any case ("Worked", "DECLINED"). */
 export function parseOutcome(text: string): Outcome | undefined {
   const folded = foldId(text);

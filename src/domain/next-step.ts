@@ -4,9 +4,9 @@
 
 import { type Assessment, assess } from './assess.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
-import { lastMoveUp, stageSince } from './filter.js';
+import { askedUntil, lastContact, lastMoveUp, stageSince } from './filter.js';
 import type { Answers, LogEntry, ReasonId, Roster, Stakeholder, StageId, TacticId } from './model.js';
-import { STAGES, atTarget, isOutlierReason, isSkepticismReason, targetOf } from './model.js';
+import { STAGES, isOutlierReason, isSkepticismReason, keptWarm, targetOf } from './model.js';
 import { nameKey, sortByName } from './names.js';
 import { type Awaits, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, personalise, tacticIdsFor } from './playbook.js';
 import { type QuestionId, UNKNOWN, questionById } from './questionnaire.js';
@@ -281,7 +281,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
   const latest = lastTactic(entries);
   const judged = lastJudged(person);
   const today = dayOf(context.today);
-  const asked = (person.log ?? []).findLast((entry) => entry.until !== undefined)?.until;
+  const asked = askedUntil(person);
   if (asked && asked > today) why.push(askedNote(asked));
   // Whatever they said no to in the last month is not offered again, at this stage or since an earlier one.
   const refused = declinedSince(person.log ?? [], addDays(context.today, -REST_DAYS), today);
@@ -367,7 +367,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
       why: [...why, `"${unknown}" was "don't know"`],
     };
   }
-  if (person.disposition !== 'outlier' && atTarget(person)) {
+  if (keptWarm(person)) {
     const target = targetOf(person);
     const tactic: TacticId = stage === 'action' ? 'nurture-followers' : 'keep-warm';
     return thanked(person, {
@@ -397,7 +397,7 @@ export function nextStep(person: Stakeholder, context: StepContext): NextStep {
 function thanked(person: Stakeholder, step: NextStep): NextStep {
   const moved = lastMoveUp(person);
   const log = person.log ?? [];
-  const talked = log.reduce<string | undefined>((day, entry) => (day && day > entry.on ? day : entry.on), undefined);
+  const talked = lastContact(person);
   if (!moved || !talked || dayOf(moved) < talked || (step.kind !== 'tactic' && step.kind !== 'keep-warm')) return step;
   if (step.action.startsWith('Thank ')) return step; // thanks already (nurturing someone at Action)
   // What moved them: the last thing logged by the day of the move that was not a wait, a no or an ask.
@@ -493,7 +493,7 @@ const gapsOf = (person: Stakeholder): StageId[] => assessedNow(person)?.gaps ?? 
  * someone at or past a target short of Action who is not an outlier, keeping them warm and no more.
  */
 export const planOf = (person: Stakeholder, gaps: readonly StageId[] = gapsOf(person)): TacticId[] => {
-  if (person.disposition !== 'outlier' && person.stage !== 'action' && atTarget(person)) return ['keep-warm'];
+  if (person.stage !== 'action' && keptWarm(person)) return ['keep-warm'];
   const plan = tacticIdsFor({ ...person, gaps });
   // An outlier who came round has had what held them back answered already: no need to find it out again.
   const cameRound =

@@ -3,9 +3,11 @@
 // rules, and test/todo.test.ts tests them one by one; change all three together.
 
 import { addDays, dateOn, dayOf, daysBetween, nextWorkday, weekdayOf, workday } from './dates.js';
-import { askedUntil, isStuck, lastMoveUp, stuckDays } from './filter.js';
+import { askedUntil, isStuck, lastContact, lastMoveUp, stuckDays } from './filter.js';
+
+export { lastContact } from './filter.js';
 import type { DispositionId, Influence, Roster, StageId, Stakeholder, TacticId } from './model.js';
-import { atTarget, targetOf } from './model.js';
+import { keptWarm, targetOf } from './model.js';
 import { sortByName } from './names.js';
 import { FOLLOW_UP_DAYS } from './model.js';
 import { type StepKind, askedNote, nextStep, owedNote, peerFinder, plural, restUntil } from './next-step.js';
@@ -83,15 +85,8 @@ export function cadenceDays(person: Stakeholder): number {
   const base = person.stage ? BASE_CADENCE[person.stage] : UNKNOWN_STAGE_CADENCE;
   const disposition = person.disposition ? DISPOSITION_FACTOR[person.disposition] : 1;
   const influence = person.influence ? INFLUENCE_FACTOR[person.influence] : 1;
-  const warm = person.disposition !== 'outlier' && atTarget(person) ? KEEP_WARM_FACTOR : 1;
+  const warm = keptWarm(person) ? KEEP_WARM_FACTOR : 1;
   return Math.max(MIN_CADENCE, Math.round(base * disposition * influence * warm));
-}
-
-/** The day of the last interaction logged; undefined for someone never contacted (an assessment is not contact). */
-export function lastContact(person: Stakeholder): string | undefined {
-  let latest: string | undefined;
-  for (const entry of person.log ?? []) if (latest === undefined || entry.on > latest) latest = entry.on;
-  return latest;
 }
 
 /** The day of the step logged as waiting that a follow-up is for. */
@@ -131,8 +126,7 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     const moved = changed && dayOf(changed.at) >= last ? lastMoveUp(person) : undefined;
     if (moved && dayOf(moved) >= last) return sooner(workday(addDays(dayOf(moved), FOLLOW_UP_DAYS)), 'moved');
     // (Not for someone kept warm at their target: there is nothing more to move them to.)
-    const keptWarm = person.disposition !== 'outlier' && atTarget(person);
-    if (step?.outcome === 'worked' && step.on === last && !keptWarm) {
+    if (step?.outcome === 'worked' && step.on === last && !keptWarm(person)) {
       return sooner(workday(addDays(step.on, FOLLOW_UP_DAYS)), 'worked');
     }
     return { day: byCadence, by: 'cadence' };
@@ -168,8 +162,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   const why: string[] = [];
   // Points for the days it is late; one due later in the week ranks by the rest, then by its day.
   // Keeping someone warm at their target can wait longer than moving someone who is not there yet.
-  const keptWarm = person.disposition !== 'outlier' && atTarget(person);
-  const most = keptWarm ? POINTS.maxOverdueDaysKeptWarm : POINTS.maxOverdueDays;
+  const most = keptWarm(person) ? POINTS.maxOverdueDaysKeptWarm : POINTS.maxOverdueDays;
   let priority = Math.min(most, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
   if (['follow-up', 'owed', 'asked', 'worked', 'moved'].includes(by)) priority += POINTS.underWay;
   const late =
@@ -180,7 +173,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
         : `due ${weekdayOf(due)} ${due}`;
   if (by === 'first-contact') {
     // Someone already where they are needed is owed a thank-you, not the first of the hard conversations.
-    if (person.disposition === 'outlier' || !atTarget(person)) priority += POINTS.neverContacted;
+    if (!keptWarm(person)) priority += POINTS.neverContacted;
     why.push(
       `not contacted since added on ${dayOf(person.createdAt)}${overdueDays > 0 ? ` (${plural(overdueDays, 'day')} ago)` : ''}`,
     );

@@ -1,7 +1,7 @@
 // What `cx log` says after recording an entry: what was logged, what the outcome means, the next step.
 import { addDays, nextWorkday, workday } from '../domain/dates.js';
 import type { LogEntry, Stakeholder, StageId } from '../domain/model.js';
-import { FOLLOW_UP_DAYS, STAGES, atTarget } from '../domain/model.js';
+import { FOLLOW_UP_DAYS, STAGES, keptWarm } from '../domain/model.js';
 import { type NextStep, shellWord } from '../domain/next-step.js';
 import { STAGE_GUIDES, TACTIC_GUIDES } from '../domain/playbook.js';
 import { paint } from './color.js';
@@ -21,10 +21,9 @@ export function renderLogged(
   const out = [`Logged for ${name} on ${entry.on}${how}: ${inert(entry.text)}`];
   const stage = before.stage;
   // Not for someone kept warm at or past their target: nothing more is asked of them.
-  const keptWarm = before.disposition !== 'outlier' && atTarget(before);
   // Not after one step of a move made in steps, whose next step comes first.
   const goesOn = step.kind === 'tactic' && step.tactic === entry.tactic;
-  if (entry.outcome === 'worked' && stage && stage !== 'action' && !keptWarm && !goesOn) {
+  if (entry.outcome === 'worked' && stage && stage !== 'action' && !keptWarm(before) && !goesOn) {
     const next = STAGES[STAGES.indexOf(stage) + 1] as StageId;
     out.push('', c.bold(`Has ${name} moved to ${STAGE_GUIDES[next].label}? Look for:`));
     for (const signal of STAGE_GUIDES[stage].nextSignals) out.push(wrap(signal, width, '  • ', '    '));

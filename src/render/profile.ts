@@ -2,7 +2,7 @@
 // shared with `cx tactics`, and the JSON form that `--json` promises (see README, "JSON output").
 import { type Assessment, DOUBTS } from '../domain/assess.js';
 import type { FieldChange, HistoryEntry, ReasonId, Stakeholder, StageId } from '../domain/model.js';
-import { STAGES, atTarget, isOutlierReason, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
+import { STAGES, isOutlierReason, keptWarm, isSkepticismReason, orderedRecord, targetOf } from '../domain/model.js';
 import { type NextStep, planOf, reasonsThatApply, stillToFindOut } from '../domain/next-step.js';
 import { DISPOSITION_GUIDES, REASON_GUIDES, STAGE_GUIDES, TACTIC_GUIDES, type Tactic, personalise } from '../domain/playbook.js';
 import { UNKNOWN, questionById } from '../domain/questionnaire.js';
@@ -149,7 +149,7 @@ export function renderProfile(view: ProfileView): string {
     out.push('', c.bold(view.step ? 'The plan, move by move' : 'What to do next'));
     out.push(renderTactics(tactics, { ...person, name }, width, PROFILE_ACTIONS));
   }
-  if (person.stage && (person.stage === 'action' || !atTarget(person) || person.disposition === 'outlier')) {
+  if (person.stage && (person.stage === 'action' || !keptWarm(person))) {
     const guide = STAGE_GUIDES[person.stage];
     const next =
       person.stage === 'action'
