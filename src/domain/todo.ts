@@ -93,6 +93,9 @@ export function cadenceDays(person: Stakeholder): number {
 const waitingSince = (person: Stakeholder): string | undefined =>
   (person.log ?? []).findLast((entry) => entry.tactic !== undefined)?.on;
 
+/** The reasons to be due that are a step under way (POINTS.underWay). */
+const UNDER_WAY: ReadonlySet<DueBy> = new Set<DueBy>(['follow-up', 'owed', 'asked', 'worked', 'moved']);
+
 /**
  * Why contact falls due when it does: a first contact, the cadence, a follow-up of a step waiting, the
  * next touch after a step that worked or a move up, the end of a rest, or the day they named.
@@ -164,7 +167,7 @@ function dueness(person: Stakeholder, today: Date): Due | undefined {
   // Keeping someone warm at their target can wait longer than moving someone who is not there yet.
   const most = keptWarm(person) ? POINTS.maxOverdueDaysKeptWarm : POINTS.maxOverdueDays;
   let priority = Math.min(most, Math.max(0, overdueDays)) * POINTS.perOverdueDay;
-  if (['follow-up', 'owed', 'asked', 'worked', 'moved'].includes(by)) priority += POINTS.underWay;
+  if (UNDER_WAY.has(by)) priority += POINTS.underWay;
   const late =
     overdueDays > 0
       ? `overdue by ${plural(overdueDays, 'day')}`
