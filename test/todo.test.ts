@@ -245,6 +245,24 @@ describe('rule 3: priority', () => {
     expect(cat?.why).toContain('due today: keep it moving');
   });
 
+  it('a step put off to a day they named is due on that day, sooner than the cadence, with its step of that day', () => {
+    const leo = assessed(
+      'Leo',
+      '2026-11-01',
+      { ...gates(4), ...keen, priorities: 'yes' },
+      {
+        log: [
+          { on: '2026-11-20', text: 'not before the release', tactic: 'make-room', outcome: 'declined', until: '2026-11-25' },
+        ],
+      },
+    );
+    expect(dueDay(leo)).toEqual({ day: '2026-11-25', by: 'asked' });
+    const item = only(leo);
+    expect(item).toMatchObject({ due: '2026-11-25', tactic: 'make-room' });
+    expect(item.priority).toBeGreaterThanOrEqual(POINTS.underWay);
+    expect(item.why).not.toContain('nothing before then');
+  });
+
   it('the day someone named outranks colleagues who have only waited long', () => {
     const managers = Array.from({ length: 10 }, (_, k) =>
       added(`P${k + 1}`, '2026-10-01', { stage: 'skepticism', disposition: 'fence-sitter', influence: 'medium' }),

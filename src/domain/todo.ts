@@ -118,6 +118,8 @@ export function dueDay(person: Stakeholder): { day: string; by: DueBy } {
     const sooner = (day: string, by: DueBy) => ({ day: day < byCadence ? day : byCadence, by });
     // What they asked for first (`--outcome requested`) is owed the next working day.
     if (step?.outcome === 'requested') return sooner(nextWorkday(step.on), 'owed');
+    // A step put off to a day they named ("not before the release") is due on that day, not by the cadence.
+    if (step?.outcome === 'declined' && step.until) return { day: step.until, by: 'asked' };
     if (step?.outcome === 'waiting') {
       // On the day they said they would answer by, if they named one; else a week on.
       return sooner(step.until ?? workday(addDays(step.on, FOLLOW_UP_DAYS)), 'follow-up');
